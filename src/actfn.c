@@ -1,0 +1,1018 @@
+/* actfn.c: every activation's f and f', its kinks, parameters and notes: the
+ * only file that knows what ReLU is. */
+#define _POSIX_C_SOURCE 200809L
+#include "actfn.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "num.h"
+#include "util.h"
+
+/* Constants to full precision (M_PI and friends are not C11). Where a
+ * rounding error would be amplified, a constant is split into hi + lo. */
+#define INV_SQRT2_HI 0x1.6a09e667f3bcdp-1     /* 1/sqrt(2) */
+#define INV_SQRT2_LO (-0x1.bdd3413b26456p-55)
+#define TWO_OVER_SQRTPI 0x1.20dd750429b6dp+0  /* 2/sqrt(pi) */
+#define INV_SQRT_2PI 0x1.9884533d43651p-2     /* 1/sqrt(2*pi) */
+#define SQRT_2_OVER_PI_HI 0x1.9884533d43651p-1 /* sqrt(2/pi) */
+#define SQRT_2_OVER_PI_LO (-0x1.cbc0d30ebfd15p-55)
+#define GELU_KAPPA_HI 0x1.6e4e26d4801f7p-5    /* 0.044715 */
+#define GELU_KAPPA_LO 0x1.441355475a31ap-59
+#define GELU_3KAPPA_K0 0x1.b6676bf7450f0p-4   /* 3*0.044715*sqrt(2/pi) */
+#define SELU_ALPHA 1.6732632423543772848170429916717
+#define SELU_SCALE 1.0507009873554804934193349852946
+#define SELU_SCALE_ALPHA 1.7580993408473768599402175208123
+
+/* ---- evaluation helpers ------------------------------------------------ */
+
+/* e^(hi + lo) for |lo| << ulp(hi): a first-order correction is exact to
+ * rounding, and keeps the error of a rounded argument from being
+ * multiplied by |hi| (exp's condition number). */
+static double exp_dd(double hi, double lo)
+{
+	double e = exp(hi);
+	return lo == 0 ? e : fma(e, lo, e);
+}
+
+/* sigmoid(v) and 1 - sigmoid(v) for v = hi + lo, both to full relative
+ * precision: neither is ever computed as 1 minus the other. */
+static void sigmoid_pair(double hi, double lo, double *s, double *oms)
+{
+	/* The side near 1 is 1 - (the small side) once that is small: one
+	 * rounding instead of two. */
+	double e = hi >= 0 ? exp_dd(-hi, -lo) : exp_dd(hi, lo);
+	double small = e / (1 + e);
+	double large = e < 0.25 ? 1 - small : 1 / (1 + e);
+	*s = hi >= 0 ? large : small;
+	*oms = hi >= 0 ? small : large;
+}
+
+/* Generates name_eval, the array loop over name_point. NaN in gives NaN
+ * out for f and f' alike, so no point function has to test for it. */
+#define ACTFN_ARRAY(name)                                                             \
+	static void name##_eval(const double *p, const double *x, double *y, double *dy, \
+	                        size_t n)                                               \
+	{                                                                               \
+		for (size_t i = 0; i < n; i++) {                                            \
+			double v = x[i], f, d;                                                  \
+			if (isnan(v))                                                           \
+				f = d = v;                                                          \
+			else                                                                    \
+				name##_point(p, v, &f, &d);                                         \
+			y[i] = f;                                                               \
+			if (dy)                                                                 \
+				dy[i] = d;                                                          \
+		}                                                                           \
+	}
+
+/* ---- the functions, f and f' side by side --------------------------------
+ * Each _point follows PyTorch's float64 forward and autograd backward,
+ * including which branch owns a kink; where PyTorch's formula loses digits
+ * (exp(x)-1, 1-s, chain-rule cancellations) an exact rearrangement of the
+ * same definition is used instead. */
+
+static void relu_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	*f = x < 0 ? 0.0 : x; /* keeps -0 as PyTorch's clamp_min does */
+	*d = x > 0 ? 1.0 : 0.0;
+}
+
+static void hardtanh_point(const double *p, double x, double *f, double *d)
+{
+	double lo = p[0], hi = p[1];
+	*f = x < lo ? lo : (x > hi ? hi : x);
+	*d = (x > lo && x < hi) ? 1.0 : 0.0;
+}
+
+static void relu6_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	static const double bounds[2] = {0.0, 6.0};
+	hardtanh_point(bounds, x, f, d);
+}
+
+static void leaky_point(const double *p, double x, double *f, double *d)
+{
+	*f = x > 0 ? x : x * p[0];
+	*d = x > 0 ? 1.0 : p[0];
+}
+
+static void rrelu_point(const double *p, double x, double *f, double *d)
+{
+	/* Evaluation mode: a fixed slope, the mean of the training range. */
+	double slope = (p[0] + p[1]) / 2;
+	leaky_point(&slope, x, f, d);
+}
+
+static void elu_point(const double *p, double x, double *f, double *d)
+{
+	if (x > 0) {
+		*f = x;
+		*d = 1.0;
+	} else {
+		*f = p[0] * expm1(x);
+		*d = p[0] * exp(x);
+	}
+}
+
+static void selu_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	if (x > 0) {
+		*f = SELU_SCALE * x;
+		*d = SELU_SCALE;
+	} else {
+		*f = SELU_SCALE_ALPHA * expm1(x);
+		*d = SELU_SCALE_ALPHA * exp(x);
+	}
+}
+
+static void celu_point(const double *p, double x, double *f, double *d)
+{
+	if (x > 0) {
+		*f = x;
+		*d = 1.0;
+		return;
+	}
+	/* x/alpha carried as hi + lo: its rounding would otherwise be
+	 * amplified |x/alpha| times by exp. */
+	double a = p[0], hi = x / a;
+	double lo = isfinite(hi) ? fma(-hi, a, x) / a : 0;
+	double e = exp(hi);
+	*f = a * fma(e, lo, expm1(hi));
+	*d = fma(e, lo, e);
+}
+
+static void gelu_erf(double x, double *f, double *d)
+{
+	if (isinf(x)) {
+		*f = x > 0 ? x : -0.0;
+		*d = x > 0 ? 1.0 : 0.0;
+		return;
+	}
+	/* Phi(x) = erfc(t)/2 with t = -x/sqrt(2). erfc multiplies the error of
+	 * t by about 2t^2, so t is carried as hi + lo and erfc corrected to
+	 * first order. */
+	double t = -x * INV_SQRT2_HI;
+	double tlo = fma(-x, INV_SQRT2_HI, -t) - x * INV_SQRT2_LO;
+	double ec = erfc(t) - TWO_OVER_SQRTPI * exp(-t * t) * tlo;
+	*f = 0.5 * x * ec;
+	/* phi(x) = exp(-x^2/2)/sqrt(2 pi), with x^2 split exactly for the
+	 * same reason. */
+	double sq = x * x, phi = 0;
+	if (sq < 1500) {
+		double sqlo = fma(x, x, -sq);
+		phi = INV_SQRT_2PI * exp(-sq / 2) * (1 - sqlo / 2);
+	}
+	*d = fma(x, phi, 0.5 * ec);
+}
+
+static void gelu_tanh(double x, double *f, double *d)
+{
+	if (fabs(x) > 1e30) { /* the tanh has long saturated; x^3 would overflow */
+		*f = x > 0 ? x : -0.0;
+		*d = x > 0 ? 1.0 : 0.0;
+		return;
+	}
+	/* 0.5*x*(1 + tanh(u)) = x*sigmoid(2u), u = k0*(x + k1*x^3). Far from 0
+	 * sigmoid amplifies u's error by |2u|, so u is built in double-double
+	 * from double-double constants. */
+	double x2 = x * x, x2lo = fma(x, x, -x2);
+	double x3 = x2 * x, x3lo = fma(x2, x, -x3) + x2lo * x;
+	double k = GELU_KAPPA_HI * x3;
+	double klo = fma(GELU_KAPPA_HI, x3, -k) + (GELU_KAPPA_HI * x3lo + GELU_KAPPA_LO * x3);
+	double w = x + k; /* two-sum */
+	double bb = w - x;
+	double wlo = (x - (w - bb)) + (k - bb) + klo;
+	double u = SQRT_2_OVER_PI_HI * w;
+	double ulo = fma(SQRT_2_OVER_PI_HI, w, -u) + (SQRT_2_OVER_PI_HI * wlo + SQRT_2_OVER_PI_LO * w);
+	double s, oms;
+	sigmoid_pair(2 * u, 2 * ulo, &s, &oms);
+	*f = x * s;
+	/* d/dx = s + 2x s(1-s) u',  u' = k0 (1 + 3 k1 x^2) */
+	double du = fma(GELU_3KAPPA_K0, x2, SQRT_2_OVER_PI_HI);
+	*d = s * fma(2 * x * oms, du, 1.0);
+}
+
+static void gelu_point(const double *p, double x, double *f, double *d)
+{
+	if (p[0] == 0)
+		gelu_erf(x, f, d);
+	else
+		gelu_tanh(x, f, d);
+}
+
+static void silu_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	if (isinf(x)) {
+		*f = x > 0 ? x : -0.0;
+		*d = x > 0 ? 1.0 : 0.0;
+		return;
+	}
+	double s, oms;
+	sigmoid_pair(x, 0, &s, &oms);
+	*f = x * s;
+	*d = s * fma(x, oms, 1.0); /* s (1 + x (1 - s)) */
+}
+
+static void mish_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	if (isinf(x)) {
+		*f = x > 0 ? x : -0.0;
+		*d = x > 0 ? 1.0 : 0.0;
+		return;
+	}
+	/* t = tanh(softplus(x)) = n/(n + 2) with n = e^x (e^x + 2); written
+	 * with e^-x for x >= 0 so nothing overflows, and 1 - t kept apart. */
+	double t, omt, s;
+	if (x < 0) {
+		double e = exp(x), n = e * (e + 2);
+		t = n / (n + 2);
+		omt = 2 / (n + 2);
+		s = e / (1 + e);
+	} else {
+		double q = exp(-x), a = 1 + 2 * q, den = fma(2 * q, q, a);
+		t = a / den;
+		omt = 2 * q * q / den;
+		s = 1 / (1 + q);
+	}
+	*f = x * t;
+	*d = fma(x * s, omt * (1 + t), t); /* t + x s (1 - t^2) */
+}
+
+static void softplus_point(const double *p, double x, double *f, double *d)
+{
+	double beta = p[0], threshold = p[1];
+	double bx = beta * x;
+	if (bx > threshold) { /* PyTorch returns x itself past the threshold */
+		*f = x;
+		*d = 1.0;
+		return;
+	}
+	double lo = isfinite(bx) ? fma(beta, x, -bx) : 0;
+	double s, oms;
+	sigmoid_pair(bx, lo, &s, &oms);
+	if (bx <= 0) {
+		double e = exp_dd(bx, lo);
+		*f = log1p(e) / beta;
+	} else {
+		double e = exp_dd(-bx, -lo);
+		*f = (bx + (lo + log1p(e))) / beta;
+	}
+	*d = s;
+}
+
+static void sigmoid_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	double s, oms;
+	sigmoid_pair(x, 0, &s, &oms);
+	*f = s;
+	*d = s * oms; /* PyTorch's (1 - s) s underflows to 0 from x = 37 */
+}
+
+static void tanh_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	*f = tanh(x);
+	/* sech^2 = 4e/(1+e)^2 with e = exp(-2|x|): no 1 - tanh^2 cancellation */
+	double e = exp(-2 * fabs(x));
+	*d = 4 * e / ((1 + e) * (1 + e));
+}
+
+static void softsign_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	if (isinf(x)) {
+		*f = copysign(1.0, x);
+		*d = 0.0;
+		return;
+	}
+	/* a = 1 + |x| carried as hi + lo (a two-sum) so that neither f nor
+	 * f' = 1/a^2 inherits the rounding of the sum. */
+	double ax = fabs(x), a = 1 + ax;
+	double big = ax > 1 ? ax : 1, small = ax > 1 ? 1 : ax;
+	double alo = small - (a - big);
+	double corr = alo / a;
+	*f = x / a * (1 - corr);
+	*d = 1 / (a * a) * (1 - 2 * corr);
+}
+
+static void logsigmoid_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	double s, oms;
+	sigmoid_pair(x, 0, &s, &oms);
+	/* -softplus(-x), both branches free of cancellation */
+	*f = x < 0 ? x - log1p(exp(x)) : -log1p(exp(-x));
+	*d = oms;
+}
+
+static void threshold_point(const double *p, double x, double *f, double *d)
+{
+	*f = x > p[0] ? x : p[1];
+	*d = x > p[0] ? 1.0 : 0.0;
+}
+
+static void tanhshrink_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	double t = tanh(x);
+	*d = t * t; /* PyTorch's 1 - (1 - t^2) loses it all near 0 */
+	if (fabs(x) >= 2) {
+		*f = x - t;
+		return;
+	}
+	/* x - tanh x = x g/(1 + g), where tanh x = x/(1 + g) and g is Lambert's
+	 * continued fraction x^2/(3 + x^2/(5 + ...)): no cancellation. 14
+	 * levels reach full precision for |x| < 4. */
+	double x2 = x * x, tail = 29;
+	for (int k = 13; k >= 1; k--)
+		tail = (2 * k + 1) + x2 / tail;
+	double g = x2 / tail;
+	*f = x * g / (1 + g);
+}
+
+static void softshrink_point(const double *p, double x, double *f, double *d)
+{
+	double l = p[0];
+	*f = x > l ? x - l : (x < -l ? x + l : 0.0);
+	*d = (x > l || x < -l) ? 1.0 : 0.0;
+}
+
+static void hardshrink_point(const double *p, double x, double *f, double *d)
+{
+	double l = p[0];
+	bool pass = x > l || x < -l;
+	*f = pass ? x : 0.0;
+	*d = pass ? 1.0 : 0.0;
+}
+
+static void hardswish_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	/* PyTorch: f = x*relu6(x+3)/6, which is -0 for x <= -3. Its gradient
+	 * follows the documented pieces: 0 for x <= -3, 1 for x >= 3. */
+	if (x <= -3)
+		*f = -0.0;
+	else if (x >= 3)
+		*f = x;
+	else
+		*f = x * (x + 3) / 6;
+	*d = x <= -3 ? 0.0 : (x < 3 ? (2 * x + 3) / 6 : 1.0);
+}
+
+static void hardsigmoid_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	*f = x <= -3 ? 0.0 : (x >= 3 ? 1.0 : (x + 3) / 6);
+	*d = (x > -3 && x < 3) ? 1.0 / 6 : 0.0;
+}
+
+ACTFN_ARRAY(relu)
+ACTFN_ARRAY(relu6)
+ACTFN_ARRAY(leaky)
+ACTFN_ARRAY(rrelu)
+ACTFN_ARRAY(elu)
+ACTFN_ARRAY(selu)
+ACTFN_ARRAY(celu)
+ACTFN_ARRAY(gelu)
+ACTFN_ARRAY(silu)
+ACTFN_ARRAY(mish)
+ACTFN_ARRAY(softplus)
+ACTFN_ARRAY(hardtanh)
+ACTFN_ARRAY(hardswish)
+ACTFN_ARRAY(hardsigmoid)
+ACTFN_ARRAY(sigmoid)
+ACTFN_ARRAY(tanh)
+ACTFN_ARRAY(softsign)
+ACTFN_ARRAY(logsigmoid)
+ACTFN_ARRAY(threshold)
+ACTFN_ARRAY(tanhshrink)
+ACTFN_ARRAY(softshrink)
+ACTFN_ARRAY(hardshrink)
+
+/* ---- kinks and jumps ---------------------------------------------------- */
+
+static int one_break(struct actfn_break *out, double x, bool f_jumps)
+{
+	out[0].x = x;
+	out[0].f_jumps = f_jumps;
+	return 1;
+}
+
+static int no_breaks(const double *p, struct actfn_break *out)
+{
+	(void)p;
+	(void)out;
+	return 0;
+}
+
+static int relu_breaks(const double *p, struct actfn_break *out)
+{
+	(void)p;
+	return one_break(out, 0, false);
+}
+
+static int relu6_breaks(const double *p, struct actfn_break *out)
+{
+	(void)p;
+	one_break(out, 0, false);
+	return 1 + one_break(out + 1, 6, false);
+}
+
+static int slope_breaks(const double *p, struct actfn_break *out)
+{
+	return p[0] == 1 ? 0 : one_break(out, 0, false);
+}
+
+static int rrelu_breaks(const double *p, struct actfn_break *out)
+{
+	double slope = (p[0] + p[1]) / 2;
+	return slope_breaks(&slope, out);
+}
+
+static int hardtanh_breaks(const double *p, struct actfn_break *out)
+{
+	one_break(out, p[0], false);
+	return 1 + one_break(out + 1, p[1], false);
+}
+
+static int three_breaks(const double *p, struct actfn_break *out)
+{
+	(void)p;
+	one_break(out, -3, false);
+	return 1 + one_break(out + 1, 3, false);
+}
+
+static int softplus_breaks(const double *p, struct actfn_break *out)
+{
+	/* The switch to x at beta*x = threshold is a small real jump. */
+	return one_break(out, p[1] / p[0], true);
+}
+
+static int threshold_breaks(const double *p, struct actfn_break *out)
+{
+	return one_break(out, p[0], p[1] != p[0]);
+}
+
+static int shrink_breaks(const double *p, struct actfn_break *out, bool f_jumps)
+{
+	if (p[0] == 0) /* the identity, but for f'(0) = 0 at one point */
+		return 0;
+	one_break(out, -p[0], f_jumps);
+	return 1 + one_break(out + 1, p[0], f_jumps);
+}
+
+static int softshrink_breaks(const double *p, struct actfn_break *out)
+{
+	return shrink_breaks(p, out, false);
+}
+
+static int hardshrink_breaks(const double *p, struct actfn_break *out)
+{
+	return shrink_breaks(p, out, true);
+}
+
+/* ---- rules between parameters ----------------------------------------- */
+
+static const char *hardtanh_check(const double *p)
+{
+	return p[0] < p[1] ? NULL : "min_val must be less than max_val";
+}
+
+static const char *rrelu_check(const double *p)
+{
+	return p[0] <= p[1] ? NULL : "lower must not be greater than upper";
+}
+
+/* ---- the table ------------------------------------------------------------ */
+
+#define INF HUGE_VAL
+#define ANY(nm, al, dflt) \
+	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = -INF, .hi = INF }
+#define POSITIVE(nm, al, dflt) \
+	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = 0, .hi = INF, .lo_open = true }
+#define NONNEG(nm, al, dflt) \
+	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = 0, .hi = INF }
+#define REQUIRED(nm) \
+	{ .name = nm, .type = ACTFN_REAL, .required = true, .lo = -INF, .hi = INF }
+
+static const struct actfn_def table[] = {
+	{
+		.name = "relu",
+		.aliases = {"rectifier"},
+		.title = "rectified linear unit",
+		.eval = relu_eval,
+		.breaks = relu_breaks,
+		.formula = "max(0, x)",
+		.derivative = "1 if x > 0, else 0",
+		.range = "[0, inf)",
+		.kink = "f'(0) = 0: PyTorch's gradient is 1 only where x > 0",
+		.properties = "Sparse: every x <= 0 gives exactly 0. Unbounded above and not "
+		              "zero-centred (every output is >= 0). Dying ReLU: the gradient is 0 "
+		              "for every x <= 0, so a neuron whose pre-activation is negative for "
+		              "every input gets no gradient and stops learning. Leaky ReLU, PReLU "
+		              "and ELU keep a gradient there.",
+		.torch = "torch.relu(x), torch.nn.functional.relu(x), torch.nn.ReLU()",
+	},
+	{
+		.name = "relu6",
+		.title = "ReLU capped at 6",
+		.eval = relu6_eval,
+		.breaks = relu6_breaks,
+		.formula = "min(max(0, x), 6)",
+		.derivative = "1 if 0 < x < 6, else 0",
+		.range = "[0, 6]",
+		.kink = "f'(0) = 0 and f'(6) = 0: PyTorch's gradient is 1 only strictly inside (0, 6)",
+		.properties = "Sparse and can die like ReLU, and also stops learning where it "
+		              "saturates above 6. Bounded, which suits low-precision arithmetic.",
+		.torch = "torch.nn.functional.relu6(x), torch.nn.ReLU6()",
+	},
+	{
+		.name = "leaky",
+		.aliases = {"leaky_relu", "leakyrelu", "lrelu"},
+		.title = "leaky rectified linear unit",
+		.nparams = 1,
+		.param = {ANY("negative_slope", "slope", 0.01)},
+		.eval = leaky_eval,
+		.breaks = slope_breaks,
+		.formula = "x if x > 0, else {negative_slope}*x",
+		.derivative = "1 if x > 0, else {negative_slope}",
+		.range = "(-inf, inf) when negative_slope > 0",
+		.kink = "f'(0) = {negative_slope}: PyTorch's gradient is 1 only where x > 0",
+		.properties = "A fix for dying ReLU: negative inputs keep the gradient "
+		              "{negative_slope} instead of 0, so no neuron stops learning. Not "
+		              "sparse (negative inputs give small negative outputs); unbounded.",
+		.torch = "torch.nn.functional.leaky_relu(x, negative_slope={negative_slope}), "
+		         "torch.nn.LeakyReLU({negative_slope})",
+	},
+	{
+		.name = "prelu",
+		.title = "parametric ReLU (the negative slope is learned)",
+		.nparams = 1,
+		.param = {ANY("weight", "init", 0.25)},
+		.eval = leaky_eval,
+		.breaks = slope_breaks,
+		.formula = "x if x > 0, else {weight}*x",
+		.derivative = "1 if x > 0, else {weight}",
+		.range = "(-inf, inf) when weight > 0",
+		.kink = "f'(0) = {weight}: PyTorch's gradient is 1 only where x > 0",
+		.properties = "Leaky ReLU whose slope is a parameter the network learns (one per "
+		              "layer or channel), starting at 0.25. Keeps a gradient for x <= 0, so "
+		              "neurons do not die.",
+		.torch = "torch.nn.functional.prelu(x, torch.tensor([{weight}])), "
+		         "torch.nn.PReLU(init={weight})",
+	},
+	{
+		.name = "rrelu",
+		.title = "randomised leaky ReLU, in evaluation mode",
+		.nparams = 2,
+		.param = {ANY("lower", NULL, 1.0 / 8), ANY("upper", NULL, 1.0 / 3)},
+		.eval = rrelu_eval,
+		.breaks = rrelu_breaks,
+		.check = rrelu_check,
+		.formula = "x if x > 0, else a*x with a = ({lower} + {upper})/2 (training draws a "
+		           "from U({lower}, {upper}) instead)",
+		.derivative = "1 if x > 0, else ({lower} + {upper})/2",
+		.range = "(-inf, inf) when lower + upper > 0",
+		.kink = "f'(0) = ({lower} + {upper})/2: PyTorch's gradient is 1 only where x > 0",
+		.properties = "Leaky ReLU with a random slope in training (a regulariser) and "
+		              "the mean slope in evaluation, which is what is drawn here.",
+		.torch = "torch.nn.functional.rrelu(x, lower={lower}, upper={upper}, training=False)",
+	},
+	{
+		.name = "elu",
+		.title = "exponential linear unit",
+		.nparams = 1,
+		.param = {ANY("alpha", NULL, 1.0)},
+		.eval = elu_eval,
+		.breaks = slope_breaks,
+		.formula = "x if x > 0, else {alpha}*(exp(x) - 1)",
+		.derivative = "1 if x > 0, else {alpha}*exp(x)",
+		.range = "(-alpha, inf) when alpha >= 0",
+		.kink = "f'(0) = {alpha}: PyTorch takes the x <= 0 branch at 0 (smooth when alpha = 1)",
+		.properties = "A fix for dying ReLU: for x <= 0 the gradient {alpha}*exp(x) "
+		              "shrinks but is never exactly 0. Negative outputs bring the mean "
+		              "closer to zero; saturates at -{alpha} for large negative x.",
+		.torch = "torch.nn.functional.elu(x, alpha={alpha}), torch.nn.ELU(alpha={alpha})",
+	},
+	{
+		.name = "selu",
+		.title = "scaled exponential linear unit",
+		.eval = selu_eval,
+		.breaks = relu_breaks,
+		.formula = "scale*x if x > 0, else scale*alpha*(exp(x) - 1), with "
+		           "alpha = 1.6732632423543772, scale = 1.0507009873554805",
+		.derivative = "scale if x > 0, else scale*alpha*exp(x)",
+		.range = "(-1.7580993408473768, inf)",
+		.kink = "f'(0) = scale*alpha = 1.7580993408473768: PyTorch takes the x <= 0 branch at 0",
+		.properties = "Self-normalising: with LeCun-normal weights the activations of "
+		              "a deep network keep mean 0 and variance 1.",
+		.torch = "torch.nn.functional.selu(x), torch.nn.SELU()",
+	},
+	{
+		.name = "celu",
+		.title = "continuously differentiable ELU",
+		.nparams = 1,
+		.param = {POSITIVE("alpha", NULL, 1.0)},
+		.eval = celu_eval,
+		.breaks = no_breaks,
+		.formula = "max(0, x) + min(0, {alpha}*(exp(x/{alpha}) - 1))",
+		.derivative = "1 if x > 0, else exp(x/{alpha})",
+		.range = "(-alpha, inf)",
+		.kink = "none: f' is continuous, f'(0) = 1",
+		.properties = "ELU rescaled so that f' is continuous at 0 for every alpha. No "
+		              "dead neurons: the gradient for x <= 0 is never exactly 0.",
+		.torch = "torch.nn.functional.celu(x, alpha={alpha}), torch.nn.CELU(alpha={alpha})",
+	},
+	{
+		.name = "gelu",
+		.title = "Gaussian error linear unit",
+		.nparams = 1,
+		.param = {{.name = "approximate", .alias = "approx", .type = ACTFN_CHOICE,
+		           .def = 0, .choices = {"none", "tanh"}}},
+		.eval = gelu_eval,
+		.breaks = no_breaks,
+		.formula = "x*Phi(x) = 0.5*x*(1 + erf(x/sqrt(2))) (approximate=none), or "
+		           "0.5*x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3))) (approximate=tanh); "
+		           "here approximate={approximate}",
+		.derivative = "Phi(x) + x*phi(x) (none), the derivative of the tanh form (tanh)",
+		.range = "[-0.16997, inf) (minimum at x = -0.75179)",
+		.kink = "none: smooth",
+		.properties = "Smooth and not monotonic: slightly negative for negative x. The "
+		              "gradient for negative x is small but not 0, so neurons rarely die.",
+		.torch = "torch.nn.functional.gelu(x, approximate='{approximate}'), "
+		         "torch.nn.GELU(approximate='{approximate}')",
+	},
+	{
+		.name = "silu",
+		.aliases = {"swish"},
+		.title = "sigmoid linear unit (swish)",
+		.eval = silu_eval,
+		.breaks = no_breaks,
+		.formula = "x*sigmoid(x)",
+		.derivative = "sigmoid(x)*(1 + x*(1 - sigmoid(x)))",
+		.range = "[-0.27846, inf) (minimum at x = -1.27846)",
+		.kink = "none: smooth",
+		.properties = "Smooth and not monotonic; close to ReLU for large |x| but with "
+		              "a non-zero gradient for negative x.",
+		.torch = "torch.nn.functional.silu(x), torch.nn.SiLU()",
+	},
+	{
+		.name = "mish",
+		.title = "self-regularised non-monotonic activation",
+		.eval = mish_eval,
+		.breaks = no_breaks,
+		.formula = "x*tanh(softplus(x)) = x*tanh(ln(1 + exp(x)))",
+		.derivative = "tanh(sp) + x*sigmoid(x)*(1 - tanh(sp)^2), where sp = softplus(x)",
+		.range = "[-0.30884, inf) (minimum at x = -1.19223)",
+		.kink = "none: smooth",
+		.properties = "Smooth and not monotonic, like SiLU; unbounded above, bounded below.",
+		.torch = "torch.nn.functional.mish(x), torch.nn.Mish()",
+	},
+	{
+		.name = "softplus",
+		.title = "smooth approximation of ReLU",
+		.nparams = 2,
+		.param = {POSITIVE("beta", NULL, 1.0), ANY("threshold", NULL, 20.0)},
+		.eval = softplus_eval,
+		.breaks = softplus_breaks,
+		.formula = "ln(1 + exp({beta}*x))/{beta}, and x itself where {beta}*x > {threshold}",
+		.derivative = "sigmoid({beta}*x), and 1 where {beta}*x > {threshold}",
+		.range = "(0, inf)",
+		.kink = "at x = threshold/beta PyTorch switches to x: f drops by "
+		        "ln(1 + exp(-threshold))/beta (2e-9 at the defaults) and f' jumps to 1",
+		.properties = "Smooth, always positive, never sparse; its gradient sigmoid(beta*x) "
+		              "is never exactly 0, so neurons do not die.",
+		.torch = "torch.nn.functional.softplus(x, beta={beta}, threshold={threshold}), "
+		         "torch.nn.Softplus(beta={beta}, threshold={threshold})",
+	},
+	{
+		.name = "hardtanh",
+		.title = "hard tanh (clamp)",
+		.nparams = 2,
+		.param = {ANY("min_val", "min", -1.0), ANY("max_val", "max", 1.0)},
+		.eval = hardtanh_eval,
+		.breaks = hardtanh_breaks,
+		.check = hardtanh_check,
+		.formula = "{min_val} if x < {min_val}, {max_val} if x > {max_val}, else x",
+		.derivative = "1 if {min_val} < x < {max_val}, else 0",
+		.range = "[min_val, max_val]",
+		.kink = "f'({min_val}) = f'({max_val}) = 0: PyTorch's gradient is 1 only strictly "
+		        "between the bounds",
+		.properties = "Bounded and zero-centred by default; the gradient is 0 outside "
+		              "the bounds, so a saturated unit stops learning.",
+		.torch = "torch.nn.functional.hardtanh(x, min_val={min_val}, max_val={max_val}), "
+		         "torch.nn.Hardtanh({min_val}, {max_val})",
+	},
+	{
+		.name = "hardswish",
+		.title = "hard swish (MobileNetV3)",
+		.eval = hardswish_eval,
+		.breaks = three_breaks,
+		.formula = "0 if x <= -3, x if x >= 3, else x*(x + 3)/6",
+		.derivative = "0 if x <= -3, 1 if x >= 3, else x/3 + 1/2",
+		.range = "[-0.375, inf) (minimum at x = -1.5)",
+		.kink = "f'(-3) = 0 and f'(3) = 1, as PyTorch documents and computes since "
+		        "2025 (pull request 148049); PyTorch 1.13 to 2.6 gave x/3 + 1/2 there "
+		        "(-1/2 and 3/2) for some elements of a tensor",
+		.properties = "A piecewise-quadratic SiLU. Exactly 0, with zero gradient, for "
+		              "x < -3, so it can die there.",
+		.torch = "torch.nn.functional.hardswish(x), torch.nn.Hardswish()",
+	},
+	{
+		.name = "hardsigmoid",
+		.title = "hard sigmoid",
+		.eval = hardsigmoid_eval,
+		.breaks = three_breaks,
+		.formula = "0 if x <= -3, 1 if x >= 3, else x/6 + 1/2",
+		.derivative = "1/6 if -3 < x < 3, else 0",
+		.range = "[0, 1]",
+		.kink = "f'(-3) = f'(3) = 0: PyTorch's gradient is 1/6 only strictly inside (-3, 3)",
+		.properties = "A piecewise-linear sigmoid; zero gradient outside (-3, 3).",
+		.torch = "torch.nn.functional.hardsigmoid(x), torch.nn.Hardsigmoid()",
+	},
+	{
+		.name = "sigmoid",
+		.aliases = {"logistic"},
+		.title = "logistic sigmoid",
+		.eval = sigmoid_eval,
+		.breaks = no_breaks,
+		.formula = "1/(1 + exp(-x))",
+		.derivative = "sigmoid(x)*(1 - sigmoid(x))",
+		.range = "(0, 1)",
+		.kink = "none: smooth",
+		.properties = "Bounded, not zero-centred; the gradient is at most 1/4 and "
+		              "vanishes for large |x| (saturation), slowing deep networks.",
+		.torch = "torch.sigmoid(x), torch.nn.Sigmoid()",
+	},
+	{
+		.name = "tanh",
+		.title = "hyperbolic tangent",
+		.eval = tanh_eval,
+		.breaks = no_breaks,
+		.formula = "tanh(x) = (exp(x) - exp(-x))/(exp(x) + exp(-x))",
+		.derivative = "1 - tanh(x)^2",
+		.range = "(-1, 1)",
+		.kink = "none: smooth",
+		.properties = "Zero-centred and bounded; saturates at both ends, where the "
+		              "gradient vanishes.",
+		.torch = "torch.tanh(x), torch.nn.Tanh()",
+	},
+	{
+		.name = "softsign",
+		.title = "softsign",
+		.eval = softsign_eval,
+		.breaks = no_breaks,
+		.formula = "x/(1 + |x|)",
+		.derivative = "1/(1 + |x|)^2",
+		.range = "(-1, 1)",
+		.kink = "none: f' is continuous, f'(0) = 1",
+		.properties = "Like tanh, but approaches +-1 polynomially, so its gradient "
+		              "decays more slowly.",
+		.torch = "torch.nn.functional.softsign(x), torch.nn.Softsign()",
+	},
+	{
+		.name = "logsigmoid",
+		.aliases = {"log_sigmoid"},
+		.title = "logarithm of the sigmoid",
+		.eval = logsigmoid_eval,
+		.breaks = no_breaks,
+		.formula = "ln(sigmoid(x)) = -softplus(-x)",
+		.derivative = "1 - sigmoid(x) = sigmoid(-x)",
+		.range = "(-inf, 0)",
+		.kink = "none: smooth",
+		.properties = "Always negative; close to x for large negative x and to 0 for "
+		              "large positive x.",
+		.torch = "torch.nn.functional.logsigmoid(x), torch.nn.LogSigmoid()",
+	},
+	{
+		.name = "threshold",
+		.title = "threshold (no defaults: both parameters are required)",
+		.nparams = 2,
+		.param = {REQUIRED("threshold"), REQUIRED("value")},
+		.eval = threshold_eval,
+		.breaks = threshold_breaks,
+		.formula = "x if x > {threshold}, else {value}",
+		.derivative = "1 if x > {threshold}, else 0",
+		.range = "the value, and (threshold, inf)",
+		.kink = "f({threshold}) = {value} and f'({threshold}) = 0: PyTorch's test is "
+		        "x > threshold; f jumps there unless value = threshold",
+		.properties = "ReLU generalised: relu is threshold 0 0. Zero gradient below the "
+		              "threshold, so it can die like ReLU.",
+		.torch = "torch.nn.functional.threshold(x, {threshold}, {value}), "
+		         "torch.nn.Threshold({threshold}, {value})",
+	},
+	{
+		.name = "tanhshrink",
+		.title = "x minus tanh(x)",
+		.eval = tanhshrink_eval,
+		.breaks = no_breaks,
+		.formula = "x - tanh(x)",
+		.derivative = "tanh(x)^2",
+		.range = "(-inf, inf)",
+		.kink = "none: smooth",
+		.properties = "About x^3/3 near 0, so its gradient nearly vanishes around 0 "
+		              "without being exactly 0 except at 0.",
+		.torch = "torch.nn.functional.tanhshrink(x), torch.nn.Tanhshrink()",
+	},
+	{
+		.name = "softshrink",
+		.title = "soft shrinkage",
+		.nparams = 1,
+		.param = {NONNEG("lambd", "lambda", 0.5)},
+		.eval = softshrink_eval,
+		.breaks = softshrink_breaks,
+		.formula = "x - {lambd} if x > {lambd}, x + {lambd} if x < -{lambd}, else 0",
+		.derivative = "1 if |x| > {lambd}, else 0",
+		.range = "(-inf, inf)",
+		.kink = "f'(-{lambd}) = f'({lambd}) = 0: PyTorch's gradient is 0 on the closed "
+		        "interval [-lambd, lambd]",
+		.properties = "Zero output and zero gradient on [-lambd, lambd]: sparse, as in "
+		              "sparse coding.",
+		.torch = "torch.nn.functional.softshrink(x, lambd={lambd}), torch.nn.Softshrink({lambd})",
+	},
+	{
+		.name = "hardshrink",
+		.title = "hard shrinkage",
+		.nparams = 1,
+		.param = {NONNEG("lambd", "lambda", 0.5)},
+		.eval = hardshrink_eval,
+		.breaks = hardshrink_breaks,
+		.formula = "x if |x| > {lambd}, else 0",
+		.derivative = "1 if |x| > {lambd}, else 0",
+		.range = "0, and |y| > lambd",
+		.kink = "f(-{lambd}) = f({lambd}) = 0 and f' = 0 there: PyTorch's test is "
+		        "|x| > lambd; f jumps at -lambd and lambd",
+		.properties = "Zero output and zero gradient on [-lambd, lambd]; identity outside.",
+		.torch = "torch.nn.functional.hardshrink(x, lambd={lambd}), torch.nn.Hardshrink({lambd})",
+	},
+};
+
+#define NTABLE (sizeof table / sizeof table[0])
+
+size_t actfn_count(void)
+{
+	return NTABLE;
+}
+
+const struct actfn_def *actfn_at(size_t i)
+{
+	return i < NTABLE ? &table[i] : NULL;
+}
+
+const struct actfn_def *actfn_lookup(const char *name, size_t len)
+{
+	for (size_t i = 0; i < NTABLE; i++) {
+		if (util_word_eq(name, len, table[i].name))
+			return &table[i];
+		for (const char *const *a = table[i].aliases; *a; a++)
+			if (util_word_eq(name, len, *a))
+				return &table[i];
+	}
+	return NULL;
+}
+
+const char *actfn_suggest(const char *name, size_t len)
+{
+	const char *cands[NTABLE * 4];
+	size_t n = 0;
+	for (size_t i = 0; i < NTABLE; i++) {
+		cands[n++] = table[i].name;
+		for (const char *const *a = table[i].aliases; *a; a++)
+			cands[n++] = *a;
+	}
+	return util_closest(name, len, cands, n);
+}
+
+int actfn_param_index(const struct actfn_def *def, const char *name, size_t len)
+{
+	for (int i = 0; i < def->nparams; i++) {
+		const struct actfn_param *pp = &def->param[i];
+		if (util_word_eq(name, len, pp->name) || (pp->alias && util_word_eq(name, len, pp->alias)))
+			return i;
+	}
+	return -1;
+}
+
+int actfn_choice_index(const struct actfn_param *param, const char *word, size_t len)
+{
+	for (int i = 0; param->choices[i]; i++)
+		if (util_word_eq(word, len, param->choices[i]))
+			return i;
+	return -1;
+}
+
+void actfn_curve_default(struct actfn_curve *c, const struct actfn_def *def)
+{
+	c->def = def;
+	for (int i = 0; i < ACTFN_MAX_PARAMS; i++)
+		c->p[i] = i < def->nparams ? def->param[i].def : 0;
+}
+
+const char *actfn_param_domain_error(const struct actfn_def *def, int i, double v,
+                                     char *buf, size_t size)
+{
+	const struct actfn_param *pp = &def->param[i];
+	if (pp->type == ACTFN_CHOICE)
+		return NULL;
+	if (!isfinite(v)) {
+		snprintf(buf, size, "%s must be a finite number", pp->name);
+		return buf;
+	}
+	bool below = pp->lo_open ? v <= pp->lo : v < pp->lo;
+	bool above = pp->hi_open ? v >= pp->hi : v > pp->hi;
+	if (!below && !above)
+		return NULL;
+	char lo[NUM_BUF], hi[NUM_BUF];
+	num_format(pp->lo, lo);
+	num_format(pp->hi, hi);
+	if (isinf(pp->hi))
+		snprintf(buf, size, "%s must be %s %s", pp->name, pp->lo_open ? ">" : ">=", lo);
+	else if (isinf(pp->lo))
+		snprintf(buf, size, "%s must be %s %s", pp->name, pp->hi_open ? "<" : "<=", hi);
+	else
+		snprintf(buf, size, "%s must be in %s%s, %s%s", pp->name, pp->lo_open ? "(" : "[",
+		         lo, hi, pp->hi_open ? ")" : "]");
+	return buf;
+}
+
+void actfn_eval(const struct actfn_curve *c, const double *x, double *y, double *dy, size_t n)
+{
+	c->def->eval(c->p, x, y, dy, n);
+}
+
+void actfn_point(const struct actfn_curve *c, double x, double *y, double *dy)
+{
+	double d;
+	c->def->eval(c->p, &x, y, &d, 1);
+	if (dy)
+		*dy = d;
+}
+
+int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_BREAKS])
+{
+	return c->def->breaks(c->p, out);
+}
+
+size_t actfn_param_text(const struct actfn_def *def, int i, double value, char *buf, size_t size)
+{
+	const struct actfn_param *pp = &def->param[i];
+	if (pp->type == ACTFN_CHOICE) {
+		int k = (int)value;
+		return (size_t)snprintf(buf, size, "%s", pp->choices[k]);
+	}
+	char num[NUM_BUF];
+	num_format(value, num);
+	return (size_t)snprintf(buf, size, "%s", num);
+}
+
+size_t actfn_label(const struct actfn_curve *c, char *buf, size_t size)
+{
+	const struct actfn_def *def = c->def;
+	size_t len = 0;
+	util_append(buf, size, &len, "%s", def->name);
+	int last = -1;
+	for (int i = 0; i < def->nparams; i++)
+		if (def->param[i].required || c->p[i] != def->param[i].def ||
+		    signbit(c->p[i]) != signbit(def->param[i].def))
+			last = i;
+	for (int i = 0; i <= last; i++) {
+		char v[NUM_BUF];
+		actfn_param_text(def, i, c->p[i], v, sizeof v);
+		util_append(buf, size, &len, " %s", v);
+	}
+	return len;
+}
+
+size_t actfn_expand(const struct actfn_def *def, const struct actfn_curve *c,
+                    const char *text, char *buf, size_t size)
+{
+	size_t len = 0;
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	for (const char *s = text; *s;) {
+		const char *close;
+		if (*s == '{' && (close = strchr(s, '}')) != NULL) {
+			int i = actfn_param_index(def, s + 1, (size_t)(close - s - 1));
+			if (i >= 0) {
+				char v[NUM_BUF];
+				if (c)
+					actfn_param_text(def, i, c->p[i], v, sizeof v);
+				util_append(buf, size, &len, "%s", c ? v : def->param[i].name);
+				s = close + 1;
+				continue;
+			}
+		}
+		util_append(buf, size, &len, "%c", *s);
+		s++;
+	}
+	return len;
+}

@@ -1,0 +1,97 @@
+/* actfn.h: the one table of activation functions, each f and f' side by side. */
+#ifndef ACTVIZ_ACTFN_H
+#define ACTVIZ_ACTFN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define ACTFN_MAX_PARAMS 2
+#define ACTFN_MAX_BREAKS 4
+#define ACTFN_MAX_CHOICES 4
+
+enum actfn_param_type {
+	ACTFN_REAL,   /* any finite double inside [lo, hi] (ends open or closed) */
+	ACTFN_CHOICE, /* a bare word from choices[]; the value is its index */
+};
+
+struct actfn_param {
+	const char *name;  /* PyTorch's keyword, e.g. "negative_slope" */
+	const char *alias; /* a short second name ("slope"), or NULL */
+	enum actfn_param_type type;
+	bool required;     /* PyTorch gives no default (threshold's two) */
+	double def;        /* default value, or default choice index */
+	double lo, hi;     /* domain of a REAL; infinite ends mean unbounded */
+	bool lo_open, hi_open;
+	const char *choices[ACTFN_MAX_CHOICES + 1]; /* CHOICE: NULL-terminated */
+};
+
+/* A point where f' jumps (a kink) and, when f_jumps, f jumps too. The
+ * value at the point itself follows PyTorch's convention; plots draw the
+ * pieces on either side up to their one-sided limits. */
+struct actfn_break {
+	double x;
+	bool f_jumps;
+};
+
+struct actfn_def {
+	const char *name;     /* canonical name, as labels show it */
+	const char *aliases[4];
+	const char *title;    /* one line: what it is */
+	int nparams;
+	struct actfn_param param[ACTFN_MAX_PARAMS];
+
+	/* y[i] = f(x[i]) and, when dy is not NULL, dy[i] = f'(x[i]). */
+	void (*eval)(const double *p, const double *x, double *y, double *dy, size_t n);
+	/* Kinks and jumps inside the real line, ascending; returns how many. */
+	int (*breaks)(const double *p, struct actfn_break out[ACTFN_MAX_BREAKS]);
+	/* A rule between parameters (min_val < max_val); NULL when it holds. */
+	const char *(*check)(const double *p);
+
+	/* What `info` prints. {name} is replaced by a parameter's name or value. */
+	const char *formula;    /* f(x) */
+	const char *derivative; /* f'(x), PyTorch's autograd convention included */
+	const char *range;      /* image of f */
+	const char *kink;       /* the convention at each kink, in words */
+	const char *properties;
+	const char *torch;      /* the matching PyTorch call */
+};
+
+/* An activation with all its parameters filled in. */
+struct actfn_curve {
+	const struct actfn_def *def;
+	double p[ACTFN_MAX_PARAMS];
+};
+
+size_t actfn_count(void);
+const struct actfn_def *actfn_at(size_t i);
+/* Canonical name or alias, ASCII case-insensitive; NULL if unknown. */
+const struct actfn_def *actfn_lookup(const char *name, size_t len);
+/* The known name closest to a misspelling, or NULL if none is close. */
+const char *actfn_suggest(const char *name, size_t len);
+/* Index of a parameter by name or alias, or -1. */
+int actfn_param_index(const struct actfn_def *def, const char *name, size_t len);
+/* Index of a choice word of a CHOICE parameter, or -1. */
+int actfn_choice_index(const struct actfn_param *param, const char *word, size_t len);
+
+/* A curve with every parameter at its default (required ones at 0). */
+void actfn_curve_default(struct actfn_curve *c, const struct actfn_def *def);
+/* NULL if value is in the domain of parameter i, else what the domain is
+ * ("must be > 0"), written into buf. */
+const char *actfn_param_domain_error(const struct actfn_def *def, int i, double value,
+                                     char *buf, size_t size);
+
+void actfn_eval(const struct actfn_curve *c, const double *x, double *y, double *dy, size_t n);
+void actfn_point(const struct actfn_curve *c, double x, double *y, double *dy);
+int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_BREAKS]);
+
+/* Label: name, then positional values up to the last non-default one:
+ * "leaky 0.1", "softplus 1 10", "gelu tanh". Returns its length. */
+size_t actfn_label(const struct actfn_curve *c, char *buf, size_t size);
+/* A parameter's value as text: a number, or the choice word. */
+size_t actfn_param_text(const struct actfn_def *def, int i, double value, char *buf, size_t size);
+/* One of the def's text fields with {param} replaced by the parameter's
+ * value (c not NULL) or its name (c NULL). */
+size_t actfn_expand(const struct actfn_def *def, const struct actfn_curve *c,
+                    const char *text, char *buf, size_t size);
+
+#endif

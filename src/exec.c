@@ -1,0 +1,500 @@
+/* exec.c: what each command does. Output goes to env->out, never to stdio
+ * directly; nothing here knows whether that is a pipe, a terminal or the UI. */
+#define _POSIX_C_SOURCE 200809L
+#include "exec.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "help.h"
+#include "num.h"
+#include "tab.h"
+#include "util.h"
+
+#define DEFAULT_WIDTH 80
+#define DEFAULT_HEIGHT 24
+
+bool exec_color(const struct exec_env *env)
+{
+	if (!env->pal)
+		return false;
+	switch (env->set->color) {
+	case TRI_ON:
+		return true;
+	case TRI_OFF:
+		return false;
+	case TRI_AUTO:
+		break;
+	}
+	return env->color_auto;
+}
+
+bool exec_braille(const struct exec_env *env)
+{
+	return env->utf8 && env->set->ascii != TRI_ON;
+}
+
+static long clamp(long v, long lo, long hi)
+{
+	return v < lo ? lo : (v > hi ? hi : v);
+}
+
+void exec_plot_spec(const struct exec_env *env, const struct cmd *cmd, const struct range *r,
+                    struct plot_curve *curves, struct plot_spec *spec)
+{
+	const struct settings *set = env->set;
+	for (int i = 0; i < cmd->ncurves; i++) {
+		curves[i].fn = &cmd->curve[i].fn;
+		curves[i].label = cmd->curve[i].label;
+	}
+	long w = set->width ? set->width : (env->term_width > 0 ? env->term_width : DEFAULT_WIDTH);
+	long h = set->height ? set->height : (env->term_height > 0 ? env->term_height : DEFAULT_HEIGHT);
+	*spec = (struct plot_spec){
+		.curve = curves,
+		.ncurves = cmd->ncurves,
+		.xlo = r->lo,
+		.xhi = r->hi,
+		.samples = set->samples,
+		.width = (int)clamp(w, LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX),
+		.height = (int)clamp(h, LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX),
+		.braille = exec_braille(env),
+		.color = exec_color(env),
+		.deriv = set->deriv,
+		.ylo = {NAN, NAN},
+		.yhi = {NAN, NAN},
+	};
+}
+
+/* ---- rows of x, f(x), f'(x) ------------------------------------------------- */
+
+enum row_kind { ROWS_POINTS, ROWS_STEP, ROWS_SAMPLES };
+
+struct curve_rows {
+	const struct cmd *cmd;
+	enum row_kind kind;
+	size_t n;
+	const double *points;
+	double lo, hi, step;
+	int dec; /* decimals to round table rows to; -1: none */
+};
+
+/* v rounded to dec decimals, through its decimal text, so that the x
+ * printed is the x evaluated and reads as typed (-2.3). */
+static double round_decimals(double v, int dec)
+{
+	if (dec < 0 || dec > 30 || !isfinite(v))
+		return v;
+	char buf[400];
+	snprintf(buf, sizeof buf, "%.*f", dec, v);
+	return strtod(buf, NULL);
+}
+
+static double row_x(const struct curve_rows *r, size_t i)
+{
+	switch (r->kind) {
+	case ROWS_POINTS:
+		return r->points[i];
+	case ROWS_STEP:
+		return round_decimals(r->lo + (double)i * r->step, r->dec);
+	case ROWS_SAMPLES:
+		break;
+	}
+	double t = (double)i / (double)(r->n - 1);
+	return i + 1 == r->n ? r->hi : r->lo * (1 - t) + r->hi * t;
+}
+
+static bool curve_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	const struct curve_rows *r = ctx;
+	if (i >= r->n)
+		return false;
+	double x = row_x(r, i);
+	tab_num(&cells[0], x);
+	for (int c = 0; c < r->cmd->ncurves; c++) {
+		double y, dy;
+		actfn_point(&r->cmd->curve[c].fn, x, &y, &dy);
+		tab_num(&cells[1 + 2 * c], y);
+		tab_num(&cells[2 + 2 * c], dy);
+	}
+	return true;
+}
+
+/* JSON: one object per curve with its parameters and points. */
+static enum exec_status json_rows(struct exec_env *env, const struct curve_rows *r)
+{
+	struct out *o = env->out;
+	out_putc(o, '[');
+	for (int c = 0; c < r->cmd->ncurves; c++) {
+		const struct cmd_curve *cc = &r->cmd->curve[c];
+		const struct actfn_def *def = cc->fn.def;
+		out_puts(o, c ? ",{\"curve\":" : "{\"curve\":");
+		tab_json_string(o, cc->label);
+		out_puts(o, ",\"params\":{");
+		for (int k = 0; k < def->nparams; k++) {
+			if (k)
+				out_putc(o, ',');
+			tab_json_string(o, def->param[k].name);
+			out_putc(o, ':');
+			if (def->param[k].type == ACTFN_CHOICE)
+				tab_json_string(o, def->param[k].choices[(int)cc->fn.p[k]]);
+			else
+				tab_json_num(o, cc->fn.p[k]);
+		}
+		out_puts(o, "},\"points\":[");
+		for (size_t i = 0; i < r->n && !o->err; i++) {
+			if (env->stop && *env->stop)
+				break;
+			double x = row_x(r, i), y, dy;
+			actfn_point(&cc->fn, x, &y, &dy);
+			out_puts(o, i ? ",{\"x\":" : "{\"x\":");
+			tab_json_num(o, x);
+			out_puts(o, ",\"y\":");
+			tab_json_num(o, y);
+			out_puts(o, ",\"dy\":");
+			tab_json_num(o, dy);
+			out_putc(o, '}');
+		}
+		out_puts(o, "]}");
+	}
+	out_puts(o, "]\n");
+	return env->stop && *env->stop ? EXEC_INTERRUPTED : EXEC_OK;
+}
+
+static enum exec_status write_rows(struct exec_env *env, const struct curve_rows *r)
+{
+	if (env->set->format == FMT_JSON)
+		return json_rows(env, r);
+	int ncols = 1 + 2 * r->cmd->ncurves;
+	char names[1 + 2 * LIMIT_CURVES][CMD_LABEL + 8];
+	const char *header[1 + 2 * LIMIT_CURVES];
+	snprintf(names[0], sizeof names[0], "x");
+	for (int c = 0; c < r->cmd->ncurves; c++) {
+		const char *label = r->cmd->curve[c].label;
+		if (r->cmd->ncurves == 1) {
+			snprintf(names[1], sizeof names[1], "y");
+			snprintf(names[2], sizeof names[2], "dy");
+		} else {
+			snprintf(names[1 + 2 * c], sizeof names[0], "y(%s)", label);
+			snprintf(names[2 + 2 * c], sizeof names[0], "dy(%s)", label);
+		}
+	}
+	for (int j = 0; j < ncols; j++)
+		header[j] = names[j];
+	struct tab_source src = {.ncols = ncols, .header = header, .row = curve_row, .ctx = (void *)r};
+	bool stopped;
+	tab_write(env->out, env->set->format, &src, env->stop, &stopped);
+	return stopped ? EXEC_INTERRUPTED : EXEC_OK;
+}
+
+/* ---- commands ---------------------------------------------------------------- */
+
+static const struct range *command_range(const struct exec_env *env, const struct cmd *cmd)
+{
+	return cmd->has_range ? &cmd->range : &env->set->range;
+}
+
+static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	const struct range *r = command_range(env, cmd);
+	if (env->plot_hook) {
+		env->plot_hook(env->hook_ctx, cmd, r);
+		return EXEC_OK;
+	}
+	if (env->set->format != FMT_TEXT) {
+		struct curve_rows rows = {.cmd = cmd, .kind = ROWS_SAMPLES, .n = (size_t)env->set->samples,
+		                          .lo = r->lo, .hi = r->hi};
+		return write_rows(env, &rows);
+	}
+	struct plot_curve curves[LIMIT_CURVES];
+	struct plot_spec spec;
+	exec_plot_spec(env, cmd, r, curves, &spec);
+	struct plot_grid grid;
+	if (plot_layout(&spec, &grid) < 0)
+		return diag_set(d, cmd->off, "out of memory");
+	render_text(env->out, &grid, spec.color ? env->pal : NULL);
+	plot_grid_free(&grid);
+	return EXEC_OK;
+}
+
+static enum exec_status exec_at(struct exec_env *env, const struct cmd *cmd)
+{
+	struct curve_rows rows = {.cmd = cmd, .kind = ROWS_POINTS, .n = cmd->npoints,
+	                          .points = cmd->points};
+	return write_rows(env, &rows);
+}
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static enum exec_status exec_table(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	const struct range *r = command_range(env, cmd);
+	double step = cmd->step;
+	int step_dec = cmd->step_dec;
+	if (!cmd->has_step) {
+		/* About 10 to 20 rows, on a round step. */
+		double ticks[64];
+		plot_ticks(r->lo, r->hi, 21, ticks, &step);
+		step_dec = max_int(0, (int)-floor(log10(step) + 1e-9));
+	}
+	double q = (r->hi - r->lo) / step + 1e-9;
+	if (!(q < LIMIT_TABLE_ROWS))
+		return diag_set(d, cmd->has_step ? cmd->step_off : cmd->off,
+		                "table would have more than %d rows (use a larger step)", LIMIT_TABLE_ROWS);
+	int dec = (r->lo_dec < 0 || step_dec < 0) ? -1 : max_int(r->lo_dec, step_dec);
+	struct curve_rows rows = {.cmd = cmd, .kind = ROWS_STEP, .n = (size_t)floor(q) + 1,
+	                          .lo = r->lo, .hi = r->hi, .step = step, .dec = dec};
+	return write_rows(env, &rows);
+}
+
+static enum exec_status exec_set(struct exec_env *env, const struct cmd *cmd)
+{
+	struct settings *s = env->set;
+	switch (cmd->setting) {
+	case SET_RANGE:
+		s->range = cmd->range;
+		break;
+	case SET_SAMPLES:
+		s->samples = cmd->ival;
+		break;
+	case SET_FORMAT:
+		s->format = (enum format)cmd->choice;
+		break;
+	case SET_WIDTH:
+		s->width = cmd->ival;
+		break;
+	case SET_HEIGHT:
+		s->height = cmd->ival;
+		break;
+	case SET_COLOR:
+		s->color = (enum tristate)cmd->choice;
+		break;
+	case SET_ASCII:
+		s->ascii = (enum tristate)cmd->choice;
+		break;
+	case SET_DERIV:
+		s->deriv = cmd->choice == TRI_ON;
+		break;
+	case SET_COUNT:
+		break;
+	}
+	return EXEC_OK;
+}
+
+static enum exec_status exec_show(struct exec_env *env, const struct cmd *cmd)
+{
+	if (!cmd->show_all) {
+		settings_show(env->out, env->set, cmd->setting);
+		return EXEC_OK;
+	}
+	for (int i = 0; i < SET_COUNT; i++)
+		settings_show(env->out, env->set, (enum setting)i);
+	return EXEC_OK;
+}
+
+/* ---- list ------------------------------------------------------------------- */
+
+static bool list_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	(void)ctx;
+	const struct actfn_def *def = actfn_at(i);
+	if (!def)
+		return false;
+	tab_str(&cells[0], def->name);
+	size_t len = 0;
+	char buf[TAB_CELL];
+	buf[0] = '\0';
+	for (int k = 0; def->aliases[k]; k++)
+		util_append(buf, sizeof buf, &len, "%s%s", k ? " " : "", def->aliases[k]);
+	tab_str(&cells[1], buf);
+	len = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < def->nparams; k++) {
+		char v[NUM_BUF];
+		if (def->param[k].required)
+			snprintf(v, sizeof v, "(required)");
+		else
+			actfn_param_text(def, k, def->param[k].def, v, sizeof v);
+		util_append(buf, sizeof buf, &len, "%s%s=%s", k ? " " : "", def->param[k].name, v);
+	}
+	tab_str(&cells[2], buf);
+	return true;
+}
+
+static enum exec_status exec_list(struct exec_env *env)
+{
+	static const char *const header[] = {"name", "aliases", "params"};
+	struct tab_source src = {.ncols = 3, .header = header, .row = list_row, .left_align = true};
+	tab_write(env->out, env->set->format, &src, NULL, NULL);
+	return EXEC_OK;
+}
+
+/* ---- info ------------------------------------------------------------------- */
+
+/* Writes "  key   text", the text wrapped at 78 columns under itself. */
+static void field(struct out *o, const char *key, const char *text)
+{
+	enum { KEY = 14, WIDTH = 78 };
+	out_printf(o, "  %-*s", KEY - 2, key);
+	int col = KEY;
+	const char *s = text;
+	while (*s) {
+		const char *sp = strchr(s, ' ');
+		size_t wl = sp ? (size_t)(sp - s) : strlen(s);
+		if (col > KEY && col + 1 + (int)wl > WIDTH) {
+			out_putc(o, '\n');
+			out_repeat(o, ' ', KEY);
+			col = KEY;
+		} else if (col > KEY) {
+			out_putc(o, ' ');
+			col++;
+		}
+		out_write(o, s, wl);
+		col += (int)wl;
+		s += wl;
+		while (*s == ' ')
+			s++;
+	}
+	out_putc(o, '\n');
+}
+
+static void param_domain(const struct actfn_param *pp, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	if (pp->type == ACTFN_CHOICE) {
+		for (int i = 0; pp->choices[i]; i++)
+			util_append(buf, size, &len, "%s%s", i ? " or " : "one of ", pp->choices[i]);
+		return;
+	}
+	char lo[NUM_BUF], hi[NUM_BUF];
+	num_format(pp->lo, lo);
+	num_format(pp->hi, hi);
+	if (isinf(pp->lo) && isinf(pp->hi))
+		util_append(buf, size, &len, "any finite number");
+	else if (isinf(pp->hi))
+		util_append(buf, size, &len, "a finite number %s %s", pp->lo_open ? ">" : ">=", lo);
+	else
+		util_append(buf, size, &len, "in %s%s, %s%s", pp->lo_open ? "(" : "[", lo, hi,
+		            pp->hi_open ? ")" : "]");
+}
+
+static enum exec_status exec_info(struct exec_env *env, const struct cmd *cmd)
+{
+	struct out *o = env->out;
+	const struct actfn_curve *c = &cmd->curve[0].fn;
+	const struct actfn_def *def = c->def;
+	bool defaults = true;
+	for (int i = 0; i < def->nparams; i++)
+		if (def->param[i].required || c->p[i] != def->param[i].def)
+			defaults = false;
+	/* Untouched defaults read better as names (negative_slope*x); given
+	 * values are shown as such. */
+	const struct actfn_curve *shown = defaults ? NULL : c;
+	char buf[1024];
+
+	out_printf(o, "%s: %s\n", cmd->curve[0].label, def->title);
+	if (def->aliases[0]) {
+		size_t len = 0;
+		buf[0] = '\0';
+		for (int k = 0; def->aliases[k]; k++)
+			util_append(buf, sizeof buf, &len, "%s%s", k ? ", " : "", def->aliases[k]);
+		field(o, "aliases", buf);
+	}
+	if (def->nparams == 0)
+		field(o, "parameters", "none");
+	for (int i = 0; i < def->nparams; i++) {
+		const struct actfn_param *pp = &def->param[i];
+		char dom[96], v[NUM_BUF];
+		param_domain(pp, dom, sizeof dom);
+		size_t len = 0;
+		util_append(buf, sizeof buf, &len, "%s", pp->name);
+		if (pp->alias)
+			util_append(buf, sizeof buf, &len, " (or %s)", pp->alias);
+		if (pp->required) {
+			util_append(buf, sizeof buf, &len, ", required");
+		} else {
+			actfn_param_text(def, i, pp->def, v, sizeof v);
+			util_append(buf, sizeof buf, &len, ", default %s", v);
+		}
+		if (!defaults) {
+			actfn_param_text(def, i, c->p[i], v, sizeof v);
+			util_append(buf, sizeof buf, &len, ", here %s", v);
+		}
+		util_append(buf, sizeof buf, &len, "; %s", dom);
+		field(o, i == 0 ? "parameters" : "", buf);
+	}
+	actfn_expand(def, shown, def->formula, buf, sizeof buf);
+	field(o, "f(x)", buf);
+	actfn_expand(def, shown, def->derivative, buf, sizeof buf);
+	field(o, "f'(x)", buf);
+	field(o, "range", def->range);
+	actfn_expand(def, shown, def->kink, buf, sizeof buf);
+	field(o, "kink", buf);
+	actfn_expand(def, shown, def->properties, buf, sizeof buf);
+	field(o, "properties", buf);
+	actfn_expand(def, c, def->torch, buf, sizeof buf);
+	field(o, "pytorch", buf);
+	return EXEC_OK;
+}
+
+static enum exec_status exec_help(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	size_t len = strlen(cmd->topic);
+	const char *text = help_text(cmd->topic, len);
+	if (text) {
+		out_puts(env->out, text);
+		return EXEC_OK;
+	}
+	const struct actfn_def *def = actfn_lookup(cmd->topic, len);
+	if (def) {
+		struct cmd info;
+		memset(&info, 0, sizeof info);
+		info.kind = CMD_INFO;
+		info.ncurves = 1;
+		actfn_curve_default(&info.curve[0].fn, def);
+		actfn_label(&info.curve[0].fn, info.curve[0].label, sizeof info.curve[0].label);
+		return exec_info(env, &info);
+	}
+	const char *const *topics = help_topics();
+	size_t ntopics = 0;
+	while (topics[ntopics])
+		ntopics++;
+	const char *sug = util_closest(cmd->topic, len, topics, ntopics);
+	if (!sug)
+		sug = actfn_suggest(cmd->topic, len);
+	if (sug)
+		return diag_set(d, cmd->topic_off, "no help on '%s' (did you mean '%s'?)", cmd->topic, sug);
+	return diag_set(d, cmd->topic_off, "no help on '%s' (help alone lists the topics)", cmd->topic);
+}
+
+enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	switch (cmd->kind) {
+	case CMD_EMPTY:
+		return EXEC_OK;
+	case CMD_PLOT:
+		return exec_plot(env, cmd, d);
+	case CMD_AT:
+		return exec_at(env, cmd);
+	case CMD_TABLE:
+		return exec_table(env, cmd, d);
+	case CMD_SET:
+		return exec_set(env, cmd);
+	case CMD_SHOW:
+		return exec_show(env, cmd);
+	case CMD_LIST:
+		return exec_list(env);
+	case CMD_INFO:
+		return exec_info(env, cmd);
+	case CMD_HELP:
+		return exec_help(env, cmd, d);
+	case CMD_QUIT:
+		return EXEC_QUIT;
+	}
+	return EXEC_OK;
+}

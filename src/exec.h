@@ -1,0 +1,50 @@
+/* exec.h: runs one command record against the session, writing results
+ * to an output sink; errors come back as values with a position. */
+#ifndef ACTVIZ_EXEC_H
+#define ACTVIZ_EXEC_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "diag.h"
+#include "out.h"
+#include "parser.h"
+#include "plot.h"
+#include "render_text.h"
+#include "settings.h"
+
+struct exec_env {
+	struct settings *set;
+	struct out *out;        /* results */
+	int term_width;         /* plot size when width/height are auto */
+	int term_height;
+	bool utf8;              /* the locale can show braille */
+	bool color_auto;        /* what color=auto means here (a terminal, no NO_COLOR) */
+	const struct palette *pal; /* escapes for colour, NULL where there are none */
+	volatile sig_atomic_t *stop; /* set by SIGINT: long work stops, keeping its output */
+
+	/* The full-screen UI draws plots itself: when set, plot commands call
+	 * this with the curves and range instead of writing text. */
+	void (*plot_hook)(void *ctx, const struct cmd *cmd, const struct range *range);
+	void *hook_ctx;
+};
+
+enum exec_status {
+	EXEC_OK = 0,
+	EXEC_ERROR = -1,      /* d says what and where */
+	EXEC_QUIT = 1,        /* quit or exit */
+	EXEC_INTERRUPTED = 2, /* stopped by *stop; partial output written */
+};
+
+enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struct diag *d);
+
+/* The plot spec a plot command gets in this session: what the UI uses to
+ * lay out the same plot at its own size. */
+void exec_plot_spec(const struct exec_env *env, const struct cmd *cmd, const struct range *r,
+                    struct plot_curve *curves, struct plot_spec *spec);
+
+/* Whether plots use colour now, and whether braille. */
+bool exec_color(const struct exec_env *env);
+bool exec_braille(const struct exec_env *env);
+
+#endif

@@ -1,0 +1,320 @@
+/* main.c: options, locale and signals, and the choice between running
+ * scripts, reading a pipe, and the interactive prompt. */
+#define _POSIX_C_SOURCE 200809L
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "out.h"
+#include "repl.h"
+#include "run.h"
+#include "settings.h"
+#include "term.h"
+
+static volatile sig_atomic_t got_sigint;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+static void usage_hint(void)
+{
+	fputs("Try 'actviz --help' for more information.\n", stderr);
+	exit(2);
+}
+
+static void help(void)
+{
+	fputs("Usage: actviz [OPTION]... [SCRIPT]...\n"
+	      "See and measure neural-network activation functions (ReLU and its family)\n"
+	      "in a terminal: plots of f and f', values, tables.\n"
+	      "\n"
+	      "With -e or SCRIPT files, runs those commands in order; otherwise reads\n"
+	      "commands from standard input, with a prompt when it is a terminal.\n"
+	      "\n"
+	      "  -e, --execute=CMD     run the command CMD (may be repeated)\n"
+	      "  -f, --format=FORMAT   output of at, table and plots: text, csv, tsv, json\n"
+	      "  -W, --width=COLS      plot width, 20 to 1000 columns\n"
+	      "  -H, --height=ROWS     plot height, 8 to 500 rows\n"
+	      "  -k, --keep-going      run on after an error in a script (exit status 1)\n"
+	      "      --ascii           ASCII plots, even in a UTF-8 locale\n"
+	      "      --color[=WHEN]    colour: always, never or auto (the default)\n"
+	      "      --plain           the line prompt, not the full-screen interface\n"
+	      "  -h, --help            display this help and exit\n"
+	      "  -V, --version         output version information and exit\n"
+	      "\n"
+	      "Examples:\n"
+	      "  actviz -e 'relu, leaky 0.1, elu on -3..3'\n"
+	      "  echo 'table elu on -2..2 step 0.5' | actviz -f csv\n"
+	      "  actviz lesson.txt\n"
+	      "\n"
+	      "Type 'help' at the prompt for the command language; see actviz(1).\n"
+	      "Exit status: 0 success, 1 an error in the commands or output, 2 bad options.\n",
+	      stdout);
+}
+
+static void version(void)
+{
+	fputs("actviz " PACKAGE_VERSION "\n"
+	      "Copyright (C) 2026 the actviz developers.\n"
+	      "License MIT: <https://opensource.org/licenses/MIT>.\n"
+	      "This is free software: you are free to change and redistribute it.\n"
+	      "There is NO WARRANTY, to the extent permitted by law.\n",
+	      stdout);
+}
+
+/* A whole number in [lo, hi] from an option or the environment. */
+static bool parse_long(const char *s, long lo, long hi, long *out)
+{
+	if (!s || !*s)
+		return false;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (*end || errno || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Flushes and closes stdout, so that a full disk is reported. */
+static int close_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		int e = errno ? errno : EIO;
+		fprintf(stderr, "actviz: write error: %s\n", strerror(e));
+		return 1;
+	}
+	return status;
+}
+
+/* Ends the program by SIGINT, after writing what was computed. */
+static void die_by_sigint(void)
+{
+	fflush(stdout);
+	term_restore();
+	signal(SIGINT, SIG_DFL);
+	raise(SIGINT);
+	_exit(130);
+}
+
+enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN };
+
+int main(int argc, char **argv)
+{
+	/* A parent may hand SIGPIPE over ignored; then `| head` would end in
+	 * EPIPE messages instead of quietly. */
+	signal(SIGPIPE, SIG_DFL);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns, and we stop */
+	sigaction(SIGINT, &sa, NULL);
+
+	/* LC_CTYPE only: enough to know UTF-8, while numbers keep their '.' */
+	bool utf8 = setlocale(LC_CTYPE, "") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+
+	struct settings set;
+	settings_default(&set);
+	struct out out, err;
+	out_init_file(&out, stdout);
+	out_init_file(&err, stderr);
+
+	static const struct option longopts[] = {
+		{"execute", required_argument, NULL, 'e'},
+		{"format", required_argument, NULL, 'f'},
+		{"width", required_argument, NULL, 'W'},
+		{"height", required_argument, NULL, 'H'},
+		{"keep-going", no_argument, NULL, 'k'},
+		{"ascii", no_argument, NULL, OPT_ASCII},
+		{"color", optional_argument, NULL, OPT_COLOR},
+		{"colour", optional_argument, NULL, OPT_COLOR},
+		{"plain", no_argument, NULL, OPT_PLAIN},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	/* Scripts and -e commands run in the order given: the leading '-' has
+	 * getopt return operands in place (as 1) instead of permuting them. */
+	struct job {
+		bool is_file;
+		const char *arg;
+	} *jobs = calloc((size_t)argc + 1, sizeof *jobs);
+	int njobs = 0;
+	bool keep_going = false;
+	int opt;
+	opterr = 0; /* our messages say "actviz:", whatever path argv[0] is */
+	while ((opt = getopt_long(argc, argv, "-:e:f:W:H:khV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 1:
+			jobs[njobs++] = (struct job){true, optarg};
+			break;
+		case 'e':
+			jobs[njobs++] = (struct job){false, optarg};
+			break;
+		case 'f': {
+			int f = format_lookup(optarg, strlen(optarg));
+			if (f < 0) {
+				fprintf(stderr, "actviz: unknown format '%s' (text, csv, tsv or json)\n", optarg);
+				usage_hint();
+			}
+			set.format = (enum format)f;
+			break;
+		}
+		case 'W':
+			if (!parse_long(optarg, LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX, &set.width)) {
+				fprintf(stderr, "actviz: invalid width '%s' (%d to %d columns)\n", optarg,
+				        LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX);
+				usage_hint();
+			}
+			break;
+		case 'H':
+			if (!parse_long(optarg, LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX, &set.height)) {
+				fprintf(stderr, "actviz: invalid height '%s' (%d to %d rows)\n", optarg,
+				        LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX);
+				usage_hint();
+			}
+			break;
+		case 'k':
+			keep_going = true;
+			break;
+		case OPT_ASCII:
+			set.ascii = TRI_ON;
+			break;
+		case OPT_COLOR:
+			if (!optarg || strcmp(optarg, "always") == 0 || strcmp(optarg, "yes") == 0)
+				set.color = TRI_ON;
+			else if (strcmp(optarg, "never") == 0 || strcmp(optarg, "no") == 0)
+				set.color = TRI_OFF;
+			else if (strcmp(optarg, "auto") == 0)
+				set.color = TRI_AUTO;
+			else {
+				fprintf(stderr, "actviz: invalid --color '%s' (always, never or auto)\n", optarg);
+				usage_hint();
+			}
+			break;
+		case OPT_PLAIN:
+			break; /* the line prompt is the only interface so far */
+		case 'h':
+			help();
+			free(jobs);
+			return close_stdout(0);
+		case 'V':
+			version();
+			free(jobs);
+			return close_stdout(0);
+		case ':':
+			fprintf(stderr, "actviz: option '%s' needs an argument\n", argv[optind - 1]);
+			usage_hint();
+			break;
+		default:
+			if (optopt)
+				fprintf(stderr, "actviz: invalid option '-%c'\n", optopt);
+			else
+				fprintf(stderr, "actviz: unrecognized option '%s'\n", argv[optind - 1]);
+			usage_hint();
+		}
+	}
+
+	bool in_tty = isatty(STDIN_FILENO), out_tty = isatty(STDOUT_FILENO);
+	bool interactive = njobs == 0 && in_tty;
+
+	/* Plot size: -W/-H (in set), else COLUMNS/LINES, else the terminal's,
+	 * else 80x24. A terminal keeps a row for the prompt under the plot. */
+	struct exec_env env = {.set = &set, .out = &out, .utf8 = utf8, .stop = &got_sigint};
+	long cols = 0, rows = 0;
+	struct winsize ws;
+	if (out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) {
+		cols = ws.ws_col;
+		rows = ws.ws_row - 1;
+	}
+	long v;
+	if (parse_long(getenv("COLUMNS"), 1, 100000, &v))
+		cols = v;
+	if (parse_long(getenv("LINES"), 1, 100000, &v))
+		rows = v;
+	env.term_width = (int)cols;
+	env.term_height = (int)rows;
+
+	/* Colour: terminfo is read only when colour may be wanted, so pipes
+	 * never pay for it. */
+	static struct palette pal;
+	const char *no_color = getenv("NO_COLOR");
+	bool no_color_set = no_color && no_color[0];
+	if (set.color == TRI_ON || (set.color == TRI_AUTO && out_tty && !no_color_set)) {
+		if (term_palette(STDOUT_FILENO, &pal))
+			env.pal = &pal;
+	}
+	env.color_auto = out_tty && !no_color_set;
+
+	struct run_ctx rc = {.env = &env, .err = &err, .flush = stdout, .keep_going = keep_going};
+	enum exec_status st = EXEC_OK;
+	int status = 0;
+
+	if (njobs > 0) {
+		int ecount = 0;
+		for (int i = 0; i < njobs; i++) {
+			if (jobs[i].is_file) {
+				FILE *fp = strcmp(jobs[i].arg, "-") == 0 ? stdin : fopen(jobs[i].arg, "r");
+				struct stat sb;
+				if (fp && fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+					fclose(fp);
+					fp = NULL;
+					errno = EISDIR;
+				}
+				if (!fp) {
+					fflush(stdout);
+					fprintf(stderr, "actviz: %s: %s\n", jobs[i].arg, strerror(errno));
+					rc.errors++;
+					st = EXEC_ERROR;
+					if (!keep_going)
+						break;
+					continue;
+				}
+				const char *source = fp == stdin ? "<stdin>" : jobs[i].arg;
+				st = run_stream(&rc, source, fp);
+				if (fp != stdin)
+					fclose(fp);
+			} else {
+				char source[32];
+				if (ecount++ == 0)
+					snprintf(source, sizeof source, "-e");
+				else
+					snprintf(source, sizeof source, "-e#%d", ecount);
+				st = run_string(&rc, source, jobs[i].arg);
+			}
+			if (st == EXEC_QUIT || st == EXEC_INTERRUPTED || (st == EXEC_ERROR && !keep_going))
+				break;
+		}
+	} else if (!interactive) {
+		st = run_stream(&rc, "<stdin>", stdin);
+	} else {
+		repl_run(&rc, &got_sigint, !out_tty, set.width || set.height);
+	}
+	free(jobs);
+
+	if (!interactive && (st == EXEC_INTERRUPTED || got_sigint))
+		die_by_sigint();
+	if (rc.errors > 0 && !interactive)
+		status = 1;
+	if (out.err) {
+		fprintf(stderr, "actviz: write error: %s\n", strerror(out.err));
+		status = 1;
+	}
+	term_restore();
+	return close_stdout(status);
+}

@@ -1,0 +1,631 @@
+/* parser.c: the command language, one line at a time, into struct cmd.
+ * Commands are table-driven; curves and clauses are shared by the plot,
+ * at and table forms. */
+#define _POSIX_C_SOURCE 200809L
+#include "parser.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer.h"
+#include "num.h"
+#include "util.h"
+
+struct parser {
+	const char *line;
+	size_t len;
+	struct token_list tl;
+	size_t pos;
+	struct diag *d;
+};
+
+/* Quote at most this many bytes of a token in a message. */
+#define QUOTE 40
+
+static const struct token *peek(const struct parser *p, size_t k)
+{
+	size_t i = p->pos + k;
+	return &p->tl.tok[i < p->tl.n ? i : p->tl.n - 1];
+}
+
+static const struct token *next(struct parser *p)
+{
+	const struct token *t = peek(p, 0);
+	if (t->kind != TOK_END)
+		p->pos++;
+	return t;
+}
+
+static const char *text(const struct parser *p, const struct token *t)
+{
+	return p->line + t->off;
+}
+
+static int qlen(const struct token *t)
+{
+	return (int)(t->len > QUOTE ? QUOTE : t->len);
+}
+
+static bool is_word(const struct parser *p, const struct token *t, const char *w)
+{
+	return t->kind == TOK_WORD && util_word_eq(text(p, t), t->len, w);
+}
+
+static const char *const clause_words[] = {"on", "at", "step", NULL};
+
+static bool is_clause(const struct parser *p, const struct token *t)
+{
+	for (int i = 0; clause_words[i]; i++)
+		if (is_word(p, t, clause_words[i]))
+			return true;
+	return false;
+}
+
+/* "unexpected X" naming the token, or the end of the line. */
+static int unexpected(struct parser *p, const struct token *t, const char *expected)
+{
+	if (t->kind == TOK_END)
+		return diag_set(p->d, t->off, "expected %s", expected);
+	return diag_set(p->d, t->off, "unexpected '%.*s' (expected %s)", qlen(t), text(p, t), expected);
+}
+
+static int expect_end(struct parser *p)
+{
+	const struct token *t = peek(p, 0);
+	if (t->kind == TOK_END)
+		return 0;
+	return diag_set(p->d, t->off, "unexpected '%.*s' after the end of the command", qlen(t),
+	                text(p, t));
+}
+
+/* ---- ranges and numbers ------------------------------------------------- */
+
+const char *parse_range_error(double lo, double hi)
+{
+	if (!isfinite(lo) || !isfinite(hi))
+		return "a range must have finite ends";
+	if (lo == hi)
+		return "empty range: LO and HI are equal";
+	if (lo > hi)
+		return "empty range: LO must be less than HI";
+	if (!isfinite(hi - lo))
+		return "range too wide: HI - LO must be a finite number";
+	double big = fabs(lo) > fabs(hi) ? fabs(lo) : fabs(hi);
+	if (hi - lo < 1e-12 * big)
+		return "range too narrow: HI - LO must be at least 1e-12 of the larger end";
+	return NULL;
+}
+
+static int parse_range(struct parser *p, struct range *r, size_t *off)
+{
+	const struct token *lo = peek(p, 0);
+	*off = lo->off;
+	if (lo->kind != TOK_NUMBER)
+		return unexpected(p, lo, "a range LO..HI");
+	next(p);
+	const struct token *dots = peek(p, 0);
+	if (dots->kind != TOK_DOTDOT)
+		return unexpected(p, dots, "'..' (a range is written LO..HI)");
+	next(p);
+	const struct token *hi = peek(p, 0);
+	if (hi->kind != TOK_NUMBER)
+		return unexpected(p, hi, "the upper end of the range (LO..HI)");
+	next(p);
+	const char *why = parse_range_error(lo->num, hi->num);
+	if (why) {
+		if (lo->num > hi->num && isfinite(lo->num) && isfinite(hi->num))
+			return diag_set(p->d, lo->off, "%s (did you mean %.*s..%.*s?)", why, qlen(hi),
+			                text(p, hi), qlen(lo), text(p, lo));
+		return diag_set(p->d, lo->off, "%s", why);
+	}
+	r->lo = lo->num;
+	r->hi = hi->num;
+	r->lo_dec = num_decimals(text(p, lo), lo->len);
+	r->hi_dec = num_decimals(text(p, hi), hi->len);
+	return 0;
+}
+
+/* A whole number in [min, max] for a setting or size. */
+static int parse_count(struct parser *p, const char *what, long min, long max, long *out)
+{
+	const struct token *t = peek(p, 0);
+	if (t->kind != TOK_NUMBER)
+		return unexpected(p, t, "a number");
+	next(p);
+	double v = t->num;
+	if (isnan(v) || v != floor(v))
+		return diag_set(p->d, t->off, "%s must be a whole number", what);
+	if (v < (double)min)
+		return diag_set(p->d, t->off, "%s must be at least %ld", what, min);
+	if (v > (double)max)
+		return diag_set(p->d, t->off, "%s must be at most %ld", what, max);
+	*out = (long)v;
+	return 0;
+}
+
+/* ---- curves ----------------------------------------------------------- */
+
+static void param_list(const struct actfn_def *def, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < def->nparams; i++)
+		util_append(buf, size, &len, "%s%s", i ? ", " : "", def->param[i].name);
+}
+
+static int set_param(struct parser *p, struct cmd_curve *c, bool *given, int i,
+                     const struct token *value)
+{
+	const struct actfn_def *def = c->fn.def;
+	const struct actfn_param *pp = &def->param[i];
+	if (given[i])
+		return diag_set(p->d, value->off, "%s given twice", pp->name);
+	given[i] = true;
+	if (pp->type == ACTFN_CHOICE) {
+		int k = value->kind == TOK_WORD ? actfn_choice_index(pp, text(p, value), value->len) : -1;
+		if (k < 0) {
+			char list[64];
+			size_t len = 0;
+			list[0] = '\0';
+			for (int j = 0; pp->choices[j]; j++)
+				util_append(list, sizeof list, &len, "%s%s", j ? ", " : "", pp->choices[j]);
+			return diag_set(p->d, value->off, "%s must be one of: %s", pp->name, list);
+		}
+		c->fn.p[i] = k;
+		return 0;
+	}
+	if (value->kind != TOK_NUMBER)
+		return diag_set(p->d, value->off, "%s must be a number, not '%.*s'", pp->name,
+		                qlen(value), text(p, value));
+	char why[128];
+	if (actfn_param_domain_error(def, i, value->num, why, sizeof why)) {
+		char got[NUM_BUF];
+		num_format(value->num, got);
+		return diag_set(p->d, value->off, "%s: %s (got %s)", def->name, why, got);
+	}
+	c->fn.p[i] = value->num;
+	return 0;
+}
+
+static int parse_curve(struct parser *p, struct cmd_curve *c)
+{
+	const struct token *name = peek(p, 0);
+	if (name->kind != TOK_WORD)
+		return unexpected(p, name, "an activation name");
+	const struct actfn_def *def = actfn_lookup(text(p, name), name->len);
+	if (!def) {
+		const char *sug = actfn_suggest(text(p, name), name->len);
+		if (sug)
+			return diag_set(p->d, name->off, "unknown activation '%.*s' (did you mean '%s'?)",
+			                qlen(name), text(p, name), sug);
+		return diag_set(p->d, name->off, "unknown activation '%.*s' (list shows them all)",
+		                qlen(name), text(p, name));
+	}
+	next(p);
+	actfn_curve_default(&c->fn, def);
+	c->off = name->off;
+
+	bool given[ACTFN_MAX_PARAMS] = {false};
+	int positional = 0;
+	for (;;) {
+		const struct token *t = peek(p, 0);
+		if (t->kind == TOK_WORD && peek(p, 1)->kind == TOK_EQUALS) {
+			int i = actfn_param_index(def, text(p, t), t->len);
+			if (i < 0) {
+				char list[96];
+				param_list(def, list, sizeof list);
+				if (def->nparams == 0)
+					return diag_set(p->d, t->off, "%s has no parameters", def->name);
+				return diag_set(p->d, t->off, "%s has no parameter '%.*s' (it has: %s)",
+				                def->name, qlen(t), text(p, t), list);
+			}
+			next(p);
+			next(p);
+			const struct token *v = peek(p, 0);
+			if (v->kind != TOK_NUMBER && v->kind != TOK_WORD)
+				return unexpected(p, v, "a value after '='");
+			next(p);
+			if (set_param(p, c, given, i, v) < 0)
+				return -1;
+			continue;
+		}
+		bool choice_word = t->kind == TOK_WORD && positional < def->nparams &&
+		                   def->param[positional].type == ACTFN_CHOICE && !is_clause(p, t);
+		if (t->kind == TOK_NUMBER || choice_word) {
+			if (positional >= def->nparams) {
+				char list[96];
+				param_list(def, list, sizeof list);
+				if (def->nparams == 0)
+					return diag_set(p->d, t->off, "%s takes no parameters", def->name);
+				return diag_set(p->d, t->off, "too many parameters: %s takes %d (%s)",
+				                def->name, def->nparams, list);
+			}
+			next(p);
+			if (set_param(p, c, given, positional++, t) < 0)
+				return -1;
+			continue;
+		}
+		if (t->kind == TOK_WORD && !is_clause(p, t)) {
+			if (actfn_lookup(text(p, t), t->len))
+				return diag_set(p->d, t->off, "expected ',' before '%.*s' (curves are "
+				                "separated by commas)", qlen(t), text(p, t));
+			if (t->kind == TOK_WORD && peek(p, 1)->kind == TOK_NUMBER && def->nparams > 0)
+				return diag_set(p->d, t->off, "unexpected '%.*s' (a named parameter is "
+				                "written name=value)", qlen(t), text(p, t));
+		}
+		break;
+	}
+	for (int i = 0; i < def->nparams; i++) {
+		if (def->param[i].required && !given[i]) {
+			char list[96];
+			param_list(def, list, sizeof list);
+			return diag_set(p->d, name->off, "%s needs a value for %s (it takes: %s)",
+			                def->name, def->param[i].name, list);
+		}
+	}
+	if (def->check) {
+		const char *why = def->check(c->fn.p);
+		if (why)
+			return diag_set(p->d, name->off, "%s: %s", def->name, why);
+	}
+	actfn_label(&c->fn, c->label, sizeof c->label);
+	return 0;
+}
+
+/* Repeated labels get " #2", " #3" so every column and legend entry has
+ * its own name. */
+static void number_repeats(struct cmd *cmd)
+{
+	for (int i = 1; i < cmd->ncurves; i++) {
+		int seen = 1;
+		for (int j = 0; j < i; j++)
+			if (strcmp(cmd->curve[j].fn.def->name, cmd->curve[i].fn.def->name) == 0) {
+				char a[CMD_LABEL], b[CMD_LABEL];
+				actfn_label(&cmd->curve[j].fn, a, sizeof a);
+				actfn_label(&cmd->curve[i].fn, b, sizeof b);
+				seen += strcmp(a, b) == 0;
+			}
+		if (seen > 1) {
+			size_t len = strlen(cmd->curve[i].label);
+			util_append(cmd->curve[i].label, sizeof cmd->curve[i].label, &len, " #%d", seen);
+		}
+	}
+}
+
+static int parse_curve_list(struct parser *p, struct cmd *cmd)
+{
+	for (;;) {
+		if (cmd->ncurves == LIMIT_CURVES)
+			return diag_set(p->d, peek(p, 0)->off, "too many curves (at most %d in one command)",
+			                LIMIT_CURVES);
+		if (parse_curve(p, &cmd->curve[cmd->ncurves]) < 0)
+			return -1;
+		cmd->ncurves++;
+		if (peek(p, 0)->kind != TOK_COMMA)
+			break;
+		next(p);
+	}
+	number_repeats(cmd);
+	return 0;
+}
+
+/* ---- clauses ------------------------------------------------------------ */
+
+static int parse_points(struct parser *p, struct cmd *cmd)
+{
+	/* Count first, so the limit is checked before anything is allocated. */
+	size_t n = 0;
+	for (size_t k = 0; peek(p, k)->kind != TOK_END; k++)
+		n += peek(p, k)->kind == TOK_NUMBER;
+	if (n == 0)
+		return unexpected(p, peek(p, 0), "a point after 'at' (at -1, 0, 1)");
+	if (n > LIMIT_POINTS)
+		return diag_set(p->d, cmd->points_off, "too many points (at most %d in one 'at')",
+		                LIMIT_POINTS);
+	cmd->points = malloc(n * sizeof *cmd->points);
+	if (!cmd->points)
+		return diag_set(p->d, cmd->points_off, "out of memory");
+	for (;;) {
+		const struct token *t = peek(p, 0);
+		if (t->kind != TOK_NUMBER)
+			return unexpected(p, t, "a number");
+		next(p);
+		cmd->points[cmd->npoints++] = t->num;
+		t = peek(p, 0);
+		if (t->kind == TOK_END)
+			return 0;
+		if (t->kind != TOK_COMMA)
+			return unexpected(p, t, "',' between points");
+		next(p);
+	}
+}
+
+static int parse_clauses(struct parser *p, struct cmd *cmd, bool is_table)
+{
+	for (;;) {
+		const struct token *t = peek(p, 0);
+		if (t->kind == TOK_END)
+			break;
+		if (is_word(p, t, "on")) {
+			if (cmd->has_range)
+				return diag_set(p->d, t->off, "'on' given twice");
+			next(p);
+			if (parse_range(p, &cmd->range, &cmd->range_off) < 0)
+				return -1;
+			cmd->has_range = true;
+		} else if (is_word(p, t, "at")) {
+			if (is_table)
+				return diag_set(p->d, t->off, "'at' does not go with 'table' (use one or the other)");
+			if (cmd->npoints)
+				return diag_set(p->d, t->off, "'at' given twice");
+			next(p);
+			cmd->points_off = t->off;
+			if (parse_points(p, cmd) < 0)
+				return -1;
+			cmd->kind = CMD_AT;
+		} else if (is_word(p, t, "step")) {
+			if (!is_table)
+				return diag_set(p->d, t->off, "'step' belongs to 'table' (table %s on -3..3 step 0.5)",
+				                cmd->curve[0].label);
+			if (cmd->has_step)
+				return diag_set(p->d, t->off, "'step' given twice");
+			next(p);
+			const struct token *v = peek(p, 0);
+			if (v->kind != TOK_NUMBER)
+				return unexpected(p, v, "a step size");
+			next(p);
+			if (!(v->num > 0) || !isfinite(v->num))
+				return diag_set(p->d, v->off, "step must be a positive finite number");
+			cmd->has_step = true;
+			cmd->step = v->num;
+			cmd->step_dec = num_decimals(text(p, v), v->len);
+			cmd->step_off = v->off;
+		} else if (t->kind == TOK_COMMA) {
+			return unexpected(p, peek(p, 1), "an activation name after ','");
+		} else {
+			return unexpected(p, t, is_table ? "',', 'on' or 'step'" : "',', 'on' or 'at'");
+		}
+	}
+	if (cmd->kind == CMD_AT && cmd->has_range)
+		return diag_set(p->d, cmd->range_off, "'on' does not go with 'at' (the points are the x values)");
+	return 0;
+}
+
+/* ---- commands ------------------------------------------------------------ */
+
+static int parse_plot(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_PLOT;
+	if (parse_curve_list(p, cmd) < 0)
+		return -1;
+	return parse_clauses(p, cmd, false);
+}
+
+static int parse_table(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_TABLE;
+	if (parse_curve_list(p, cmd) < 0)
+		return -1;
+	return parse_clauses(p, cmd, true);
+}
+
+static int parse_onoff(struct parser *p, struct cmd *cmd, bool allow_auto)
+{
+	const struct token *t = peek(p, 0);
+	cmd->value_off = t->off;
+	if (is_word(p, t, "on") || is_word(p, t, "yes") || is_word(p, t, "always"))
+		cmd->choice = TRI_ON;
+	else if (is_word(p, t, "off") || is_word(p, t, "no") || is_word(p, t, "never"))
+		cmd->choice = TRI_OFF;
+	else if (allow_auto && is_word(p, t, "auto"))
+		cmd->choice = TRI_AUTO;
+	else
+		return unexpected(p, t, allow_auto ? "on, off or auto" : "on or off");
+	next(p);
+	return 0;
+}
+
+static int parse_size(struct parser *p, struct cmd *cmd, const char *what, long min, long max)
+{
+	const struct token *t = peek(p, 0);
+	cmd->value_off = t->off;
+	if (is_word(p, t, "auto")) {
+		next(p);
+		cmd->ival = 0;
+		return 0;
+	}
+	if (t->kind != TOK_NUMBER)
+		return unexpected(p, t, "a number or 'auto'");
+	return parse_count(p, what, min, max, &cmd->ival);
+}
+
+static int parse_set(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_SET;
+	const struct token *t = peek(p, 0);
+	if (t->kind != TOK_WORD)
+		return unexpected(p, t, "a setting: range, samples, format, width, height, color, ascii "
+		                        "or deriv");
+	int which = settings_lookup(text(p, t), t->len);
+	if (which < 0) {
+		const char *sug = util_closest(text(p, t), t->len, settings_names(), SET_COUNT);
+		if (sug)
+			return diag_set(p->d, t->off, "unknown setting '%.*s' (did you mean '%s'?)", qlen(t),
+			                text(p, t), sug);
+		return diag_set(p->d, t->off, "unknown setting '%.*s' (show settings lists them)",
+		                qlen(t), text(p, t));
+	}
+	next(p);
+	cmd->setting = (enum setting)which;
+	cmd->value_off = peek(p, 0)->off;
+	int rc = 0;
+	switch (cmd->setting) {
+	case SET_RANGE:
+		rc = parse_range(p, &cmd->range, &cmd->range_off);
+		break;
+	case SET_SAMPLES:
+		rc = parse_count(p, "samples", LIMIT_SAMPLES_MIN, LIMIT_SAMPLES_MAX, &cmd->ival);
+		break;
+	case SET_FORMAT: {
+		const struct token *v = peek(p, 0);
+		int f = v->kind == TOK_WORD ? format_lookup(text(p, v), v->len) : -1;
+		if (f < 0)
+			return unexpected(p, v, "a format: text, csv, tsv or json");
+		next(p);
+		cmd->choice = f;
+		break;
+	}
+	case SET_WIDTH:
+		rc = parse_size(p, cmd, "width", LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX);
+		break;
+	case SET_HEIGHT:
+		rc = parse_size(p, cmd, "height", LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX);
+		break;
+	case SET_COLOR:
+	case SET_ASCII:
+		rc = parse_onoff(p, cmd, true);
+		break;
+	case SET_DERIV:
+		rc = parse_onoff(p, cmd, false);
+		break;
+	case SET_COUNT:
+		break;
+	}
+	return rc < 0 ? rc : expect_end(p);
+}
+
+static int parse_show(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_SHOW;
+	const struct token *t = peek(p, 0);
+	if (t->kind == TOK_END || is_word(p, t, "settings") || is_word(p, t, "all")) {
+		cmd->show_all = true;
+		next(p);
+		return expect_end(p);
+	}
+	int which = t->kind == TOK_WORD ? settings_lookup(text(p, t), t->len) : -1;
+	if (which < 0)
+		return unexpected(p, t, "'settings' or the name of a setting");
+	next(p);
+	cmd->setting = (enum setting)which;
+	return expect_end(p);
+}
+
+static int parse_no_args(struct parser *p, struct cmd *cmd, enum cmd_kind kind)
+{
+	cmd->kind = kind;
+	return expect_end(p);
+}
+
+static int parse_list(struct parser *p, struct cmd *cmd)
+{
+	return parse_no_args(p, cmd, CMD_LIST);
+}
+
+static int parse_quit(struct parser *p, struct cmd *cmd)
+{
+	return parse_no_args(p, cmd, CMD_QUIT);
+}
+
+static int parse_info(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_INFO;
+	if (peek(p, 0)->kind == TOK_END)
+		return unexpected(p, peek(p, 0), "an activation name (info relu; list shows them all)");
+	if (parse_curve(p, &cmd->curve[0]) < 0)
+		return -1;
+	cmd->ncurves = 1;
+	return expect_end(p);
+}
+
+static int parse_help(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_HELP;
+	const struct token *t = peek(p, 0);
+	if (t->kind == TOK_END)
+		return 0;
+	if (t->kind != TOK_WORD)
+		return unexpected(p, t, "a help topic (help alone lists them)");
+	next(p);
+	size_t n = t->len < sizeof cmd->topic - 1 ? t->len : sizeof cmd->topic - 1;
+	memcpy(cmd->topic, text(p, t), n);
+	cmd->topic[n] = '\0';
+	cmd->topic_off = t->off;
+	return expect_end(p);
+}
+
+static const struct command {
+	const char *name;
+	int (*parse)(struct parser *, struct cmd *);
+} commands[] = {
+	{"plot", parse_plot}, {"table", parse_table}, {"set", parse_set},   {"show", parse_show},
+	{"list", parse_list}, {"info", parse_info},   {"help", parse_help}, {"quit", parse_quit},
+	{"exit", parse_quit},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const char *const command_words[NCOMMANDS + 1] = {
+	"plot", "table", "set", "show", "list", "info", "help", "quit", "exit", NULL,
+};
+
+const char *const *parse_command_words(void)
+{
+	return command_words;
+}
+
+const char *const *parse_clause_words(void)
+{
+	return clause_words;
+}
+
+static int parse_tokens(struct parser *p, struct cmd *cmd)
+{
+	const struct token *t = peek(p, 0);
+	cmd->off = t->off;
+	if (t->kind == TOK_END) {
+		cmd->kind = CMD_EMPTY;
+		return 0;
+	}
+	if (t->kind != TOK_WORD)
+		return unexpected(p, t, "a command or an activation name (help lists them)");
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (util_word_eq(text(p, t), t->len, commands[i].name)) {
+			next(p);
+			return commands[i].parse(p, cmd);
+		}
+	}
+	if (actfn_lookup(text(p, t), t->len))
+		return parse_plot(p, cmd);
+
+	/* Neither: suggest whichever kind of name it is closest to. */
+	const char *sug = actfn_suggest(text(p, t), t->len);
+	if (sug)
+		return diag_set(p->d, t->off, "unknown activation '%.*s' (did you mean '%s'?)", qlen(t),
+		                text(p, t), sug);
+	sug = util_closest(text(p, t), t->len, command_words, NCOMMANDS);
+	if (sug)
+		return diag_set(p->d, t->off, "unknown command '%.*s' (did you mean '%s'?)", qlen(t),
+		                text(p, t), sug);
+	return diag_set(p->d, t->off, "unknown command or activation '%.*s' (help lists commands, "
+	                "list the activations)", qlen(t), text(p, t));
+}
+
+int parse_line(const char *line, size_t len, struct cmd *cmd, struct diag *d)
+{
+	memset(cmd, 0, sizeof *cmd);
+	struct parser p = {.line = line, .len = len, .d = d};
+	if (lex_line(line, len, &p.tl, d) < 0)
+		return -1;
+	int rc = parse_tokens(&p, cmd);
+	lex_free(&p.tl);
+	return rc;
+}
+
+void cmd_free(struct cmd *cmd)
+{
+	free(cmd->points);
+	cmd->points = NULL;
+	cmd->npoints = 0;
+}

@@ -1,0 +1,542 @@
+/* plot.c: the layout of a plot as a grid of cells. Nothing here writes or
+ * knows about terminals; the same grid goes to text and to ncurses. */
+#define _POSIX_C_SOURCE 200809L
+#include "plot.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "canvas.h"
+
+#define MAX_TICKS 64
+
+/* Box-drawing characters, or their ASCII stand-ins. */
+struct glyphs {
+	uint32_t hline, vline, ytick, xtick, corner, cross, swatch;
+};
+static const struct glyphs box = {0x2500, 0x2502, 0x2524, 0x252C, 0x2514, 0x253C, 0x2500};
+static const struct glyphs ascii = {'-', '|', '+', '+', '+', '+', '-'};
+
+/* ---- ticks ----------------------------------------------------------------- */
+
+static int count_ticks(double lo, double hi, double step)
+{
+	double a = ceil(lo / step - 1e-9), b = floor(hi / step + 1e-9);
+	return b < a ? 0 : (int)fmin(b - a + 1, 1e9);
+}
+
+/* Step candidates in increasing order: 1, 2, 5 times 10^e. */
+static double step_at(int e, int k)
+{
+	static const double mant[3] = {1, 2, 5};
+	return mant[k] * pow(10, e);
+}
+
+int plot_ticks(double lo, double hi, int max_ticks, double *ticks, double *step)
+{
+	if (max_ticks < 1)
+		max_ticks = 1;
+	if (max_ticks > MAX_TICKS)
+		max_ticks = MAX_TICKS;
+	double span = hi - lo;
+	if (!(span > 0) || !isfinite(span)) {
+		*step = 1;
+		return 0;
+	}
+	int e = (int)floor(log10(span / max_ticks)) - 1;
+	for (;; e++) {
+		for (int k = 0; k < 3; k++) {
+			double s = step_at(e, k);
+			if (count_ticks(lo, hi, s) <= max_ticks) {
+				*step = s;
+				double a = ceil(lo / s - 1e-9);
+				int n = count_ticks(lo, hi, s);
+				for (int i = 0; i < n; i++) {
+					double t = (a + i) * s;
+					ticks[i] = fabs(t) < s * 1e-9 ? 0 : t;
+				}
+				return n;
+			}
+		}
+	}
+}
+
+int plot_tick_label(double v, double step, char *buf, int size)
+{
+	int n;
+	double mag = fabs(v);
+	if (v == 0) {
+		n = snprintf(buf, (size_t)size, "0");
+	} else if (mag >= 1e6 || step < 1e-4) {
+		int digits = (int)floor(log10(mag) + 1e-9) - (int)floor(log10(step) + 1e-9) + 1;
+		if (digits < 1)
+			digits = 1;
+		if (digits > 17)
+			digits = 17;
+		n = snprintf(buf, (size_t)size, "%.*g", digits, v);
+		/* 1e-05 -> 1e-5: the label row is narrow */
+		char *e = strchr(buf, 'e');
+		if (e) {
+			char *d = e + 2;
+			while (*d == '0' && d[1])
+				memmove(d, d + 1, strlen(d));
+			if (e[1] == '+')
+				memmove(e + 1, e + 2, strlen(e + 1));
+			n = (int)strlen(buf);
+		}
+	} else {
+		int dec = (int)-floor(log10(step) + 1e-9);
+		if (dec < 0)
+			dec = 0;
+		n = snprintf(buf, (size_t)size, "%.*f", dec, v);
+	}
+	return n < size ? n : size - 1;
+}
+
+/* ---- the grid ---------------------------------------------------------------- */
+
+static struct plot_cell *at(struct plot_grid *g, int row, int col)
+{
+	return &g->cell[(size_t)row * (size_t)g->w + (size_t)col];
+}
+
+static void put(struct plot_grid *g, int row, int col, uint32_t ch, uint8_t color)
+{
+	if (row < 0 || row >= g->h || col < 0 || col >= g->w)
+		return;
+	struct plot_cell *c = at(g, row, col);
+	c->ch = ch;
+	c->color = color;
+}
+
+/* Writes ASCII text from col; returns the column after it. */
+static int put_text(struct plot_grid *g, int row, int col, const char *s, int maxcol, uint8_t color)
+{
+	for (; *s && col < maxcol; s++, col++)
+		put(g, row, col, (unsigned char)*s, color);
+	return col;
+}
+
+/* ---- sampling ------------------------------------------------------------------ */
+
+struct sampled {
+	double *y, *dy;               /* at the shared x samples */
+	int nbreaks;
+	struct actfn_break br[ACTFN_MAX_BREAKS];
+	double left[ACTFN_MAX_BREAKS][2], right[ACTFN_MAX_BREAKS][2]; /* one-sided limits */
+};
+
+static void limits(const struct actfn_curve *fn, double x, double out[2], double dir)
+{
+	double y, dy;
+	actfn_point(fn, nextafter(x, dir), &y, &dy);
+	out[0] = y;
+	out[1] = dy;
+}
+
+static void widen(double *lo, double *hi, double v)
+{
+	if (!isfinite(v))
+		return;
+	if (v < *lo)
+		*lo = v;
+	if (v > *hi)
+		*hi = v;
+}
+
+/* The automatic y range of one panel: all finite values, 10% of the
+ * half-span as air above and below, and some room around a constant.
+ * Halves keep -1e308..1e308 from overflowing. */
+static void auto_range(double lo, double hi, bool include_zero, double *ylo, double *yhi)
+{
+	if (include_zero)
+		widen(&lo, &hi, 0);
+	if (!(lo <= hi)) {
+		lo = -1;
+		hi = 1;
+	}
+	double mag = fmax(fabs(lo), fabs(hi));
+	double half = hi / 2 - lo / 2;
+	if (half <= mag * 5e-13) {
+		double pad = mag > 0 ? mag * 0.1 : 1;
+		lo -= pad;
+		hi += pad;
+	} else {
+		lo -= half * 0.1;
+		hi += half * 0.1;
+	}
+	*ylo = isfinite(lo) ? lo : -DBL_MAX;
+	*yhi = isfinite(hi) ? hi : DBL_MAX;
+}
+
+/* ---- layout ------------------------------------------------------------------- */
+
+struct layout {
+	int legend_rows;
+	int dw, dh;               /* dots per cell */
+	int canvas_x, canvas_w;
+	int yl_width;             /* widest y tick label */
+	int nyt[2];
+	double yt[2][MAX_TICKS], ystep[2];
+	int nxt;
+	double xt[MAX_TICKS], xstep;
+};
+
+/* The cell row and column holding the dot of a value: the same mapping
+ * draw_curve uses, so ticks and zero lines sit where the curves are. */
+static int cell_row(double y, const struct plot_panel *p, const struct layout *L)
+{
+	double t = (p->yhi / 2 - y / 2) / (p->yhi / 2 - p->ylo / 2);
+	return (int)lround(t * (p->rows * L->dh - 1)) / L->dh;
+}
+
+static int cell_col(double x, const struct plot_spec *s, const struct layout *L)
+{
+	double t = (x - s->xlo) / (s->xhi - s->xlo);
+	return (int)lround(t * (L->canvas_w * L->dw - 1)) / L->dw;
+}
+
+/* The x ticks: the smallest round step whose labels, centred under their
+ * ticks and kept inside the grid, leave a space between neighbours. */
+static void choose_x_ticks(const struct plot_spec *s, struct layout *L, int width)
+{
+	/* Airy: about one tick per ten columns. */
+	int start = L->canvas_w / 10 + 1;
+	if (start > MAX_TICKS)
+		start = MAX_TICKS;
+	for (int max = start; max >= 1; max = max > 12 ? max / 2 : max - 1) {
+		L->nxt = plot_ticks(s->xlo, s->xhi, max, L->xt, &L->xstep);
+		int prev_end = -2;
+		bool fits = true;
+		for (int i = 0; i < L->nxt && fits; i++) {
+			char buf[40];
+			int n = plot_tick_label(L->xt[i], L->xstep, buf, sizeof buf);
+			int c = L->canvas_x + cell_col(L->xt[i], s, L) - n / 2;
+			if (c < 0)
+				c = 0;
+			if (c + n > width)
+				c = width - n;
+			if (c <= prev_end + 2)
+				fits = false;
+			prev_end = c + n - 1;
+		}
+		if (fits)
+			return;
+	}
+	L->nxt = 0;
+}
+
+/* The y ticks of a panel: at most one every other row, so labels never
+ * touch. */
+static void choose_y_ticks(const struct plot_panel *p, struct layout *L, int k)
+{
+	int max = p->rows >= 4 ? p->rows / 2 + 1 : 2;
+	L->nyt[k] = plot_ticks(p->ylo, p->yhi, max, L->yt[k], &L->ystep[k]);
+}
+
+static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const struct glyphs *gl,
+                        bool glyph_mode, int rows)
+{
+	int row = 0;
+	int col = put_text(g, row, 0, "f(x)", g->w, PLOT_COLOR_DEFAULT) + 2;
+	for (int i = 0; i < s->ncurves; i++) {
+		const char *label = s->curve[i].label;
+		int need = (int)strlen(label) + (glyph_mode || s->color ? 3 : 0);
+		if (col + need > g->w && col > 6) {
+			if (row + 1 < rows) {
+				row++;
+				col = 6;
+			} else {
+				char more[24];
+				snprintf(more, sizeof more, "+%d more", s->ncurves - i);
+				int start = g->w - (int)strlen(more);
+				if (start < col)
+					start = col;
+				put_text(g, row, start, more, g->w, PLOT_COLOR_DEFAULT);
+				return;
+			}
+		}
+		uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + i);
+		if (glyph_mode) {
+			put(g, row, col, (uint32_t)CANVAS_GLYPHS[i % 8], color);
+			col += 2;
+		} else if (s->color) {
+			put(g, row, col, gl->swatch, color);
+			put(g, row, col + 1, gl->swatch, color);
+			col += 3;
+		}
+		col = put_text(g, row, col, label, g->w, s->color ? color : PLOT_COLOR_DEFAULT) + 2;
+	}
+}
+
+static void draw_y_axis(struct plot_grid *g, const struct plot_panel *p, const struct layout *L,
+                        int k, const struct glyphs *gl)
+{
+	int axis = L->canvas_x - 1;
+	for (int r = 0; r < p->rows; r++)
+		put(g, p->top + r, axis, gl->vline, PLOT_COLOR_AXIS);
+	for (int i = 0; i < L->nyt[k]; i++) {
+		int r = cell_row(L->yt[k][i], p, L);
+		char buf[40];
+		int n = plot_tick_label(L->yt[k][i], L->ystep[k], buf, sizeof buf);
+		put_text(g, p->top + r, axis - 1 - n, buf, axis - 1, PLOT_COLOR_DEFAULT);
+		put(g, p->top + r, axis, gl->ytick, PLOT_COLOR_AXIS);
+	}
+}
+
+/* The y = 0 and x = 0 lines, in the cells the curves left empty. */
+static void draw_zero_lines(struct plot_grid *g, const struct plot_spec *s, const struct plot_panel *p,
+                            const struct layout *L, const struct glyphs *gl)
+{
+	int zrow = -1, zcol = -1;
+	if (p->ylo < 0 && p->yhi > 0)
+		zrow = cell_row(0, p, L);
+	if (s->xlo < 0 && s->xhi > 0)
+		zcol = cell_col(0, s, L);
+	for (int r = 0; r < p->rows; r++) {
+		for (int c = 0; c < L->canvas_w; c++) {
+			struct plot_cell *cell = at(g, p->top + r, L->canvas_x + c);
+			if (cell->ch != ' ')
+				continue;
+			bool h = r == zrow, v = c == zcol;
+			if (h || v) {
+				cell->ch = h && v ? gl->cross : (h ? gl->hline : gl->vline);
+				cell->color = PLOT_COLOR_AXIS;
+			}
+		}
+	}
+}
+
+static void draw_x_axis(struct plot_grid *g, const struct plot_spec *s, const struct layout *L,
+                        int row, const struct glyphs *gl)
+{
+	put(g, row, L->canvas_x - 1, gl->corner, PLOT_COLOR_AXIS);
+	for (int c = 0; c < L->canvas_w; c++)
+		put(g, row, L->canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
+	for (int i = 0; i < L->nxt; i++) {
+		int c = cell_col(L->xt[i], s, L);
+		put(g, row, L->canvas_x + c, gl->xtick, PLOT_COLOR_AXIS);
+		char buf[40];
+		int n = plot_tick_label(L->xt[i], L->xstep, buf, sizeof buf);
+		int start = L->canvas_x + c - n / 2;
+		if (start < 0)
+			start = 0;
+		if (start + n > g->w)
+			start = g->w - n;
+		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
+	}
+}
+
+/* One curve in one panel (k 0: f, 1: f'): neighbouring samples joined,
+ * except across a kink or jump, where each piece runs to its own
+ * one-sided limit, so relu' is two flat pieces and never a ramp. */
+static void draw_curve(struct canvas *cv, const struct plot_spec *s, const double *xs,
+                       const struct sampled *sm, const struct plot_panel *p, int k, int curve)
+{
+	const double *v = k == 0 ? sm->y : sm->dy;
+	int W = canvas_dots_x(cv), H = canvas_dots_y(cv);
+	double sx = (W - 1) / (s->xhi - s->xlo), sy = (H - 1) / (p->yhi / 2 - p->ylo / 2);
+#define PX(x) (((x) - s->xlo) * sx)
+#define PY(y) ((p->yhi / 2 - (y) / 2) * sy)
+	int b = 0; /* next break not yet passed */
+	for (long i = 0; i < s->samples; i++) {
+		double x0 = xs[i];
+		while (b < sm->nbreaks && sm->br[b].x < x0)
+			b++;
+		bool on_break = b < sm->nbreaks && sm->br[b].x == x0;
+		if (on_break || i == 0 || i == s->samples - 1) /* the value at the point itself */
+			if (isfinite(v[i]))
+				canvas_line(cv, PX(x0), PY(v[i]), PX(x0), PY(v[i]), curve);
+		if (i + 1 == s->samples)
+			break;
+		double x1 = xs[i + 1];
+		double ax = x0, ay = on_break ? sm->right[b][k] : v[i];
+		int bb = on_break ? b + 1 : b;
+		for (; bb < sm->nbreaks && sm->br[bb].x < x1; bb++) {
+			double bx = sm->br[bb].x;
+			if (isfinite(ay) && isfinite(sm->left[bb][k]))
+				canvas_line(cv, PX(ax), PY(ay), PX(bx), PY(sm->left[bb][k]), curve);
+			ax = bx;
+			ay = sm->right[bb][k];
+		}
+		bool end_on_break = bb < sm->nbreaks && sm->br[bb].x == x1;
+		double by = end_on_break ? sm->left[bb][k] : v[i + 1];
+		if (isfinite(ay) && isfinite(by))
+			canvas_line(cv, PX(ax), PY(ay), PX(x1), PY(by), curve);
+		else if (isfinite(ay))
+			canvas_line(cv, PX(ax), PY(ay), PX(ax), PY(ay), curve);
+	}
+#undef PX
+#undef PY
+}
+
+static void blit(struct plot_grid *g, const struct canvas *cv, const struct plot_panel *p,
+                 const struct layout *L)
+{
+	for (int r = 0; r < p->rows; r++) {
+		for (int c = 0; c < L->canvas_w; c++) {
+			int curve;
+			uint32_t ch = canvas_cell(cv, c, r, &curve);
+			if (ch)
+				put(g, p->top + r, L->canvas_x + c, ch, (uint8_t)(PLOT_COLOR_CURVE + curve));
+		}
+	}
+}
+
+static void notice(struct plot_grid *g, const char *msg)
+{
+	put_text(g, 0, 0, msg, g->w, PLOT_COLOR_DEFAULT);
+}
+
+int plot_layout(const struct plot_spec *s, struct plot_grid *g)
+{
+	memset(g, 0, sizeof *g);
+	g->w = s->width > 0 ? s->width : 1;
+	g->h = s->height > 0 ? s->height : 1;
+	g->cell = malloc((size_t)g->w * (size_t)g->h * sizeof *g->cell);
+	if (!g->cell)
+		return -1;
+	for (size_t i = 0; i < (size_t)g->w * (size_t)g->h; i++)
+		g->cell[i] = (struct plot_cell){' ', PLOT_COLOR_DEFAULT};
+	if (g->w < PLOT_MIN_W || g->h < PLOT_MIN_H) {
+		notice(g, "too small to plot");
+		return 0;
+	}
+
+	const struct glyphs *gl = s->braille ? &box : &ascii;
+	bool glyph_mode = !s->braille || (!s->color && s->ncurves > 1);
+	bool braille = !glyph_mode;
+
+	/* Rows: legend, f panel, [f' title, f' panel], x axis, x labels. */
+	struct layout L = {0};
+	L.dw = braille ? 2 : 1;
+	L.dh = braille ? 4 : 1;
+	int legend_w = 6;
+	for (int i = 0; i < s->ncurves; i++)
+		legend_w += (int)strlen(s->curve[i].label) + (glyph_mode || s->color ? 3 : 0) + 2;
+	L.legend_rows = legend_w > g->w + 2 && g->h >= 16 ? 2 : 1;
+	int avail = g->h - L.legend_rows - 2;
+	bool deriv = s->deriv && avail >= 5;
+	g->npanels = deriv ? 2 : 1;
+	if (deriv) {
+		avail -= 1;
+		g->panel[0].rows = (avail * 11 + 10) / 20;
+		g->panel[1].rows = avail - g->panel[0].rows;
+	} else {
+		g->panel[0].rows = avail;
+	}
+	g->panel[0].top = L.legend_rows;
+	if (deriv)
+		g->panel[1].top = g->panel[0].top + g->panel[0].rows + 1;
+
+	/* Sample every curve at the shared x, and its one-sided limits at
+	 * every kink inside the window. */
+	size_t n = (size_t)s->samples;
+	double *xs = malloc(n * sizeof *xs);
+	struct sampled *sm = calloc((size_t)s->ncurves, sizeof *sm);
+	double *store = malloc(2 * n * (size_t)s->ncurves * sizeof *store);
+	if (!xs || !sm || !store) {
+		free(xs);
+		free(sm);
+		free(store);
+		plot_grid_free(g);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double t = (double)i / (double)(n - 1);
+		xs[i] = i + 1 == n ? s->xhi : s->xlo * (1 - t) + s->xhi * t;
+	}
+	double lo[2] = {HUGE_VAL, HUGE_VAL}, hi[2] = {-HUGE_VAL, -HUGE_VAL};
+	for (int c = 0; c < s->ncurves; c++) {
+		struct sampled *m = &sm[c];
+		m->y = store + 2 * n * (size_t)c;
+		m->dy = m->y + n;
+		actfn_eval(s->curve[c].fn, xs, m->y, m->dy, n);
+		struct actfn_break all[ACTFN_MAX_BREAKS];
+		int nb = actfn_breaks(s->curve[c].fn, all);
+		for (int b = 0; b < nb; b++) {
+			if (!(all[b].x >= s->xlo && all[b].x <= s->xhi))
+				continue;
+			int k = m->nbreaks++;
+			m->br[k] = all[b];
+			limits(s->curve[c].fn, all[b].x, m->left[k], -HUGE_VAL);
+			limits(s->curve[c].fn, all[b].x, m->right[k], HUGE_VAL);
+			for (int j = 0; j < 2; j++) {
+				if (all[b].x > s->xlo)
+					widen(&lo[j], &hi[j], m->left[k][j]);
+				if (all[b].x < s->xhi)
+					widen(&lo[j], &hi[j], m->right[k][j]);
+			}
+		}
+		for (size_t i = 0; i < n; i++) {
+			widen(&lo[0], &hi[0], m->y[i]);
+			widen(&lo[1], &hi[1], m->dy[i]);
+		}
+	}
+	for (int k = 0; k < g->npanels; k++) {
+		struct plot_panel *p = &g->panel[k];
+		if (isnan(s->ylo[k]) || isnan(s->yhi[k]) || !(s->ylo[k] < s->yhi[k]))
+			auto_range(lo[k], hi[k], k == 1, &p->ylo, &p->yhi);
+		else {
+			p->ylo = s->ylo[k];
+			p->yhi = s->yhi[k];
+		}
+		choose_y_ticks(p, &L, k);
+	}
+
+	/* Columns: y labels, a space, the axis, the canvas. */
+	for (int k = 0; k < g->npanels; k++) {
+		for (int i = 0; i < L.nyt[k]; i++) {
+			char buf[40];
+			int w = plot_tick_label(L.yt[k][i], L.ystep[k], buf, sizeof buf);
+			if (w > L.yl_width)
+				L.yl_width = w;
+		}
+	}
+	if (L.yl_width > g->w / 3)
+		L.yl_width = g->w / 3;
+	L.canvas_x = L.yl_width + 2;
+	L.canvas_w = g->w - L.canvas_x - 1;
+	g->canvas_x = L.canvas_x;
+	g->canvas_w = L.canvas_w;
+	choose_x_ticks(s, &L, g->w);
+
+	int rc = 0;
+	for (int k = 0; k < g->npanels && rc == 0; k++) {
+		const struct plot_panel *p = &g->panel[k];
+		struct canvas cv;
+		if (canvas_init(&cv, L.canvas_w, p->rows, braille) < 0) {
+			rc = -1;
+			break;
+		}
+		/* Last first, so that where curves coincide the first named,
+		 * usually the one being taught, stays on top. */
+		for (int c = s->ncurves - 1; c >= 0; c--)
+			draw_curve(&cv, s, xs, &sm[c], p, k, c);
+		blit(g, &cv, p, &L);
+		canvas_free(&cv);
+		draw_zero_lines(g, s, p, &L, gl);
+		draw_y_axis(g, p, &L, k, gl);
+	}
+	if (rc == 0) {
+		draw_legend(g, s, gl, glyph_mode, L.legend_rows);
+		if (deriv)
+			put_text(g, g->panel[1].top - 1, 0, "f'(x)", g->w, PLOT_COLOR_DEFAULT);
+		draw_x_axis(g, s, &L, g->h - 2, gl);
+	}
+	free(xs);
+	free(sm);
+	free(store);
+	if (rc < 0)
+		plot_grid_free(g);
+	return rc;
+}
+
+void plot_grid_free(struct plot_grid *g)
+{
+	free(g->cell);
+	g->cell = NULL;
+}

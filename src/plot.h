@@ -1,0 +1,73 @@
+/* plot.h: pure layout of a plot: curves, x range and size -> a grid of
+ * cells (axes, ticks, legend, the f and f' panels), drawn as text by
+ * render_text and by the full-screen UI alike. */
+#ifndef ACTVIZ_PLOT_H
+#define ACTVIZ_PLOT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actfn.h"
+#include "settings.h"
+
+/* Colour roles of a cell; curve i has PLOT_COLOR_CURVE + i. */
+enum {
+	PLOT_COLOR_DEFAULT = 0,
+	PLOT_COLOR_AXIS = 1,
+	PLOT_COLOR_CURVE = 2,
+};
+#define PLOT_NCOLORS (PLOT_COLOR_CURVE + LIMIT_CURVES)
+
+struct plot_cell {
+	uint32_t ch; /* a code point; ' ' when empty */
+	uint8_t color;
+};
+
+struct plot_curve {
+	const struct actfn_curve *fn;
+	const char *label;
+};
+
+struct plot_spec {
+	const struct plot_curve *curve;
+	int ncurves;
+	double xlo, xhi;
+	long samples;     /* points per curve, x_i = lo(1-t) + hi t */
+	int width, height;
+	bool braille;     /* else ASCII only */
+	bool color;       /* curves told apart by colour; else by glyph */
+	bool deriv;       /* the f' panel under the f panel */
+	/* The y range of the f and f' panels; NAN for automatic. */
+	double ylo[2], yhi[2];
+};
+
+struct plot_panel {
+	int top, rows;    /* grid rows of the canvas */
+	double ylo, yhi;  /* values at the bottom and top dot rows */
+};
+
+struct plot_grid {
+	int w, h;
+	struct plot_cell *cell; /* h rows of w */
+	int canvas_x, canvas_w; /* grid columns of the canvases */
+	int npanels;
+	struct plot_panel panel[2];
+};
+
+/* The smallest grid plot_layout draws into; smaller sizes get a one-line
+ * notice instead of a plot. */
+#define PLOT_MIN_W 20
+#define PLOT_MIN_H 6
+
+/* Fills grid (allocated here; free with plot_grid_free). Returns 0, or -1
+ * when out of memory. */
+int plot_layout(const struct plot_spec *spec, struct plot_grid *grid);
+void plot_grid_free(struct plot_grid *grid);
+
+/* Round tick values (1, 2, 5 times a power of ten) inside [lo, hi]: at
+ * most max_ticks of them. Returns how many, the step in *step. */
+int plot_ticks(double lo, double hi, int max_ticks, double *ticks, double *step);
+/* A tick value as its label, with as many decimals as the step needs. */
+int plot_tick_label(double v, double step, char *buf, int size);
+
+#endif

@@ -1,0 +1,129 @@
+/* run.c: the loop shared by scripts, -e and the prompt. */
+#define _POSIX_C_SOURCE 200809L
+#include "run.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+#include "settings.h"
+
+enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, const char *line,
+                          size_t len)
+{
+	struct cmd cmd;
+	struct diag d;
+	enum exec_status st;
+	if (parse_line(line, len, &cmd, &d) < 0)
+		st = EXEC_ERROR;
+	else
+		st = exec_command(rc->env, &cmd, &d);
+	cmd_free(&cmd);
+	if (st == EXEC_ERROR) {
+		rc->errors++;
+		if (rc->flush)
+			fflush(rc->flush);
+		diag_render(rc->err, &d, source, line_no, line, len, rc->prompt_width);
+	}
+	return st;
+}
+
+long run_read_line(FILE *fp, char *buf)
+{
+	size_t n = 0;
+	bool too_long = false;
+	int c;
+	while ((c = getc(fp)) != EOF && c != '\n') {
+		if (n < LIMIT_LINE)
+			buf[n++] = (char)c;
+		else
+			too_long = true;
+	}
+	if (c == EOF && n == 0 && !too_long)
+		return -1;
+	if (too_long)
+		return -2;
+	/* A script written on Windows still runs. */
+	if (n > 0 && buf[n - 1] == '\r')
+		n--;
+	buf[n] = '\0';
+	return (long)n;
+}
+
+/* Runs one line read from a script, handling the too-long case. */
+static enum exec_status script_line(struct run_ctx *rc, const char *source, long line_no,
+                                    const char *line, long n)
+{
+	if (n == -2) {
+		struct diag d;
+		diag_set(&d, LIMIT_LINE, "line too long (at most %d bytes)", LIMIT_LINE);
+		rc->errors++;
+		if (rc->flush)
+			fflush(rc->flush);
+		diag_render(rc->err, &d, source, line_no, line, LIMIT_LINE, 0);
+		return EXEC_ERROR;
+	}
+	return run_line(rc, source, line_no, line, (size_t)n);
+}
+
+static bool stop_now(struct run_ctx *rc, enum exec_status st, enum exec_status *result)
+{
+	if (st == EXEC_ERROR) {
+		*result = EXEC_ERROR;
+		return !rc->keep_going;
+	}
+	if (st == EXEC_QUIT || st == EXEC_INTERRUPTED) {
+		*result = st;
+		return true;
+	}
+	if (rc->env->stop && *rc->env->stop) {
+		*result = EXEC_INTERRUPTED;
+		return true;
+	}
+	if (rc->env->out->err) { /* output can't be written: no use going on */
+		*result = EXEC_ERROR;
+		return true;
+	}
+	return false;
+}
+
+enum exec_status run_stream(struct run_ctx *rc, const char *source, FILE *fp)
+{
+	char *buf = malloc(LIMIT_LINE + 1);
+	if (!buf)
+		return EXEC_ERROR;
+	enum exec_status result = EXEC_OK;
+	for (long line_no = 1;; line_no++) {
+		long n = run_read_line(fp, buf);
+		if (n == -1) {
+			if (ferror(fp) && errno == EINTR && rc->env->stop && *rc->env->stop)
+				result = EXEC_INTERRUPTED;
+			break;
+		}
+		if (stop_now(rc, script_line(rc, source, line_no, buf, n), &result))
+			break;
+	}
+	free(buf);
+	return result;
+}
+
+enum exec_status run_string(struct run_ctx *rc, const char *source, const char *text)
+{
+	enum exec_status result = EXEC_OK;
+	long line_no = 1;
+	for (const char *s = text;; line_no++) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		if (len > LIMIT_LINE) {
+			if (stop_now(rc, script_line(rc, source, line_no, s, -2), &result))
+				break;
+		} else if (stop_now(rc, run_line(rc, source, line_no, s, len), &result)) {
+			break;
+		}
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	return result;
+}

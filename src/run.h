@@ -1,0 +1,38 @@
+/* run.h: runs lines of commands (a script, a -e string, a typed line):
+ * parse, execute, and report errors with their source, line and column. */
+#ifndef ACTVIZ_RUN_H
+#define ACTVIZ_RUN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "exec.h"
+#include "out.h"
+
+struct run_ctx {
+	struct exec_env *env;
+	struct out *err;    /* where error messages go (stderr) */
+	FILE *flush;        /* flushed before an error is written, so output
+	                     * and messages keep their order; may be NULL */
+	bool keep_going;    /* -k: run on after an error */
+	long errors;        /* errors reported so far */
+	int prompt_width;   /* interactive: columns of the prompt */
+};
+
+/* One line. source NULL means typed at the prompt. */
+enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, const char *line,
+                          size_t len);
+
+/* Every line of fp, or of the string text (for -e). The first error stops
+ * the run unless keep_going. Returns EXEC_OK, EXEC_ERROR (stopped by an
+ * error), EXEC_QUIT or EXEC_INTERRUPTED. */
+enum exec_status run_stream(struct run_ctx *rc, const char *source, FILE *fp);
+enum exec_status run_string(struct run_ctx *rc, const char *source, const char *text);
+
+/* Reads one line of at most LIMIT_LINE bytes into buf (LIMIT_LINE + 1
+ * bytes), without its newline. Returns its length, -1 at end of input
+ * (or a read error: see ferror), -2 when the line was longer (the rest of
+ * it is skipped). */
+long run_read_line(FILE *fp, char *buf);
+
+#endif

@@ -1,0 +1,69 @@
+/* settings.h: the session's settings (range, samples, format...): their
+ * names, limits and values, shared by the parser, executor and UIs. */
+#ifndef ACTVIZ_SETTINGS_H
+#define ACTVIZ_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "out.h"
+
+enum format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON };
+enum tristate { TRI_AUTO, TRI_ON, TRI_OFF };
+
+enum setting {
+	SET_RANGE,
+	SET_SAMPLES,
+	SET_FORMAT,
+	SET_WIDTH,
+	SET_HEIGHT,
+	SET_COLOR,
+	SET_ASCII,
+	SET_DERIV,
+	SET_COUNT,
+};
+
+/* Documented limits (man page, LIMITS); checked before anything is
+ * allocated, never clamped in silence. */
+#define LIMIT_LINE 65536
+#define LIMIT_CURVES 16
+#define LIMIT_POINTS 10000
+#define LIMIT_TABLE_ROWS 1000000
+#define LIMIT_SAMPLES_MIN 2
+#define LIMIT_SAMPLES_MAX 100000
+#define LIMIT_WIDTH_MIN 20
+#define LIMIT_WIDTH_MAX 1000
+#define LIMIT_HEIGHT_MIN 8
+#define LIMIT_HEIGHT_MAX 500
+
+struct range {
+	double lo, hi;
+	int lo_dec, hi_dec; /* decimals as typed, for table rounding; -1 unknown */
+};
+
+struct settings {
+	struct range range;
+	long samples;
+	enum format format;
+	long width, height;   /* 0: the terminal's (or 80x24) */
+	enum tristate color;  /* TRI_AUTO: on a terminal, unless NO_COLOR */
+	enum tristate ascii;  /* TRI_AUTO: braille in a UTF-8 locale */
+	bool deriv;           /* draw the derivative panel */
+};
+
+void settings_default(struct settings *s);
+
+/* Name of a setting ("range"), and lookup by name; -1 if unknown. */
+const char *settings_name(enum setting which);
+int settings_lookup(const char *word, size_t len);
+/* All setting names, NULL-terminated (completion, suggestions). */
+const char *const *settings_names(void);
+
+const char *format_name(enum format f);
+int format_lookup(const char *word, size_t len);
+const char *const *format_names(void);
+
+/* Writes "name  value" for one setting, as `show` prints it. */
+void settings_show(struct out *o, const struct settings *s, enum setting which);
+
+#endif

@@ -1,0 +1,92 @@
+/* term.c: terminfo colour escapes for line mode, and the restore hook.
+ * With tui.c, the only file that includes curses or terminfo headers. */
+#include "term.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <curses.h>
+#include <term.h>
+
+static bool term_loaded;
+static bool term_ok;
+
+static bool load(int fd)
+{
+	if (!term_loaded) {
+		int err = 0;
+		term_loaded = true;
+		term_ok = setupterm(NULL, fd, &err) == OK;
+	}
+	return term_ok;
+}
+
+static const char *cap(const char *name)
+{
+	char *s = tigetstr(name);
+	return (s == NULL || s == (char *)-1) ? NULL : s;
+}
+
+static char *setaf(const char *fmt, int color)
+{
+	const char *s = tiparm(fmt, color);
+	return s ? strdup(s) : NULL;
+}
+
+bool term_palette(int fd, struct palette *pal)
+{
+	memset(pal, 0, sizeof *pal);
+	if (!load(fd))
+		return false;
+	int colors = tigetnum("colors");
+	const char *af = cap("setaf");
+	const char *sgr0 = cap("sgr0");
+	if (colors < 8 || !af || !sgr0)
+		return false;
+	/* Hues that stay apart and readable on dark and on light backgrounds;
+	 * yellow comes last, as it fades on white. */
+	static const int rich[] = {33, 160, 28, 129, 166, 30, 163, 94};
+	static const int basic[] = {4, 1, 2, 5, 6, 3};
+	for (int i = 0; i < PLOT_NCOLORS - PLOT_COLOR_CURVE; i++) {
+		int c = colors >= 256 ? rich[i % 8] : basic[i % 6];
+		pal->fg[PLOT_COLOR_CURVE + i] = setaf(af, c);
+	}
+	if (colors >= 16)
+		pal->fg[PLOT_COLOR_AXIS] = setaf(af, colors >= 256 ? 244 : 8);
+	pal->reset = strdup(sgr0);
+	return true;
+}
+
+bool term_fullscreen_ok(int fd)
+{
+	return load(fd) && cap("clear") && cap("cup");
+}
+
+static void (*restore_fn)(void);
+static volatile sig_atomic_t restored = 1;
+
+static void at_exit(void)
+{
+	term_restore();
+}
+
+void term_on_restore(void (*fn)(void))
+{
+	static bool registered;
+	if (!registered) {
+		atexit(at_exit);
+		registered = true;
+	}
+	restore_fn = fn;
+	restored = 0;
+}
+
+void term_restore(void)
+{
+	if (restored)
+		return;
+	restored = 1;
+	if (restore_fn)
+		restore_fn();
+}

@@ -1,0 +1,23 @@
+/* term.h: the terminal: terminfo colour for line mode, whether the
+ * full-screen UI can run, and the one idempotent restore for every exit. */
+#ifndef ACTVIZ_TERM_H
+#define ACTVIZ_TERM_H
+
+#include <stdbool.h>
+
+#include "render_text.h"
+
+/* Reads terminfo for fd's terminal (TERM). Fills pal with colour escapes
+ * and returns true if the terminal has at least 8 colours. */
+bool term_palette(int fd, struct palette *pal);
+
+/* Whether TERM names a terminal that can be driven full-screen: known to
+ * terminfo, with clear and cup. */
+bool term_fullscreen_ok(int fd);
+
+/* Registers how to give the terminal back (the UI's endwin); term_restore
+ * calls it at most once per registration. Also set up with atexit. */
+void term_on_restore(void (*fn)(void));
+void term_restore(void);
+
+#endif

@@ -1,0 +1,5 @@
+# comments and blank lines are ignored
+
+   relu at 1   # trailing comment
+	
+RELU At 2

@@ -1,0 +1,3 @@
+relu
+leakyy 0.1
+relu at 1

@@ -1,0 +1,4 @@
+info relu
+info leaky 0.2
+info hardswish
+list

@@ -1,0 +1,1 @@
+hardshrink, threshold 0.5 -1 on -2..2

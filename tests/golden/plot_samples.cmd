@@ -1,0 +1,2 @@
+set samples 11
+relu, elu on -1..1

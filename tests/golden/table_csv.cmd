@@ -1,0 +1,1 @@
+table elu on -2..2 step 0.5

@@ -1,0 +1,434 @@
+/* test_actfn.c: every activation against exact values (tests/actfn_ref.h,
+ * from mpmath), its kink conventions, limits, NaN, and f' against a
+ * central difference. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "actfn.h"
+
+#include "actfn_ref.h"
+
+static const struct actfn_def *def(const char *name)
+{
+	const struct actfn_def *d = actfn_lookup(name, strlen(name));
+	assert_non_null(d);
+	return d;
+}
+
+static struct actfn_curve curve(const char *name, double p0, double p1, int nparams)
+{
+	struct actfn_curve c;
+	actfn_curve_default(&c, def(name));
+	if (nparams > 0)
+		c.p[0] = p0;
+	if (nparams > 1)
+		c.p[1] = p1;
+	return c;
+}
+
+/* ---- precision against the exact table --------------------------------------- */
+
+/* The unit errors are measured in: one ulp of the exact value, or, where
+ * f' is a difference of terms (silu' near its zero), 2^-53 of the largest
+ * term, as no formula can do better there. Below 2^-1060 a double has too
+ * few digits for relative error to mean anything. */
+static double tol_of(double ref, double scale)
+{
+	double a = fabs(ref);
+	double u = a == 0 ? 0x1p-1074 : nextafter(a, INFINITY) - a;
+	if (isinf(u))
+		u = a - nextafter(a, 0);
+	double c = scale * 0x1p-53;
+	double t = u > c ? u : c;
+	return t < 0x1p-1060 ? 0x1p-1060 : t;
+}
+
+/* Each function's measured worst case, in those units: a change that
+ * loses digits makes this test fail. */
+static const struct bound {
+	const char *name;
+	double f, d;
+} bounds[] = {
+	{"relu", 0, 0},     {"relu6", 0, 0},      {"leaky", 0, 0},       {"prelu", 0, 0},
+	{"rrelu", 0, 0},    {"elu", 1, 1},        {"selu", 1, 1},        {"celu", 1, 1},
+	{"gelu", 2, 3},     {"silu", 2, 2},     {"mish", 2, 3},        {"softplus", 1, 1},
+	{"hardtanh", 0, 0}, {"hardswish", 1, 1},  {"hardsigmoid", 1, 0}, {"sigmoid", 1, 2},
+	{"tanh", 1, 2},     {"softsign", 1, 2},   {"logsigmoid", 1, 1},  {"threshold", 0, 0},
+	{"tanhshrink", 2, 3}, {"softshrink", 0, 0}, {"hardshrink", 0, 0},
+};
+
+static const struct bound *bound_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++)
+		if (strcmp(bounds[i].name, name) == 0)
+			return &bounds[i];
+	fail_msg("no bound for %s", name);
+	return NULL;
+}
+
+static void test_exact_values(void **state)
+{
+	(void)state;
+	int failures = 0;
+	for (size_t k = 0; k < sizeof ref_cases / sizeof ref_cases[0]; k++) {
+		const struct ref_case *rc = &ref_cases[k];
+		struct actfn_curve c = curve(rc->name, rc->p[0], rc->p[1], 2);
+		const struct bound *b = bound_of(rc->name);
+		double worst_f = 0, worst_d = 0;
+		for (int i = rc->first; i < rc->first + rc->count; i++) {
+			const struct ref_point *r = &ref_points[i];
+			double y, dy;
+			actfn_point(&c, r->x, &y, &dy);
+			double ef = y == r->f ? 0 : fabs(y - r->f) / tol_of(r->f, fabs(r->f));
+			double ed = dy == r->d ? 0 : fabs(dy - r->d) / tol_of(r->d, r->dscale);
+			if (isnan(ef) || isnan(ed) || ef > b->f || ed > b->d) {
+				if (failures++ < 20)
+					print_error("%s(%g, %g) at x=%a: f %a (exact %a, %.3g units), "
+					            "f' %a (exact %a, %.3g units)\n",
+					            rc->name, rc->p[0], rc->p[1], r->x, y, r->f, ef, dy, r->d, ed);
+			}
+			if (ef > worst_f)
+				worst_f = ef;
+			if (ed > worst_d)
+				worst_d = ed;
+		}
+		print_message("%-12s %-6g %-8g worst f %.2f, f' %.2f units\n", rc->name, rc->p[0],
+		              rc->p[1], worst_f, worst_d);
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* ---- conventions ---------------------------------------------------------------- */
+
+struct at_point {
+	const char *name;
+	int np;
+	double p0, p1;
+	double x, f, d;
+};
+
+/* PyTorch's value and gradient at each kink, and a few landmarks. */
+static const struct at_point kinks[] = {
+	{"relu", 0, 0, 0, 0, 0, 0},
+	{"relu", 0, 0, 0, -1, 0, 0},
+	{"relu", 0, 0, 0, 2, 2, 1},
+	{"relu6", 0, 0, 0, 0, 0, 0},
+	{"relu6", 0, 0, 0, 6, 6, 0},
+	{"relu6", 0, 0, 0, 7, 6, 0},
+	{"leaky", 0, 0, 0, 0, 0, 0.01},
+	{"leaky", 1, 0.1, 0, 0, 0, 0.1},
+	{"leaky", 1, 0.1, 0, -2, -0.2, 0.1},
+	{"prelu", 0, 0, 0, 0, 0, 0.25},
+	{"rrelu", 0, 0, 0, 0, 0, (1.0 / 8 + 1.0 / 3) / 2},
+	{"elu", 0, 0, 0, 0, 0, 1},
+	{"elu", 1, 1.5, 0, 0, 0, 1.5},
+	{"selu", 0, 0, 0, 0, 0, 1.7580993408473768},
+	{"celu", 1, 3, 0, 0, 0, 1},
+	{"gelu", 0, 0, 0, 0, 0, 0.5},
+	{"silu", 0, 0, 0, 0, 0, 0.5},
+	{"mish", 0, 0, 0, 0, 0, 0.6},
+	{"sigmoid", 0, 0, 0, 0, 0.5, 0.25},
+	{"tanh", 0, 0, 0, 0, 0, 1},
+	{"softsign", 0, 0, 0, 0, 0, 1},
+	{"hardtanh", 0, 0, 0, -1, -1, 0},
+	{"hardtanh", 0, 0, 0, 1, 1, 0},
+	{"hardtanh", 2, -2, 3, 3, 3, 0},
+	{"hardswish", 0, 0, 0, -3, -0.0, 0},
+	{"hardswish", 0, 0, 0, 3, 3, 1},
+	{"hardswish", 0, 0, 0, -1.5, -0.375, 0},
+	{"hardsigmoid", 0, 0, 0, -3, 0, 0},
+	{"hardsigmoid", 0, 0, 0, 3, 1, 0},
+	{"hardsigmoid", 0, 0, 0, 0, 0.5, 1.0 / 6},
+	{"threshold", 2, 0.5, -2, 0.5, -2, 0},
+	{"threshold", 2, 0.5, -2, 0.75, 0.75, 1},
+	{"softshrink", 0, 0, 0, 0.5, 0, 0},
+	{"softshrink", 0, 0, 0, -0.5, 0, 0},
+	{"softshrink", 0, 0, 0, 1, 0.5, 1},
+	{"hardshrink", 0, 0, 0, 0.5, 0, 0},
+	{"hardshrink", 0, 0, 0, -0.5, 0, 0},
+	{"hardshrink", 0, 0, 0, 0.75, 0.75, 1},
+	/* softplus switches to x only where beta*x > threshold */
+	{"softplus", 0, 0, 0, 20, 20.000000002061153, 0.9999999979388464},
+	{"softplus", 0, 0, 0, 20.000000000000004, 20.000000000000004, 1},
+	{"logsigmoid", 0, 0, 0, 0, -0.6931471805599453, 0.5},
+	{"tanhshrink", 0, 0, 0, 0, 0, 0},
+};
+
+static void test_kink_conventions(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof kinks / sizeof kinks[0]; i++) {
+		const struct at_point *k = &kinks[i];
+		struct actfn_curve c = curve(k->name, k->p0, k->p1, k->np);
+		double y, dy;
+		actfn_point(&c, k->x, &y, &dy);
+		/* the conventions are exact; the landmarks within an ulp */
+		double tf = 0x1p-52 * fabs(k->f), td = 0x1p-52 * fabs(k->d);
+		if (fabs(y - k->f) > tf || fabs(dy - k->d) > td || signbit(y) != signbit(k->f))
+			fail_msg("%s at %g: got f %.17g f' %.17g, want %.17g and %.17g", k->name, k->x, y,
+			         dy, k->f, k->d);
+	}
+}
+
+/* The seed's example: torch.relu(torch.tensor([-1., 0., 1., 2.])). */
+static void test_relu_seed_example(void **state)
+{
+	(void)state;
+	struct actfn_curve c = curve("relu", 0, 0, 0);
+	const double x[4] = {-1, 0, 1, 2};
+	double y[4], dy[4];
+	actfn_eval(&c, x, y, dy, 4);
+	const double want_y[4] = {0, 0, 1, 2}, want_dy[4] = {0, 0, 1, 1};
+	for (int i = 0; i < 4; i++) {
+		assert_true(y[i] == want_y[i]);
+		assert_true(dy[i] == want_dy[i]);
+	}
+	/* y may be computed without dy */
+	double y2[4];
+	actfn_eval(&c, x, y2, NULL, 4);
+	assert_memory_equal(y, y2, sizeof y);
+}
+
+/* f(+-inf) and f'(+-inf) are the mathematical limits. */
+static void test_infinities(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		double fp, dp, fm, dm; /* at +inf, at -inf */
+	} lim[] = {
+		{"relu", INFINITY, 1, 0, 0},          {"relu6", 6, 0, 0, 0},
+		{"leaky", INFINITY, 1, -INFINITY, 0.01}, {"prelu", INFINITY, 1, -INFINITY, 0.25},
+		{"elu", INFINITY, 1, -1, 0},          {"selu", INFINITY, 1.0507009873554805, -1.7580993408473768, 0},
+		{"celu", INFINITY, 1, -1, 0},         {"gelu", INFINITY, 1, 0, 0},
+		{"silu", INFINITY, 1, 0, 0},          {"mish", INFINITY, 1, 0, 0},
+		{"softplus", INFINITY, 1, 0, 0},      {"hardtanh", 1, 0, -1, 0},
+		{"hardswish", INFINITY, 1, 0, 0},     {"hardsigmoid", 1, 0, 0, 0},
+		{"sigmoid", 1, 0, 0, 0},              {"tanh", 1, 0, -1, 0},
+		{"softsign", 1, 0, -1, 0},            {"logsigmoid", 0, 0, -INFINITY, 1},
+		{"tanhshrink", INFINITY, 1, -INFINITY, 1}, {"softshrink", INFINITY, 1, -INFINITY, 1},
+		{"hardshrink", INFINITY, 1, -INFINITY, 1},
+	};
+	for (size_t i = 0; i < sizeof lim / sizeof lim[0]; i++) {
+		struct actfn_curve c = curve(lim[i].name, 0, 0, 0);
+		double y, dy;
+		actfn_point(&c, INFINITY, &y, &dy);
+		if (y != lim[i].fp || dy != lim[i].dp)
+			fail_msg("%s(inf): f %g f' %g", lim[i].name, y, dy);
+		actfn_point(&c, -INFINITY, &y, &dy);
+		if (y != lim[i].fm || dy != lim[i].dm)
+			fail_msg("%s(-inf): f %g f' %g", lim[i].name, y, dy);
+	}
+	struct actfn_curve g = curve("gelu", 1, 0, 1);
+	double y, dy;
+	actfn_point(&g, -INFINITY, &y, &dy);
+	assert_true(y == 0 && dy == 0);
+}
+
+/* Every activation with every parameter set of the table: NaN in gives
+ * NaN out, for f and f'; and no finite x gives a NaN or an overflow. */
+static void test_nan_and_finite_probes(void **state)
+{
+	(void)state;
+	static const double probes[] = {
+		0, -0.0, 1e-8, -1e-8, 20, -20, 1000, -1000, 1e308, -1e308, DBL_MAX, -DBL_MAX,
+		DBL_MIN, -DBL_MIN, 0x1p-1074, -0x1p-1074, 40, -40, 800, -800, 745, -745, 709.9, -709.9,
+	};
+	for (size_t k = 0; k < sizeof ref_cases / sizeof ref_cases[0]; k++) {
+		struct actfn_curve c = curve(ref_cases[k].name, ref_cases[k].p[0], ref_cases[k].p[1], 2);
+		double y, dy;
+		actfn_point(&c, NAN, &y, &dy);
+		if (!isnan(y) || !isnan(dy))
+			fail_msg("%s(nan) = %g, f' %g", ref_cases[k].name, y, dy);
+		for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+			actfn_point(&c, probes[i], &y, &dy);
+			/* selu scales by 1.0507: past DBL_MAX/1.0507 the exact value
+			 * itself is beyond the largest double */
+			bool overflows = strcmp(ref_cases[k].name, "selu") == 0 && probes[i] > DBL_MAX / 1.06;
+			if ((!isfinite(y) && !overflows) || !isfinite(dy))
+				fail_msg("%s(%a) = %g, f' %g", ref_cases[k].name, probes[i], y, dy);
+		}
+	}
+}
+
+/* f' against (f(x+h) - f(x-h))/2h, away from kinks and jumps. */
+static void test_central_difference(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < sizeof ref_cases / sizeof ref_cases[0]; k++) {
+		struct actfn_curve c = curve(ref_cases[k].name, ref_cases[k].p[0], ref_cases[k].p[1], 2);
+		struct actfn_break br[ACTFN_MAX_BREAKS];
+		int nb = actfn_breaks(&c, br);
+		for (double x = -6.03; x < 6; x += 0.173) {
+			double h = 1e-5 * fmax(1, fabs(x));
+			bool near_break = false;
+			for (int b = 0; b < nb; b++)
+				near_break |= fabs(x - br[b].x) < 2 * h;
+			if (near_break)
+				continue;
+			double yp, ym, y, dy, d;
+			actfn_point(&c, x + h, &yp, &d);
+			actfn_point(&c, x - h, &ym, &d);
+			actfn_point(&c, x, &y, &dy);
+			double fd = (yp - ym) / (2 * h);
+			if (fabs(fd - dy) > 1e-6 * fmax(1, fabs(dy)))
+				fail_msg("%s(%g, %g) at %g: f' %.12g, central difference %.12g",
+				         ref_cases[k].name, ref_cases[k].p[0], ref_cases[k].p[1], x, dy, fd);
+		}
+	}
+}
+
+/* Where the table says f' jumps, its one-sided limits differ; where it
+ * says f jumps, f's do. And no jump is left out: away from the breaks,
+ * f is continuous (checked on a fine grid). */
+static void test_breaks(void **state)
+{
+	(void)state;
+	struct actfn_break br[ACTFN_MAX_BREAKS];
+	struct actfn_curve relu = curve("relu", 0, 0, 0);
+	assert_int_equal(actfn_breaks(&relu, br), 1);
+	assert_true(br[0].x == 0 && !br[0].f_jumps);
+	struct actfn_curve hs = curve("hardshrink", 0.5, 0, 1);
+	assert_int_equal(actfn_breaks(&hs, br), 2);
+	assert_true(br[0].x == -0.5 && br[1].x == 0.5 && br[0].f_jumps && br[1].f_jumps);
+	struct actfn_curve th = curve("threshold", 1, 1, 2);
+	assert_int_equal(actfn_breaks(&th, br), 1);
+	assert_false(br[0].f_jumps);
+	struct actfn_curve el = curve("elu", 1, 0, 1);
+	assert_int_equal(actfn_breaks(&el, br), 0);
+
+	for (size_t k = 0; k < sizeof ref_cases / sizeof ref_cases[0]; k++) {
+		struct actfn_curve c = curve(ref_cases[k].name, ref_cases[k].p[0], ref_cases[k].p[1], 2);
+		int nb = actfn_breaks(&c, br);
+		for (int b = 0; b < nb; b++) {
+			double yl, dl, yr, dr;
+			actfn_point(&c, nextafter(br[b].x, -INFINITY), &yl, &dl);
+			actfn_point(&c, nextafter(br[b].x, INFINITY), &yr, &dr);
+			if (dl == dr)
+				fail_msg("%s: f' does not jump at %g", ref_cases[k].name, br[b].x);
+			if (br[b].f_jumps != (fabs(yl - yr) > 1e-12))
+				fail_msg("%s: f jump at %g misreported", ref_cases[k].name, br[b].x);
+		}
+		/* No unlisted jump in f: neighbours on a grid of 1e-3 stay close. */
+		double prev = NAN;
+		for (double x = -8; x <= 8; x += 1e-3) {
+			double y, dy;
+			actfn_point(&c, x, &y, &dy);
+			bool across = false;
+			for (int b = 0; b < nb; b++)
+				across |= br[b].f_jumps && fabs(x - br[b].x) < 2e-3;
+			if (!isnan(prev) && !across && fabs(y - prev) > 0.02)
+				fail_msg("%s: unlisted jump near %g", ref_cases[k].name, x);
+			prev = y;
+		}
+	}
+}
+
+static void test_lookup_and_labels(void **state)
+{
+	(void)state;
+	assert_ptr_equal(actfn_lookup("LEAKY_RELU", 10), def("leaky"));
+	assert_ptr_equal(actfn_lookup("Swish", 5), def("silu"));
+	assert_null(actfn_lookup("leakyy", 6));
+	assert_null(actfn_lookup("rel", 3));
+	assert_string_equal(actfn_suggest("leakyy", 6), "leaky");
+	assert_string_equal(actfn_suggest("sigmiod", 7), "sigmoid");
+	assert_null(actfn_suggest("zzzzzzzz", 8));
+	assert_int_equal(actfn_param_index(def("leaky"), "slope", 5), 0);
+	assert_int_equal(actfn_param_index(def("softshrink"), "lambda", 6), 0);
+	assert_int_equal(actfn_param_index(def("softplus"), "threshold", 9), 1);
+	assert_int_equal(actfn_param_index(def("relu"), "x", 1), -1);
+
+	char buf[80];
+	struct actfn_curve c = curve("leaky", 0, 0, 0);
+	actfn_label(&c, buf, sizeof buf);
+	assert_string_equal(buf, "leaky");
+	c = curve("leaky", 0.1, 0, 1);
+	actfn_label(&c, buf, sizeof buf);
+	assert_string_equal(buf, "leaky 0.1");
+	c = curve("softplus", 1, 10, 2);
+	actfn_label(&c, buf, sizeof buf);
+	assert_string_equal(buf, "softplus 1 10");
+	c = curve("softplus", 2, 20, 2);
+	actfn_label(&c, buf, sizeof buf);
+	assert_string_equal(buf, "softplus 2");
+	c = curve("gelu", 1, 0, 1);
+	actfn_label(&c, buf, sizeof buf);
+	assert_string_equal(buf, "gelu tanh");
+	c = curve("threshold", 0.5, -2, 2);
+	actfn_label(&c, buf, sizeof buf);
+	assert_string_equal(buf, "threshold 0.5 -2");
+
+	actfn_expand(def("leaky"), NULL, def("leaky")->formula, buf, sizeof buf);
+	assert_string_equal(buf, "x if x > 0, else negative_slope*x");
+	c = curve("leaky", 0.2, 0, 1);
+	actfn_expand(def("leaky"), &c, def("leaky")->formula, buf, sizeof buf);
+	assert_string_equal(buf, "x if x > 0, else 0.2*x");
+}
+
+static void test_domains(void **state)
+{
+	(void)state;
+	char buf[128];
+	assert_non_null(actfn_param_domain_error(def("softplus"), 0, 0, buf, sizeof buf));
+	assert_string_equal(buf, "beta must be > 0");
+	assert_null(actfn_param_domain_error(def("softplus"), 0, 0.5, buf, sizeof buf));
+	assert_non_null(actfn_param_domain_error(def("celu"), 0, 0, buf, sizeof buf));
+	assert_non_null(actfn_param_domain_error(def("softshrink"), 0, -1, buf, sizeof buf));
+	assert_string_equal(buf, "lambd must be >= 0");
+	assert_null(actfn_param_domain_error(def("softshrink"), 0, 0, buf, sizeof buf));
+	assert_non_null(actfn_param_domain_error(def("leaky"), 0, INFINITY, buf, sizeof buf));
+	assert_non_null(actfn_param_domain_error(def("leaky"), 0, NAN, buf, sizeof buf));
+	assert_null(actfn_param_domain_error(def("leaky"), 0, -3, buf, sizeof buf));
+	struct actfn_curve c = curve("hardtanh", 2, -2, 2);
+	assert_non_null(def("hardtanh")->check(c.p));
+	c = curve("hardtanh", -2, 2, 2);
+	assert_null(def("hardtanh")->check(c.p));
+	c = curve("rrelu", 0.5, 0.1, 2);
+	assert_non_null(def("rrelu")->check(c.p));
+}
+
+/* Every entry of the table is complete enough for info and list. */
+static void test_table_complete(void **state)
+{
+	(void)state;
+	assert_true(actfn_count() >= 23);
+	for (size_t i = 0; i < actfn_count(); i++) {
+		const struct actfn_def *d = actfn_at(i);
+		assert_non_null(d->eval);
+		assert_non_null(d->breaks);
+		assert_non_null(d->formula);
+		assert_non_null(d->derivative);
+		assert_non_null(d->range);
+		assert_non_null(d->kink);
+		assert_non_null(d->properties);
+		assert_non_null(d->torch);
+		assert_ptr_equal(actfn_lookup(d->name, strlen(d->name)), d);
+	}
+	assert_null(actfn_at(actfn_count()));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_exact_values),
+		cmocka_unit_test(test_kink_conventions),
+		cmocka_unit_test(test_relu_seed_example),
+		cmocka_unit_test(test_infinities),
+		cmocka_unit_test(test_nan_and_finite_probes),
+		cmocka_unit_test(test_central_difference),
+		cmocka_unit_test(test_breaks),
+		cmocka_unit_test(test_lookup_and_labels),
+		cmocka_unit_test(test_domains),
+		cmocka_unit_test(test_table_complete),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

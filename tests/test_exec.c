@@ -1,0 +1,312 @@
+/* test_exec.c: commands run against a session, output in memory: the
+ * bytes of every format, settings, info, help, limits, interruption, and
+ * how errors are rendered. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exec.h"
+#include "out.h"
+#include "parser.h"
+#include "run.h"
+
+static struct settings set;
+static struct out out, err;
+static struct exec_env env;
+static struct run_ctx rc;
+static volatile sig_atomic_t stop;
+
+static int setup(void **state)
+{
+	(void)state;
+	settings_default(&set);
+	out_init_mem(&out, 0);
+	out_init_mem(&err, 0);
+	stop = 0;
+	env = (struct exec_env){.set = &set, .out = &out, .term_width = 80, .term_height = 24,
+	                        .utf8 = true, .stop = &stop};
+	rc = (struct run_ctx){.env = &env, .err = &err};
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	out_free(&out);
+	out_free(&err);
+	return 0;
+}
+
+/* Runs a script; returns its status. */
+static enum exec_status run(const char *script)
+{
+	out_reset(&out);
+	out_reset(&err);
+	return run_string(&rc, "test", script);
+}
+
+static void expect(const char *script, const char *want)
+{
+	enum exec_status st = run(script);
+	if (st != EXEC_OK)
+		fail_msg("'%s' failed: %s", script, err.buf ? err.buf : "");
+	if (strcmp(out.buf ? out.buf : "", want) != 0)
+		fail_msg("'%s' wrote:\n%s\nwant:\n%s", script, out.buf ? out.buf : "", want);
+}
+
+static void test_at_formats(void **state)
+{
+	(void)state;
+	expect("set format csv\nrelu at -1, 0, 1, 2", "x,y,dy\n-1,0,0\n0,0,0\n1,1,1\n2,2,1\n");
+	expect("set format tsv\nrelu at -1, 2", "x\ty\tdy\n-1\t0\t0\n2\t2\t1\n");
+	expect("set format text\nrelu at -1, 0, 1, 2",
+	       " x  y  dy\n"
+	       "-1  0   0\n"
+	       " 0  0   0\n"
+	       " 1  1   1\n"
+	       " 2  2   1\n");
+	expect("set format csv\nleaky 0.1 at inf, -inf, nan, -0.0, 1e-08",
+	       "x,y,dy\ninf,inf,1\n-inf,-inf,0.1\nnan,nan,nan\n-0,-0,0.1\n1e-08,1e-08,1\n");
+	expect("set format csv\nrelu, leaky 0.1 at -1",
+	       "x,y(relu),dy(relu),y(leaky 0.1),dy(leaky 0.1)\n-1,0,0,-0.1,0.1\n");
+	expect("set format json\nleaky 0.1 at -1, nan",
+	       "[{\"curve\":\"leaky 0.1\",\"params\":{\"negative_slope\":0.1},\"points\":["
+	       "{\"x\":-1,\"y\":-0.1,\"dy\":0.1},{\"x\":\"nan\",\"y\":\"nan\",\"dy\":\"nan\"}]}]\n");
+	expect("set format json\nrelu, gelu tanh at 0",
+	       "[{\"curve\":\"relu\",\"params\":{},\"points\":[{\"x\":0,\"y\":0,\"dy\":0}]},"
+	       "{\"curve\":\"gelu tanh\",\"params\":{\"approximate\":\"tanh\"},\"points\":["
+	       "{\"x\":0,\"y\":0,\"dy\":0.5}]}]\n");
+	expect("set format csv\nsoftplus 1 10, softplus 1 10 at 0",
+	       "x,y(softplus 1 10),dy(softplus 1 10),y(softplus 1 10 #2),dy(softplus 1 10 #2)\n"
+	       "0,0.6931471805599453,0.5,0.6931471805599453,0.5\n");
+}
+
+static void test_table(void **state)
+{
+	(void)state;
+	expect("set format csv\ntable elu on -2..2 step 0.5",
+	       "x,y,dy\n"
+	       "-2,-0.8646647167633873,0.1353352832366127\n"
+	       "-1.5,-0.7768698398515702,0.22313016014842982\n"
+	       "-1,-0.6321205588285577,0.36787944117144233\n"
+	       "-0.5,-0.3934693402873666,0.6065306597126334\n"
+	       "0,0,1\n0.5,0.5,1\n1,1,1\n1.5,1.5,1\n2,2,1\n");
+	/* x as typed: -2.3, never -2.2999999999999998 */
+	run("set format csv\ntable relu on -3..3 step 0.1");
+	assert_non_null(strstr(out.buf, "\n-2.3,0,0\n"));
+	assert_non_null(strstr(out.buf, "\n0.3,0.3,1\n"));
+	assert_non_null(strstr(out.buf, "\n3,3,1\n"));
+	assert_null(strstr(out.buf, "999999"));
+	assert_null(strstr(out.buf, "000000"));
+	/* without a step: a round one, about 10 to 20 rows, ends included */
+	run("set format csv\ntable relu");
+	assert_non_null(strstr(out.buf, "x,y,dy\n-3,0,0\n-2.5,0,0\n"));
+	assert_non_null(strstr(out.buf, "\n3,3,1\n"));
+	/* the limit is checked before anything is written */
+	assert_int_equal(run("table relu on 0..1 step 1e-7"), EXEC_ERROR);
+	assert_non_null(strstr(err.buf, "test:1:25: table would have more than 1000000 rows"));
+	assert_true(out.len == 0);
+	/* exactly at the limit: 0, 1e-6, ..., 0.999999 is 1000000 rows */
+	assert_int_equal(run("set format csv\ntable relu on 0..0.999999 step 1e-6"), EXEC_OK);
+	assert_non_null(strstr(out.buf, "\n0.999999,0.999999,1\n"));
+	assert_int_equal(rc.errors, 1);
+}
+
+static void test_plots_as_data(void **state)
+{
+	(void)state;
+	run("set format csv\nset samples 5\nrelu on -2..2");
+	assert_string_equal(out.buf, "x,y,dy\n-2,0,0\n-1,0,0\n0,0,0\n1,1,1\n2,2,1\n");
+	run("set format tsv\nset samples 201\nrelu");
+	size_t lines = 0;
+	for (const char *p = out.buf; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 202); /* header and the default 201 samples */
+}
+
+static void test_text_plot(void **state)
+{
+	(void)state;
+	run("relu");
+	assert_non_null(strstr(out.buf, "f(x)  relu\n"));
+	assert_non_null(strstr(out.buf, "f'(x)\n"));
+	assert_null(strchr(out.buf, '\x1b'));
+	size_t lines = 0;
+	for (const char *p = out.buf; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 24);
+	run("set width 40\nset height 12\nset ascii on\nleaky 0.1");
+	lines = 0;
+	for (const char *p = out.buf; *p; p++) {
+		lines += *p == '\n';
+		assert_true((unsigned char)*p < 0x80);
+	}
+	assert_int_equal(lines, 12);
+	run("set deriv off\nrelu");
+	assert_null(strstr(out.buf, "f'(x)"));
+}
+
+/* With a palette and color on, escapes appear; never otherwise. */
+static void test_color(void **state)
+{
+	(void)state;
+	static struct palette pal;
+	for (int i = 0; i < PLOT_NCOLORS; i++)
+		pal.fg[i] = "<c>";
+	pal.reset = "<r>";
+	env.pal = &pal;
+	run("relu");
+	assert_null(strstr(out.buf, "<c>")); /* auto, and not a terminal */
+	env.color_auto = true;
+	run("relu");
+	assert_non_null(strstr(out.buf, "<c>"));
+	run("set color off\nrelu");
+	assert_null(strstr(out.buf, "<c>"));
+	run("set color on\nset format csv\nrelu at 1");
+	assert_null(strstr(out.buf, "<c>"));
+	env.pal = NULL;
+}
+
+static void test_settings(void **state)
+{
+	(void)state;
+	expect("set range -5..5\nset samples 400\nset format csv\nshow settings",
+	       "range    -5..5\nsamples  400\nformat   csv\nwidth    auto\nheight   auto\n"
+	       "color    auto\nascii    auto\nderiv    on\n");
+	expect("show range", "range    -5..5\n");
+	run("set format csv\ntable relu step 5");
+	assert_string_equal(out.buf, "x,y,dy\n-5,0,0\n0,0,0\n5,5,1\n");
+	/* on applies to one command only */
+	run("set format csv\ntable relu on 0..1 step 1\ntable relu step 5");
+	assert_string_equal(out.buf, "x,y,dy\n0,0,0\n1,1,1\nx,y,dy\n-5,0,0\n0,0,0\n5,5,1\n");
+}
+
+static void test_list_and_info(void **state)
+{
+	(void)state;
+	run("list");
+	assert_non_null(strstr(out.buf, "name"));
+	assert_non_null(strstr(out.buf, "leaky        leaky_relu leakyrelu lrelu  negative_slope=0.01\n"));
+	assert_non_null(strstr(out.buf, "threshold"));
+	assert_non_null(strstr(out.buf, "threshold=(required) value=(required)"));
+	run("set format csv\nlist");
+	assert_non_null(strstr(out.buf, "name,aliases,params\nrelu,rectifier,\n"));
+	assert_non_null(strstr(out.buf, "\nsoftplus,,beta=1 threshold=20\n"));
+	run("set format json\nlist");
+	assert_non_null(strstr(out.buf, "[{\"name\":\"relu\",\"aliases\":\"rectifier\",\"params\":\"\"},"));
+
+	run("info relu");
+	assert_non_null(strstr(out.buf, "max(0, x)"));
+	assert_non_null(strstr(out.buf, "f'(0) = 0"));
+	assert_non_null(strstr(out.buf, "[0, inf)"));
+	assert_non_null(strstr(out.buf, "torch.relu(x)"));
+	assert_non_null(strstr(out.buf, "Dying ReLU"));
+	run("info leaky");
+	assert_non_null(strstr(out.buf, "f'(0) = negative_slope"));
+	assert_non_null(strstr(out.buf, "default 0.01"));
+	assert_non_null(strstr(out.buf, "leaky_relu(x, negative_slope=0.01)"));
+	run("set format csv\ninfo leaky 0.2");
+	assert_non_null(strstr(out.buf, "f'(0) = 0.2"));
+	assert_non_null(strstr(out.buf, "here 0.2"));
+	/* every activation has its kink convention stated */
+	for (size_t i = 0; i < actfn_count(); i++) {
+		char line[64];
+		snprintf(line, sizeof line, "info %s%s", actfn_at(i)->name,
+		         strcmp(actfn_at(i)->name, "threshold") == 0 ? " 0 0" : "");
+		assert_int_equal(run(line), EXEC_OK);
+		assert_non_null(strstr(out.buf, "  kink "));
+		assert_non_null(strstr(out.buf, "  pytorch "));
+	}
+}
+
+static void test_help(void **state)
+{
+	(void)state;
+	run("help");
+	assert_non_null(strstr(out.buf, "Topics:"));
+	run("help table");
+	assert_non_null(strstr(out.buf, "step"));
+	run("help dying");
+	assert_non_null(strstr(out.buf, "zero gradient"));
+	run("help elu");
+	assert_non_null(strstr(out.buf, "exponential linear unit"));
+	assert_int_equal(run("help tabel"), EXEC_ERROR);
+	assert_non_null(strstr(err.buf, "no help on 'tabel' (did you mean 'table'?)"));
+	assert_int_equal(run("quit\nrelu"), EXEC_QUIT);
+	assert_true(out.len == 0);
+}
+
+static void test_error_rendering(void **state)
+{
+	(void)state;
+	rc.keep_going = false;
+	assert_int_equal(run("relu\n\nleakyy 0.1\nrelu"), EXEC_ERROR);
+	assert_string_equal(err.buf, "actviz: test:3:1: unknown activation 'leakyy' (did you mean 'leaky'?)\n"
+	                             "leakyy 0.1\n"
+	                             "^\n");
+	/* -k runs on */
+	rc.keep_going = true;
+	assert_int_equal(run("reluu\nset format csv\nrelu at 1\nelu alpha=\nrelu at 2"), EXEC_ERROR);
+	assert_string_equal(out.buf, "x,y,dy\n1,1,1\nx,y,dy\n2,2,1\n");
+	assert_non_null(strstr(err.buf, "test:4:11: expected a value after '='"));
+	rc.keep_going = false;
+
+	/* tabs line up; invalid bytes are echoed as \xNN and count as one column */
+	run("\trelu\t\xff");
+	assert_string_equal(err.buf, "actviz: test:1:7: unexpected byte \\xFF (not UTF-8 text)\n"
+	                             "\trelu\t\\xFF\n"
+	                             "\t    \t^\n");
+	/* a long line is cut to 80 characters around the spot */
+	char line[300];
+	memset(line, 'a', sizeof line);
+	memcpy(line, "relu at ", 8);
+	memcpy(line + 200, " 1", 2);
+	line[sizeof line - 1] = '\0';
+	run(line);
+	const char *echo = strchr(err.buf, '\n') + 1;
+	const char *caret = strchr(echo, '\n') + 1;
+	assert_true(strchr(echo, '\n') - echo <= 86);
+	assert_int_equal(strchr(caret, '^') - caret, strchr(echo, 'a') ? strchr(caret, '^') - caret : 0);
+
+	/* at the prompt: caret under what was typed, then the message */
+	struct diag d;
+	diag_set(&d, 5, "unexpected 'x'");
+	out_reset(&err);
+	diag_render(&err, &d, NULL, 0, "relu x", 6, 8);
+	assert_string_equal(err.buf, "             ^\nactviz: unexpected 'x'\n");
+}
+
+/* An interrupted table keeps what it wrote and says it stopped. */
+static void test_interrupt(void **state)
+{
+	(void)state;
+	stop = 1;
+	assert_int_equal(run("set format csv\ntable relu on 0..1 step 0.001"), EXEC_INTERRUPTED);
+	assert_true(out.len < 20);
+	stop = 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_at_formats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plots_as_data, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_plot, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_color, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_and_info, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_error_rendering, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interrupt, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

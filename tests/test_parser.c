@@ -1,0 +1,267 @@
+/* test_parser.c: every example of the language, and every kind of error
+ * with the column it points at. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "parser.h"
+
+static struct cmd cmd;
+
+static void parse_ok(const char *s)
+{
+	struct diag d;
+	cmd_free(&cmd);
+	if (parse_line(s, strlen(s), &cmd, &d) < 0)
+		fail_msg("'%s': %s (at %zu)", s, d.msg, d.off);
+}
+
+/* col is 1-based, as the user sees it */
+static void parse_err(const char *s, size_t col, const char *msg_part)
+{
+	struct diag d;
+	cmd_free(&cmd);
+	if (parse_line(s, strlen(s), &cmd, &d) == 0)
+		fail_msg("'%s' parsed", s);
+	size_t got = diag_column(s, strlen(s), d.off);
+	if (got != col || !strstr(d.msg, msg_part))
+		fail_msg("'%s': column %zu '%s'; want column %zu '%s'", s, got, d.msg, col, msg_part);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	cmd_free(&cmd);
+	return 0;
+}
+
+static void test_plots(void **state)
+{
+	(void)state;
+	parse_ok("relu");
+	assert_int_equal(cmd.kind, CMD_PLOT);
+	assert_int_equal(cmd.ncurves, 1);
+	assert_false(cmd.has_range);
+	assert_string_equal(cmd.curve[0].label, "relu");
+
+	parse_ok("leaky 0.01 on -3..3");
+	assert_int_equal(cmd.kind, CMD_PLOT);
+	assert_true(cmd.curve[0].fn.p[0] == 0.01);
+	assert_true(cmd.has_range && cmd.range.lo == -3 && cmd.range.hi == 3);
+	assert_string_equal(cmd.curve[0].label, "leaky");
+
+	parse_ok("elu alpha=1.5 on -4..2");
+	assert_true(cmd.curve[0].fn.p[0] == 1.5);
+	assert_true(cmd.range.lo == -4 && cmd.range.hi == 2);
+	assert_string_equal(cmd.curve[0].label, "elu 1.5");
+
+	parse_ok("softplus beta=2");
+	assert_true(cmd.curve[0].fn.p[0] == 2 && cmd.curve[0].fn.p[1] == 20);
+
+	parse_ok("softplus threshold = 10");
+	assert_string_equal(cmd.curve[0].label, "softplus 1 10");
+
+	parse_ok("relu, leaky 0.1, elu on -3..3");
+	assert_int_equal(cmd.ncurves, 3);
+	assert_string_equal(cmd.curve[1].label, "leaky 0.1");
+	assert_string_equal(cmd.curve[2].label, "elu");
+
+	parse_ok("PLOT ReLU, Leaky_ReLU slope=0.2");
+	assert_int_equal(cmd.ncurves, 2);
+	assert_string_equal(cmd.curve[1].label, "leaky 0.2");
+
+	parse_ok("gelu tanh, gelu approximate=none, gelu approx=tanh");
+	assert_string_equal(cmd.curve[0].label, "gelu tanh");
+	assert_string_equal(cmd.curve[1].label, "gelu");
+	assert_string_equal(cmd.curve[2].label, "gelu tanh #2");
+
+	parse_ok("relu, relu, relu   # three of them");
+	assert_string_equal(cmd.curve[2].label, "relu #3");
+
+	parse_ok("threshold 0.5 -2 on 0..1");
+	assert_string_equal(cmd.curve[0].label, "threshold 0.5 -2");
+	assert_int_equal(cmd.range.lo_dec, 0);
+
+	parse_ok("relu on -0.25..1.5");
+	assert_int_equal(cmd.range.lo_dec, 2);
+	assert_int_equal(cmd.range.hi_dec, 1);
+}
+
+static void test_at_and_table(void **state)
+{
+	(void)state;
+	parse_ok("relu at -1, 0, 1, 2");
+	assert_int_equal(cmd.kind, CMD_AT);
+	assert_int_equal(cmd.npoints, 4);
+	assert_true(cmd.points[0] == -1 && cmd.points[3] == 2);
+
+	parse_ok("leaky 0.1, elu at inf, -inf, nan, -0.0, 1e-08");
+	assert_int_equal(cmd.ncurves, 2);
+	assert_int_equal(cmd.npoints, 5);
+	assert_true(isnan(cmd.points[2]) && signbit(cmd.points[3]));
+
+	parse_ok("table elu on -2..2 step 0.5");
+	assert_int_equal(cmd.kind, CMD_TABLE);
+	assert_true(cmd.has_step && cmd.step == 0.5 && cmd.step_dec == 1);
+
+	parse_ok("table relu step 1e-3 on -1..1");
+	assert_int_equal(cmd.step_dec, 3);
+
+	parse_ok("table relu");
+	assert_false(cmd.has_step);
+}
+
+static void test_settings_and_others(void **state)
+{
+	(void)state;
+	parse_ok("set range -5..5");
+	assert_int_equal(cmd.kind, CMD_SET);
+	assert_int_equal(cmd.setting, SET_RANGE);
+	assert_true(cmd.range.lo == -5);
+	parse_ok("set samples 400");
+	assert_int_equal(cmd.ival, 400);
+	parse_ok("set format csv");
+	assert_int_equal(cmd.choice, FMT_CSV);
+	parse_ok("set width auto");
+	assert_int_equal(cmd.ival, 0);
+	parse_ok("set colour off");
+	assert_int_equal(cmd.setting, SET_COLOR);
+	assert_int_equal(cmd.choice, TRI_OFF);
+	parse_ok("show settings");
+	assert_true(cmd.show_all);
+	parse_ok("show");
+	assert_true(cmd.show_all);
+	parse_ok("show range");
+	assert_false(cmd.show_all);
+	parse_ok("list");
+	assert_int_equal(cmd.kind, CMD_LIST);
+	parse_ok("info leaky");
+	assert_int_equal(cmd.kind, CMD_INFO);
+	parse_ok("info leaky 0.2");
+	assert_true(cmd.curve[0].fn.p[0] == 0.2);
+	parse_ok("help");
+	assert_int_equal(cmd.kind, CMD_HELP);
+	assert_string_equal(cmd.topic, "");
+	parse_ok("help table");
+	assert_string_equal(cmd.topic, "table");
+	parse_ok("quit");
+	assert_int_equal(cmd.kind, CMD_QUIT);
+	parse_ok("EXIT");
+	assert_int_equal(cmd.kind, CMD_QUIT);
+	parse_ok("");
+	assert_int_equal(cmd.kind, CMD_EMPTY);
+	parse_ok("   \t # just a comment");
+	assert_int_equal(cmd.kind, CMD_EMPTY);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	parse_err("leakyy 0.1", 1, "unknown activation 'leakyy' (did you mean 'leaky'?)");
+	parse_err("relu, leakyy", 7, "unknown activation 'leakyy' (did you mean 'leaky'?)");
+	parse_err("lst", 1, "unknown command 'lst' (did you mean 'list'?)");
+	parse_err("frobnicate", 1, "unknown command or activation");
+	parse_err("42", 1, "unexpected '42'");
+	parse_err("relu elu", 6, "expected ','");
+	parse_err("relu 0.5", 6, "relu takes no parameters");
+	parse_err("leaky 0.1 0.2", 11, "too many parameters: leaky takes 1");
+	parse_err("leaky alpha=2", 7, "leaky has no parameter 'alpha' (it has: negative_slope)");
+	parse_err("leaky 0.1 slope=0.2", 17, "negative_slope given twice");
+	parse_err("leaky slope=", 13, "expected a value");
+	parse_err("leaky slope=x", 13, "must be a number");
+	parse_err("gelu fast", 6, "approximate must be one of: none, tanh");
+	parse_err("gelu 1", 6, "approximate must be one of");
+	parse_err("softplus beta=0", 15, "softplus: beta must be > 0 (got 0)");
+	parse_err("softplus -1", 10, "beta must be > 0");
+	parse_err("celu 0", 6, "alpha must be > 0");
+	parse_err("softshrink -0.5", 12, "lambd must be >= 0");
+	parse_err("leaky inf", 7, "negative_slope must be a finite number");
+	parse_err("elu nan", 5, "must be a finite number");
+	parse_err("hardtanh 2 -2", 1, "min_val must be less than max_val");
+	parse_err("threshold 0.5", 1, "threshold needs a value for value");
+	parse_err("threshold", 1, "threshold needs a value for threshold");
+	parse_err("relu on 3..-3", 9, "empty range: LO must be less than HI (did you mean -3..3?)");
+	parse_err("relu on 1..1", 9, "empty range: LO and HI are equal");
+	parse_err("relu on -1e308..1e308", 9, "range too wide");
+	parse_err("relu on 1..1.0000000000000002", 9, "range too narrow");
+	parse_err("relu on inf..3", 9, "finite ends");
+	parse_err("relu on nan..3", 9, "finite ends");
+	parse_err("relu on 1e400..3", 9, "number out of range");
+	parse_err("relu on -3", 11, "expected '..'");
+	parse_err("relu on -3..", 13, "expected the upper end");
+	parse_err("relu on", 8, "expected a range");
+	parse_err("relu on -3..3 on -1..1", 15, "'on' given twice");
+	parse_err("relu at", 8, "expected a point");
+	parse_err("relu at 1 2", 11, "',' between points");
+	parse_err("relu at 1,", 11, "expected a number");
+	parse_err("relu on -1..1 at 0", 9, "'on' does not go with 'at'");
+	parse_err("relu step 0.5", 6, "'step' belongs to 'table'");
+	parse_err("table relu at 1", 12, "'at' does not go with 'table'");
+	parse_err("table relu step 0", 17, "step must be a positive finite number");
+	parse_err("table relu step -1", 17, "step must be a positive");
+	parse_err("table relu step inf", 17, "step must be a positive finite");
+	parse_err("relu,", 6, "expected an activation name");
+	parse_err("relu, , elu", 7, "unexpected ','");
+	parse_err("relu with normal(0,1)", 6, "unexpected 'with'");
+	parse_err("set", 4, "expected a setting");
+	parse_err("set rnage -1..1", 5, "unknown setting 'rnage' (did you mean 'range'?)");
+	parse_err("set samples 1", 13, "samples must be at least 2");
+	parse_err("set samples 1e15", 13, "samples must be at most 100000");
+	parse_err("set samples -5", 13, "samples must be at least 2");
+	parse_err("set samples 2.5", 13, "samples must be a whole number");
+	parse_err("set samples nan", 13, "whole number");
+	parse_err("set width 10", 11, "width must be at least 20");
+	parse_err("set height 100000", 12, "height must be at most 500");
+	parse_err("set format xml", 12, "expected a format");
+	parse_err("set color maybe", 11, "on, off or auto");
+	parse_err("set deriv auto", 11, "expected on or off");
+	parse_err("set range 1..2 extra", 16, "after the end of the command");
+	parse_err("show nonsense", 6, "expected 'settings'");
+	parse_err("list all", 6, "after the end of the command");
+	parse_err("info", 5, "expected an activation name");
+	parse_err("info reluu", 6, "did you mean 'relu'?");
+	parse_err("quit now", 6, "after the end");
+	parse_err("help 3", 6, "a help topic");
+}
+
+/* The size limits are checked before anything is allocated. */
+static void test_limits(void **state)
+{
+	(void)state;
+	char line[512];
+	size_t len = 0;
+	for (int i = 0; i < LIMIT_CURVES; i++)
+		len += (size_t)snprintf(line + len, sizeof line - len, "%srelu", i ? "," : "");
+	parse_ok(line);
+	assert_int_equal(cmd.ncurves, LIMIT_CURVES);
+	snprintf(line + len, sizeof line - len, ",elu");
+	parse_err(line, len + 2, "too many curves (at most 16");
+
+	static char big[LIMIT_POINTS * 3 + 64];
+	len = (size_t)snprintf(big, sizeof big, "relu at 0");
+	for (int i = 1; i < LIMIT_POINTS; i++)
+		len += (size_t)snprintf(big + len, sizeof big - len, ",%d", i % 10);
+	parse_ok(big);
+	assert_int_equal(cmd.npoints, LIMIT_POINTS);
+	snprintf(big + len, sizeof big - len, ",1");
+	parse_err(big, 6, "too many points (at most 10000");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_plots, teardown),
+		cmocka_unit_test_teardown(test_at_and_table, teardown),
+		cmocka_unit_test_teardown(test_settings_and_others, teardown),
+		cmocka_unit_test_teardown(test_errors, teardown),
+		cmocka_unit_test_teardown(test_limits, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
