@@ -107,8 +107,9 @@ void canvas_line(struct canvas *c, double x0, double y0, double x1, double y1, i
 	double xmax = canvas_dots_x(c) - 0.5, ymax = canvas_dots_y(c) - 0.5;
 	if (!clip(&x0, &y0, &x1, &y1, -0.5, xmax, -0.5, ymax))
 		return;
-	int ax = (int)lround(x0), ay = (int)lround(y0);
-	int bx = (int)lround(x1), by = (int)lround(y1);
+	/* after clipping all four are >= -0.5: +0.5 and truncation round them */
+	int ax = (int)(x0 + 0.5), ay = (int)(y0 + 0.5);
+	int bx = (int)(x1 + 0.5), by = (int)(y1 + 0.5);
 	/* Bresenham over the integer end points. */
 	int dx = abs(bx - ax), sx = ax < bx ? 1 : -1;
 	int dy = -abs(by - ay), sy = ay < by ? 1 : -1;

@@ -6,6 +6,10 @@
 
 void render_text(struct out *o, const struct plot_grid *g, const struct palette *pal)
 {
+	/* A row at a time into one buffer: a write per cell costs more than
+	 * all the drawing. */
+	struct out line;
+	out_init_mem(&line, 0);
 	for (int r = 0; r < g->h; r++) {
 		const struct plot_cell *row = &g->cell[(size_t)r * (size_t)g->w];
 		int end = g->w;
@@ -19,14 +23,21 @@ void render_text(struct out *o, const struct plot_grid *g, const struct palette 
 				const char *esc = row[c].color == PLOT_COLOR_DEFAULT ? pal->reset
 				                                                     : pal->fg[row[c].color];
 				if (esc)
-					out_puts(o, esc);
+					out_puts(&line, esc);
 				current = row[c].color;
 			}
-			char buf[4];
-			out_write(o, buf, util_utf8_put(row[c].ch, buf));
+			if (row[c].ch < 0x80) {
+				out_putc(&line, (char)row[c].ch);
+			} else {
+				char buf[4];
+				out_write(&line, buf, util_utf8_put(row[c].ch, buf));
+			}
 		}
 		if (pal && current != PLOT_COLOR_DEFAULT && pal->reset)
-			out_puts(o, pal->reset);
-		out_putc(o, '\n');
+			out_puts(&line, pal->reset);
+		out_putc(&line, '\n');
+		out_write(o, line.buf, line.len);
+		out_reset(&line);
 	}
+	out_free(&line);
 }
