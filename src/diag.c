@@ -80,11 +80,15 @@ void diag_render(struct out *o, const struct diag *d, const char *source, long l
 	size_t nchars = util_utf8_count(line, len), at = util_utf8_count(line, off);
 	size_t first = 0, last = nchars;
 	if (nchars > ECHO_WIDTH) {
-		first = at > ECHO_WIDTH / 2 ? at - ECHO_WIDTH / 2 : 0;
-		last = first + ECHO_WIDTH;
-		if (last > nchars) {
+		/* "..." marks a cut end; the whole echo stays within 80 */
+		size_t keep = ECHO_WIDTH - 6;
+		first = at > keep / 2 ? at - keep / 2 : 0;
+		if (first > 0 && first < 3)
+			first = 0;
+		last = first + (first ? keep : ECHO_WIDTH - 3);
+		if (last >= nchars) {
 			last = nchars;
-			first = last - ECHO_WIDTH;
+			first = nchars - (ECHO_WIDTH - 3);
 		}
 	}
 	/* Two passes over the same characters: the echo, then the caret line

@@ -243,9 +243,11 @@ int main(int argc, char **argv)
 		rows = ws.ws_row - 1;
 	}
 	long v;
-	if (parse_long(getenv("COLUMNS"), 1, 100000, &v))
+	bool env_cols = parse_long(getenv("COLUMNS"), 1, 100000, &v);
+	if (env_cols)
 		cols = v;
-	if (parse_long(getenv("LINES"), 1, 100000, &v))
+	bool env_rows = parse_long(getenv("LINES"), 1, 100000, &v);
+	if (env_rows)
 		rows = v;
 	env.term_width = (int)cols;
 	env.term_height = (int)rows;
@@ -303,7 +305,7 @@ int main(int argc, char **argv)
 	} else if (!interactive) {
 		st = run_stream(&rc, "<stdin>", stdin);
 	} else {
-		repl_run(&rc, &got_sigint, !out_tty, set.width || set.height);
+		repl_run(&rc, &got_sigint, !out_tty, set.width || env_cols, set.height || env_rows);
 	}
 	free(jobs);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -242,8 +243,25 @@ static int on_signal_event(void)
 
 /* ---- the loop ----------------------------------------------------------- */
 
+/* The terminal's size now: asked afresh before every command, so a resize
+ * shows at the next plot even if it happened while a command ran. */
+static bool terminal_size(int *rows, int *cols)
+{
+	static const int fds[] = {STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO};
+	for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) {
+		struct winsize ws;
+		if (isatty(fds[i]) && ioctl(fds[i], TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+		    ws.ws_col > 0) {
+			*rows = ws.ws_row;
+			*cols = ws.ws_col;
+			return true;
+		}
+	}
+	return false;
+}
+
 int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_to_stderr,
-             bool fixed_size)
+             bool fixed_width, bool fixed_height)
 {
 	interrupt_flag = sigint_flag;
 	rl_readline_name = "actviz";
@@ -263,14 +281,13 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 	}
 
 	for (;;) {
-		if (!fixed_size) {
-			/* A resize shows at the next plot. One row stays for the prompt. */
-			int rows = 0, cols = 0;
-			rl_get_screen_size(&rows, &cols);
-			if (rows > 0 && cols > 0) {
+		int rows, cols;
+		if (terminal_size(&rows, &cols)) {
+			/* One row stays for the prompt under the plot. */
+			if (!fixed_width)
 				rc->env->term_width = cols;
+			if (!fixed_height)
 				rc->env->term_height = rows - 1;
-			}
 		}
 		*sigint_flag = 0;
 		char *line = readline(PROMPT);

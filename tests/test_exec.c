@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "out.h"
 #include "parser.h"
 #include "run.h"
+#include "tab.h"
 
 static struct settings set;
 static struct out out, err;
@@ -284,6 +286,34 @@ static void test_error_rendering(void **state)
 	assert_string_equal(err.buf, "             ^\nactviz: unexpected 'x'\n");
 }
 
+/* Columns count characters, not bytes; an invalid byte is one. */
+static void test_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(diag_column("\xc3\xa9 x", 4, 3), 3);
+	assert_int_equal(diag_column("\xff\xfe x", 4, 3), 4);
+	assert_int_equal(diag_column("abc", 3, 99), 4);
+}
+
+/* csv quotes a field only when it must (RFC 4180); JSON escapes. */
+static void test_quoting(void **state)
+{
+	(void)state;
+	tab_csv_field(&out, "plain");
+	out_putc(&out, '|');
+	tab_csv_field(&out, "a,b");
+	out_putc(&out, '|');
+	tab_csv_field(&out, "say \"hi\"");
+	out_putc(&out, '|');
+	tab_csv_field(&out, "two\nlines");
+	out_putc(&out, '|');
+	tab_json_string(&out, "q\"b\\n\n\x01");
+	out_putc(&out, '|');
+	tab_json_num(&out, -INFINITY);
+	assert_string_equal(out.buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|"
+	                             "\"q\\\"b\\\\n\\n\\u0001\"|\"-inf\"");
+}
+
 /* An interrupted table keeps what it wrote and says it stopped. */
 static void test_interrupt(void **state)
 {
@@ -307,6 +337,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_error_rendering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interrupt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quoting, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
