@@ -506,6 +506,7 @@ static const char *rrelu_check(const double *p)
 static const struct actfn_def table[] = {
 	{
 		.name = "relu",
+		.degree = 1,
 		.aliases = {"rectifier"},
 		.title = "rectified linear unit",
 		.eval = relu_eval,
@@ -523,6 +524,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "relu6",
+		.degree = 1,
 		.title = "ReLU capped at 6",
 		.eval = relu6_eval,
 		.breaks = relu6_breaks,
@@ -536,6 +538,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "leaky",
+		.degree = 1,
 		.aliases = {"leaky_relu", "leakyrelu", "lrelu"},
 		.title = "leaky rectified linear unit",
 		.nparams = 1,
@@ -554,6 +557,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "prelu",
+		.degree = 1,
 		.title = "parametric ReLU (the negative slope is learned)",
 		.nparams = 1,
 		.param = {ANY("weight", "init", 0.25)},
@@ -571,6 +575,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "rrelu",
+		.degree = 1,
 		.title = "randomised leaky ReLU, in evaluation mode",
 		.nparams = 2,
 		.param = {ANY("lower", NULL, 1.0 / 8), ANY("upper", NULL, 1.0 / 3)},
@@ -695,6 +700,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "hardtanh",
+		.degree = 1,
 		.title = "hard tanh (clamp)",
 		.nparams = 2,
 		.param = {ANY("min_val", "min", -1.0), ANY("max_val", "max", 1.0)},
@@ -713,6 +719,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "hardswish",
+		.degree = 2,
 		.title = "hard swish (MobileNetV3)",
 		.eval = hardswish_eval,
 		.breaks = three_breaks,
@@ -728,6 +735,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "hardsigmoid",
+		.degree = 1,
 		.title = "hard sigmoid",
 		.eval = hardsigmoid_eval,
 		.breaks = three_breaks,
@@ -794,6 +802,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "threshold",
+		.degree = 1,
 		.title = "threshold (no defaults: both parameters are required)",
 		.nparams = 2,
 		.param = {REQUIRED("threshold"), REQUIRED("value")},
@@ -824,6 +833,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "softshrink",
+		.degree = 1,
 		.title = "soft shrinkage",
 		.nparams = 1,
 		.param = {NONNEG("lambd", "lambda", 0.5)},
@@ -840,6 +850,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "hardshrink",
+		.degree = 1,
 		.title = "hard shrinkage",
 		.nparams = 1,
 		.param = {NONNEG("lambd", "lambda", 0.5)},

@@ -46,6 +46,9 @@ struct actfn_def {
 	int (*breaks)(const double *p, struct actfn_break out[ACTFN_MAX_BREAKS]);
 	/* A rule between parameters (min_val < max_val); NULL when it holds. */
 	const char *(*check)(const double *p);
+	/* 1: f is linear between breaks; 2: at most quadratic; 0: neither.
+	 * Polynomial pieces have closed-form statistics. */
+	int degree;
 
 	/* What `info` prints. {name} is replaced by a parameter's name or value. */
 	const char *formula;    /* f(x) */

@@ -1,0 +1,220 @@
+/* test_stats.c: dead shares, sparsity and moments against values derived
+ * by hand, and the closed forms and the quadrature against each other. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "actfn.h"
+#include "stats.h"
+
+#define SQRT_2PI 2.5066282746310002
+#define PI 3.14159265358979323846
+#define PHI(t) (0.5 * erfc(-(t) / sqrt(2.0)))
+#define DENS(t) (exp(-0.5 * (t) * (t)) / SQRT_2PI)
+
+static struct actfn_curve curve(const char *name, int np, double p0, double p1)
+{
+	struct actfn_curve c;
+	actfn_curve_default(&c, actfn_lookup(name, strlen(name)));
+	if (np > 0)
+		c.p[0] = p0;
+	if (np > 1)
+		c.p[1] = p1;
+	return c;
+}
+
+static void near(double got, double want, double tol, const char *what)
+{
+	if (!(fabs(got - want) <= tol))
+		fail_msg("%s: %.17g, want %.17g (tolerance %g)", what, got, want, tol);
+}
+
+/* The seed's numbers: relu under N(0,1) is dead half the time, and its
+ * mean is 1/sqrt(2 pi). */
+static void test_relu_closed_form(void **state)
+{
+	(void)state;
+	struct actfn_curve c = curve("relu", 0, 0, 0);
+	struct stats_figures f;
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	assert_int_equal(f.method, STATS_CLOSED_FORM);
+	assert_true(f.err == 0);
+	near(f.p_dead, 0.5, 1e-16, "relu p_dead");
+	near(f.p_zero, 0.5, 1e-16, "relu p_zero");
+	near(f.mean, 1 / SQRT_2PI, 1e-16, "relu mean");
+	near(f.std, sqrt(0.5 - 1 / (2 * PI)), 1e-15, "relu std");
+	near(f.mean_grad, 0.5, 1e-16, "relu mean grad");
+	near(f.mean_grad_sq, 0.5, 1e-16, "relu mean grad^2");
+
+	/* under normal(-1, 2): P(z <= 0) = Phi(1/2) */
+	struct stats_dist d = {DIST_NORMAL, -1, 2};
+	assert_int_equal(stats_exact(&c, &d, &f), 0);
+	near(f.p_dead, PHI(0.5), 1e-15, "relu p_dead under N(-1, 2)");
+	/* E max(0, z) = mu Phi(mu/sigma) + sigma phi(mu/sigma) */
+	near(f.mean, -1 * PHI(-0.5) + 2 * DENS(0.5), 1e-15, "relu mean under N(-1, 2)");
+
+	/* uniform(-3, 1): dead 3/4 of the time, mean (1/2)(1/4) */
+	d = (struct stats_dist){DIST_UNIFORM, -3, 1};
+	assert_int_equal(stats_exact(&c, &d, &f), 0);
+	near(f.p_dead, 0.75, 1e-15, "relu p_dead under U(-3, 1)");
+	near(f.mean, 0.125, 1e-15, "relu mean under U(-3, 1)");
+}
+
+static void test_fixes_keep_gradient(void **state)
+{
+	(void)state;
+	struct stats_figures f;
+	struct actfn_curve c = curve("leaky", 1, 0.01, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	assert_true(f.p_dead == 0 && f.p_zero == 0);
+	near(f.mean, 0.99 / SQRT_2PI, 1e-15, "leaky mean");
+	near(f.mean_grad, 0.505, 1e-15, "leaky mean grad");
+	c = curve("elu", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	assert_true(f.p_dead == 0);
+	assert_int_equal(f.method, STATS_QUADRATURE);
+	/* E elu = E[z; z>0] + E[e^z - 1; z<0] = phi(0) + e^(1/2) Phi(-1) - 1/2 */
+	near(f.mean, 1 / SQRT_2PI + exp(0.5) * PHI(-1) - 0.5, f.err, "elu mean");
+	/* elu with alpha 0 is relu: its negative side is exactly dead */
+	c = curve("elu", 1, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	near(f.p_dead, 0.5, 1e-15, "elu 0 p_dead");
+}
+
+static void test_other_closed_forms(void **state)
+{
+	(void)state;
+	struct stats_figures f;
+	struct actfn_curve c = curve("hardtanh", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	near(f.p_dead, 2 * PHI(-1), 1e-15, "hardtanh p_dead");
+	near(f.mean, 0, 1e-16, "hardtanh mean");
+	c = curve("relu6", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	near(f.p_dead, 0.5 + PHI(-6), 1e-16, "relu6 p_dead");
+	c = curve("softshrink", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	near(f.p_zero, 1 - 2 * PHI(-0.5), 1e-15, "softshrink p_zero");
+	c = curve("threshold", 2, 0.5, -2);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	assert_true(f.p_zero == 0);
+	near(f.p_dead, PHI(0.5), 1e-15, "threshold p_dead");
+	/* E hardswish over (-3, 3): int z(z+3)/6 phi + int_3^inf z phi */
+	c = curve("hardswish", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	assert_int_equal(f.method, STATS_CLOSED_FORM);
+	double i2 = (PHI(3) - PHI(-3)) - 6 * DENS(3); /* int_{-3}^{3} z^2 phi */
+	near(f.mean, i2 / 6 + DENS(3), 1e-15, "hardswish mean");
+}
+
+/* Identities of smooth functions, through the quadrature. */
+static void test_quadrature_identities(void **state)
+{
+	(void)state;
+	struct stats_figures f;
+	struct actfn_curve c = curve("gelu", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	assert_int_equal(f.method, STATS_QUADRATURE);
+	assert_true(f.err > 0 && f.err < 1e-12);
+	near(f.mean, 1 / (2 * sqrt(PI)), f.err, "gelu mean = E z Phi(z)");
+	near(f.mean_grad, 0.5, f.err, "gelu mean grad");
+	c = curve("sigmoid", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	near(f.mean, 0.5, f.err, "sigmoid mean");
+	c = curve("tanh", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	near(f.mean, 0, f.err, "tanh mean");
+	/* SELU's constants make it self-normalising: mean 0, variance 1 */
+	c = curve("selu", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &stats_std_normal, &f), 0);
+	near(f.mean, 0, 1e-9, "selu mean");
+	near(f.std, 1, 1e-9, "selu std");
+	/* uniform: E sigmoid on (0, 1) = ln((1 + e)/2) */
+	struct stats_dist u = {DIST_UNIFORM, 0, 1};
+	assert_int_equal(stats_exact(&c, &u, &f), 0);
+	c = curve("sigmoid", 0, 0, 0);
+	assert_int_equal(stats_exact(&c, &u, &f), 0);
+	near(f.mean, log((1 + exp(1)) / 2), f.err, "sigmoid mean on U(0, 1)");
+}
+
+/* Every closed form agrees with the quadrature within its bound. */
+static void test_closed_vs_quadrature(void **state)
+{
+	(void)state;
+	static const struct stats_dist dists[] = {
+		{DIST_NORMAL, 0, 1}, {DIST_NORMAL, -1, 2}, {DIST_UNIFORM, -3, 1}};
+	for (size_t i = 0; i < actfn_count(); i++) {
+		const struct actfn_def *def = actfn_at(i);
+		if (def->degree == 0)
+			continue;
+		struct actfn_curve c;
+		actfn_curve_default(&c, def);
+		if (strcmp(def->name, "threshold") == 0) {
+			c.p[0] = 0.5;
+			c.p[1] = -2;
+		}
+		for (size_t k = 0; k < sizeof dists / sizeof dists[0]; k++) {
+			struct stats_figures a, b;
+			assert_int_equal(stats_exact(&c, &dists[k], &a), 0);
+			assert_int_equal(stats_quadrature(&c, &dists[k], &b), 0);
+			assert_int_equal(a.method, STATS_CLOSED_FORM);
+			assert_int_equal(b.method, STATS_QUADRATURE);
+			double tol = b.err + 1e-15;
+			near(a.mean, b.mean, tol, def->name);
+			near(a.std, b.std, tol, def->name);
+			near(a.mean_grad, b.mean_grad, tol, def->name);
+			near(a.mean_grad_sq, b.mean_grad_sq, tol, def->name);
+			assert_true(a.p_dead == b.p_dead && a.p_zero == b.p_zero);
+		}
+	}
+}
+
+static void test_window(void **state)
+{
+	(void)state;
+	double share, lo, hi;
+	struct actfn_curve c = curve("relu", 0, 0, 0);
+	stats_window(&c, -3, 3, &share, &lo, &hi);
+	near(share, 0.5, 1e-15, "relu dead share of -3..3");
+	assert_true(lo == 0 && hi == 3);
+	stats_window(&c, 1, 2, &share, &lo, &hi);
+	assert_true(share == 0);
+	c = curve("hardshrink", 0, 0, 0);
+	stats_window(&c, -2, 2, &share, &lo, &hi);
+	near(share, 0.25, 1e-15, "hardshrink dead share");
+	assert_true(lo == -2 && hi == 2);
+	c = curve("leaky", 0, 0, 0);
+	stats_window(&c, -3, 3, &share, &lo, &hi);
+	assert_true(share == 0);
+	near(lo, -0.03, 1e-15, "leaky min");
+}
+
+static void test_invalid(void **state)
+{
+	(void)state;
+	struct stats_figures f;
+	struct actfn_curve c = curve("relu", 0, 0, 0);
+	struct stats_dist bad[] = {{DIST_NORMAL, 0, 0}, {DIST_NORMAL, 0, -1}, {DIST_UNIFORM, 1, 1},
+	                           {DIST_NORMAL, NAN, 1}, {DIST_UNIFORM, 0, INFINITY}};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(stats_exact(&c, &bad[i], &f), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_relu_closed_form),
+		cmocka_unit_test(test_fixes_keep_gradient),
+		cmocka_unit_test(test_other_closed_forms),
+		cmocka_unit_test(test_quadrature_identities),
+		cmocka_unit_test(test_closed_vs_quadrature),
+		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_invalid),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
