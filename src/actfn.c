@@ -1014,10 +1014,12 @@ size_t actfn_expand(const struct actfn_def *def, const struct actfn_curve *c,
 		if (*s == '{' && (close = strchr(s, '}')) != NULL) {
 			int i = actfn_param_index(def, s + 1, (size_t)(close - s - 1));
 			if (i >= 0) {
+				/* a choice reads better as its word (none, tanh) */
+				bool value = c || def->param[i].type == ACTFN_CHOICE;
 				char v[NUM_BUF];
-				if (c)
-					actfn_param_text(def, i, c->p[i], v, sizeof v);
-				util_append(buf, size, &len, "%s", c ? v : def->param[i].name);
+				if (value)
+					actfn_param_text(def, i, c ? c->p[i] : def->param[i].def, v, sizeof v);
+				util_append(buf, size, &len, "%s", value ? v : def->param[i].name);
 				s = close + 1;
 				continue;
 			}

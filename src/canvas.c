@@ -139,5 +139,5 @@ uint32_t canvas_cell(const struct canvas *c, int col, int row, int *curve)
 		return 0;
 	if (c->braille)
 		return 0x2800u + c->mask[cell];
-	return (uint32_t)CANVAS_GLYPHS[(owner - 1) % 8];
+	return (uint32_t)CANVAS_GLYPHS[(owner - 1) % 16];
 }

@@ -33,7 +33,7 @@ void canvas_line(struct canvas *c, double x0, double y0, double x1, double y1, i
 uint32_t canvas_cell(const struct canvas *c, int col, int row, int *curve);
 
 /* Glyphs that tell curves apart without colour: curve i gets
- * CANVAS_GLYPHS[i % 8]. */
-#define CANVAS_GLYPHS "*+ox#%@&"
+ * CANVAS_GLYPHS[i], one for each of the 16 curves a command may have. */
+#define CANVAS_GLYPHS "*+ox#%@&=~^$:!?;"
 
 #endif

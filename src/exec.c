@@ -16,19 +16,12 @@
 #define DEFAULT_WIDTH 80
 #define DEFAULT_HEIGHT 24
 
-bool exec_color(const struct exec_env *env)
+bool exec_color(struct exec_env *env)
 {
-	if (!env->pal)
-		return false;
-	switch (env->set->color) {
-	case TRI_ON:
-		return true;
-	case TRI_OFF:
-		return false;
-	case TRI_AUTO:
-		break;
-	}
-	return env->color_auto;
+	bool want = env->set->color == TRI_ON || (env->set->color == TRI_AUTO && env->color_auto);
+	if (want && !env->pal && env->load_palette)
+		env->pal = env->load_palette();
+	return want && env->pal;
 }
 
 bool exec_braille(const struct exec_env *env)
@@ -41,7 +34,7 @@ static long clamp(long v, long lo, long hi)
 	return v < lo ? lo : (v > hi ? hi : v);
 }
 
-void exec_plot_spec(const struct exec_env *env, const struct cmd *cmd, const struct range *r,
+void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct range *r,
                     struct plot_curve *curves, struct plot_spec *spec)
 {
 	const struct settings *set = env->set;
@@ -61,7 +54,10 @@ void exec_plot_spec(const struct exec_env *env, const struct cmd *cmd, const str
 		.height = (int)clamp(h, LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX),
 		.braille = exec_braille(env),
 		.color = exec_color(env),
+		.colors = env->pal ? env->pal->distinct : 0,
 		.deriv = set->deriv,
+		/* one curve: its dead zone is unambiguous, so it is marked */
+		.mark_dead = cmd->ncurves == 1 ? 0 : -1,
 		.ylo = {NAN, NAN},
 		.yhi = {NAN, NAN},
 	};
@@ -388,16 +384,13 @@ static enum exec_status exec_info(struct exec_env *env, const struct cmd *cmd)
 	struct out *o = env->out;
 	const struct actfn_curve *c = &cmd->curve[0].fn;
 	const struct actfn_def *def = c->def;
-	bool defaults = true;
-	for (int i = 0; i < def->nparams; i++)
-		if (def->param[i].required || c->p[i] != def->param[i].def)
-			defaults = false;
+	bool defaults = cmd->curve[0].bare;
 	/* Untouched defaults read better as names (negative_slope*x); given
 	 * values are shown as such. */
 	const struct actfn_curve *shown = defaults ? NULL : c;
 	char buf[1024];
 
-	out_printf(o, "%s: %s\n", cmd->curve[0].label, def->title);
+	out_printf(o, "%s: %s\n", defaults ? def->name : cmd->curve[0].label, def->title);
 	if (def->aliases[0]) {
 		size_t len = 0;
 		buf[0] = '\0';
@@ -437,7 +430,8 @@ static enum exec_status exec_info(struct exec_env *env, const struct cmd *cmd)
 	field(o, "kink", buf);
 	actfn_expand(def, shown, def->properties, buf, sizeof buf);
 	field(o, "properties", buf);
-	actfn_expand(def, c, def->torch, buf, sizeof buf);
+	bool required = def->nparams > 0 && def->param[0].required;
+	actfn_expand(def, defaults && required ? NULL : c, def->torch, buf, sizeof buf);
 	field(o, "pytorch", buf);
 	return EXEC_OK;
 }
@@ -458,6 +452,7 @@ static enum exec_status exec_help(struct exec_env *env, const struct cmd *cmd, s
 		info.ncurves = 1;
 		actfn_curve_default(&info.curve[0].fn, def);
 		actfn_label(&info.curve[0].fn, info.curve[0].label, sizeof info.curve[0].label);
+		info.curve[0].bare = true;
 		return exec_info(env, &info);
 	}
 	const char *const *topics = help_topics();

@@ -20,7 +20,10 @@ struct exec_env {
 	int term_height;
 	bool utf8;              /* the locale can show braille */
 	bool color_auto;        /* what color=auto means here (a terminal, no NO_COLOR) */
-	const struct palette *pal; /* escapes for colour, NULL where there are none */
+	const struct palette *pal; /* escapes for colour, NULL until loaded */
+	/* Loads the palette the first time colour is wanted (terminfo costs
+	 * time a pipe should not pay); NULL or returning NULL: no colour. */
+	const struct palette *(*load_palette)(void);
 	volatile sig_atomic_t *stop; /* set by SIGINT: long work stops, keeping its output */
 
 	/* The full-screen UI draws plots itself: when set, plot commands call
@@ -40,11 +43,11 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
 
 /* The plot spec a plot command gets in this session: what the UI uses to
  * lay out the same plot at its own size. */
-void exec_plot_spec(const struct exec_env *env, const struct cmd *cmd, const struct range *r,
+void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct range *r,
                     struct plot_curve *curves, struct plot_spec *spec);
 
 /* Whether plots use colour now, and whether braille. */
-bool exec_color(const struct exec_env *env);
+bool exec_color(struct exec_env *env);
 bool exec_braille(const struct exec_env *env);
 
 #endif

@@ -62,7 +62,7 @@ static const struct topic topics[] = {
 	 "set width N | auto      plot width, 20..1000 columns (auto: the terminal's)\n"
 	 "set height N | auto     plot height, 8..500 rows\n"
 	 "set color on|off|auto   colour escapes (auto: on a terminal without NO_COLOR)\n"
-	 "set ascii on|off        ASCII plots instead of braille\n"
+	 "set ascii on|off        ASCII plots; off: braille where the locale is UTF-8\n"
 	 "set deriv on|off        the derivative panel under the function panel\n"},
 	{"show",
 	 "show [settings]         every setting and its value\n"

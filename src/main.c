@@ -46,7 +46,8 @@ static void help(void)
 	      "commands from standard input, with a prompt when it is a terminal.\n"
 	      "\n"
 	      "  -e, --execute=CMD     run the command CMD (may be repeated)\n"
-	      "  -f, --format=FORMAT   output of at, table and plots: text, csv, tsv, json\n"
+	      "  -f, --format=FORMAT   output of at, table, list and plots: text, csv,\n"
+	      "                        tsv or json\n"
 	      "  -W, --width=COLS      plot width, 20 to 1000 columns\n"
 	      "  -H, --height=ROWS     plot height, 8 to 500 rows\n"
 	      "  -k, --keep-going      run on after an error in a script (exit status 1)\n"
@@ -90,6 +91,20 @@ static bool parse_long(const char *s, long lo, long hi, long *out)
 	return true;
 }
 
+/* COLUMNS or LINES, when set: a whole number in the plot limits, else a
+ * warning (a value past a limit is never taken in silence) and no effect. */
+static bool size_from_env(const char *name, long lo, long hi, long *out)
+{
+	const char *s = getenv(name);
+	if (!s || !*s)
+		return false;
+	if (parse_long(s, lo, hi, out))
+		return true;
+	fprintf(stderr, "actviz: warning: %s=%s ignored (a plot is %ld to %ld %s)\n", name, s, lo, hi,
+	        lo == LIMIT_WIDTH_MIN ? "columns" : "rows");
+	return false;
+}
+
 /* Flushes and closes stdout, so that a full disk is reported. */
 static int close_stdout(int status)
 {
@@ -109,6 +124,17 @@ static void die_by_sigint(void)
 	signal(SIGINT, SIG_DFL);
 	raise(SIGINT);
 	_exit(130);
+}
+
+static const struct palette *load_palette(void)
+{
+	static struct palette pal;
+	static bool tried, ok;
+	if (!tried) {
+		tried = true;
+		ok = term_palette(STDOUT_FILENO, &pal);
+	}
+	return ok ? &pal : NULL;
 }
 
 enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN };
@@ -230,6 +256,10 @@ int main(int argc, char **argv)
 		}
 	}
 
+	/* After "--", every argument is a script file. */
+	for (int i = optind; i < argc; i++)
+		jobs[njobs++] = (struct job){true, argv[i]};
+
 	bool in_tty = isatty(STDIN_FILENO), out_tty = isatty(STDOUT_FILENO);
 	bool interactive = njobs == 0 && in_tty;
 
@@ -242,26 +272,16 @@ int main(int argc, char **argv)
 		cols = ws.ws_col;
 		rows = ws.ws_row - 1;
 	}
-	long v;
-	bool env_cols = parse_long(getenv("COLUMNS"), 1, 100000, &v);
-	if (env_cols)
-		cols = v;
-	bool env_rows = parse_long(getenv("LINES"), 1, 100000, &v);
-	if (env_rows)
-		rows = v;
+	bool env_cols = size_from_env("COLUMNS", LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX, &cols);
+	bool env_rows = size_from_env("LINES", LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX, &rows);
 	env.term_width = (int)cols;
 	env.term_height = (int)rows;
 
-	/* Colour: terminfo is read only when colour may be wanted, so pipes
-	 * never pay for it. */
-	static struct palette pal;
+	/* Colour: terminfo is read the first time a plot wants colour, so
+	 * pipes never pay for it. */
 	const char *no_color = getenv("NO_COLOR");
-	bool no_color_set = no_color && no_color[0];
-	if (set.color == TRI_ON || (set.color == TRI_AUTO && out_tty && !no_color_set)) {
-		if (term_palette(STDOUT_FILENO, &pal))
-			env.pal = &pal;
-	}
-	env.color_auto = out_tty && !no_color_set;
+	env.color_auto = out_tty && !(no_color && no_color[0]);
+	env.load_palette = load_palette;
 
 	struct run_ctx rc = {.env = &env, .err = &err, .flush = stdout, .keep_going = keep_going};
 	enum exec_status st = EXEC_OK;

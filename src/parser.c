@@ -97,6 +97,19 @@ const char *parse_range_error(double lo, double hi)
 	return NULL;
 }
 
+/* Decimals of a number as typed; a hex float has none to count, so those
+ * of its shortest decimal form (0x1p-2 is 0.25: two). */
+static int typed_decimals(const struct parser *p, const struct token *t)
+{
+	int dec = num_decimals(text(p, t), t->len);
+	if (dec < 0 && isfinite(t->num)) {
+		char buf[NUM_BUF];
+		size_t n = num_format(t->num, buf);
+		dec = num_decimals(buf, n);
+	}
+	return dec;
+}
+
 static int parse_range(struct parser *p, struct range *r, size_t *off)
 {
 	const struct token *lo = peek(p, 0);
@@ -121,8 +134,8 @@ static int parse_range(struct parser *p, struct range *r, size_t *off)
 	}
 	r->lo = lo->num;
 	r->hi = hi->num;
-	r->lo_dec = num_decimals(text(p, lo), lo->len);
-	r->hi_dec = num_decimals(text(p, hi), hi->len);
+	r->lo_dec = typed_decimals(p, lo);
+	r->hi_dec = typed_decimals(p, hi);
 	return 0;
 }
 
@@ -188,7 +201,9 @@ static int set_param(struct parser *p, struct cmd_curve *c, bool *given, int i,
 	return 0;
 }
 
-static int parse_curve(struct parser *p, struct cmd_curve *c)
+/* A curve: NAME and its parameters. With bare_ok (info), required
+ * parameters may be left out. */
+static int parse_curve(struct parser *p, struct cmd_curve *c, bool bare_ok)
 {
 	const struct token *name = peek(p, 0);
 	if (name->kind != TOK_WORD)
@@ -217,6 +232,17 @@ static int parse_curve(struct parser *p, struct cmd_curve *c)
 				param_list(def, list, sizeof list);
 				if (def->nparams == 0)
 					return diag_set(p->d, t->off, "%s has no parameters", def->name);
+				const char *names[2 * ACTFN_MAX_PARAMS];
+				size_t nn = 0;
+				for (int k = 0; k < def->nparams; k++) {
+					names[nn++] = def->param[k].name;
+					if (def->param[k].alias)
+						names[nn++] = def->param[k].alias;
+				}
+				const char *sug = util_closest(text(p, t), t->len, names, nn);
+				if (sug)
+					return diag_set(p->d, t->off, "%s has no parameter '%.*s' (did you mean '%s'?)",
+					                def->name, qlen(t), text(p, t), sug);
 				return diag_set(p->d, t->off, "%s has no parameter '%.*s' (it has: %s)",
 				                def->name, qlen(t), text(p, t), list);
 			}
@@ -256,7 +282,10 @@ static int parse_curve(struct parser *p, struct cmd_curve *c)
 		}
 		break;
 	}
-	for (int i = 0; i < def->nparams; i++) {
+	c->bare = true;
+	for (int i = 0; i < def->nparams; i++)
+		c->bare &= !given[i];
+	for (int i = 0; i < def->nparams && !(bare_ok && c->bare); i++) {
 		if (def->param[i].required && !given[i]) {
 			char list[96];
 			param_list(def, list, sizeof list);
@@ -264,7 +293,7 @@ static int parse_curve(struct parser *p, struct cmd_curve *c)
 			                def->name, def->param[i].name, list);
 		}
 	}
-	if (def->check) {
+	if (def->check && !c->bare) {
 		const char *why = def->check(c->fn.p);
 		if (why)
 			return diag_set(p->d, name->off, "%s: %s", def->name, why);
@@ -299,7 +328,7 @@ static int parse_curve_list(struct parser *p, struct cmd *cmd)
 		if (cmd->ncurves == LIMIT_CURVES)
 			return diag_set(p->d, peek(p, 0)->off, "too many curves (at most %d in one command)",
 			                LIMIT_CURVES);
-		if (parse_curve(p, &cmd->curve[cmd->ncurves]) < 0)
+		if (parse_curve(p, &cmd->curve[cmd->ncurves], false) < 0)
 			return -1;
 		cmd->ncurves++;
 		if (peek(p, 0)->kind != TOK_COMMA)
@@ -379,7 +408,7 @@ static int parse_clauses(struct parser *p, struct cmd *cmd, bool is_table)
 				return diag_set(p->d, v->off, "step must be a positive finite number");
 			cmd->has_step = true;
 			cmd->step = v->num;
-			cmd->step_dec = num_decimals(text(p, v), v->len);
+			cmd->step_dec = typed_decimals(p, v);
 			cmd->step_off = v->off;
 		} else if (t->kind == TOK_COMMA) {
 			return unexpected(p, peek(p, 1), "an activation name after ','");
@@ -483,9 +512,9 @@ static int parse_set(struct parser *p, struct cmd *cmd)
 		rc = parse_size(p, cmd, "height", LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX);
 		break;
 	case SET_COLOR:
-	case SET_ASCII:
 		rc = parse_onoff(p, cmd, true);
 		break;
+	case SET_ASCII:
 	case SET_DERIV:
 		rc = parse_onoff(p, cmd, false);
 		break;
@@ -533,7 +562,7 @@ static int parse_info(struct parser *p, struct cmd *cmd)
 	cmd->kind = CMD_INFO;
 	if (peek(p, 0)->kind == TOK_END)
 		return unexpected(p, peek(p, 0), "an activation name (info relu; list shows them all)");
-	if (parse_curve(p, &cmd->curve[0]) < 0)
+	if (parse_curve(p, &cmd->curve[0], true) < 0)
 		return -1;
 	cmd->ncurves = 1;
 	return expect_end(p);

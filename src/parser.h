@@ -29,6 +29,7 @@ struct cmd_curve {
 	struct actfn_curve fn;
 	size_t off;             /* where its name starts */
 	char label[CMD_LABEL];  /* "leaky 0.1", with " #2" when repeated */
+	bool bare;              /* no parameter was given */
 };
 
 struct cmd {

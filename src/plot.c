@@ -12,13 +12,15 @@
 #include "canvas.h"
 
 #define MAX_TICKS 64
+#define CMD_NOTE 128
 
 /* Box-drawing characters, or their ASCII stand-ins. */
 struct glyphs {
-	uint32_t hline, vline, ytick, xtick, corner, cross, swatch;
+	uint32_t hline, vline, ytick, xtick, corner, cross, swatch, dead, dead_tick;
 };
-static const struct glyphs box = {0x2500, 0x2502, 0x2524, 0x252C, 0x2514, 0x253C, 0x2500};
-static const struct glyphs ascii = {'-', '|', '+', '+', '+', '+', '-'};
+static const struct glyphs box = {0x2500, 0x2502, 0x2524, 0x252C, 0x2514,
+                                  0x253C, 0x2500, 0x2501, 0x2533};
+static const struct glyphs ascii = {'-', '|', '+', '+', '+', '+', '-', '=', '+'};
 
 /* ---- ticks ----------------------------------------------------------------- */
 
@@ -233,8 +235,18 @@ static void choose_x_ticks(const struct plot_spec *s, struct layout *L, int widt
  * touch. */
 static void choose_y_ticks(const struct plot_panel *p, struct layout *L, int k)
 {
-	int max = p->rows >= 4 ? p->rows / 2 + 1 : 2;
-	L->nyt[k] = plot_ticks(p->ylo, p->yhi, max, L->yt[k], &L->ystep[k]);
+	/* Labels one row apart at least (two where there is room): fewer
+	 * ticks until the rows they land on say so. */
+	int gap = p->rows >= 4 ? 2 : 1;
+	for (int max = p->rows / gap + 1; max >= 1; max--) {
+		L->nyt[k] = plot_ticks(p->ylo, p->yhi, max, L->yt[k], &L->ystep[k]);
+		bool apart = true;
+		for (int i = 1; i < L->nyt[k] && apart; i++)
+			apart = cell_row(L->yt[k][i - 1], p, L) - cell_row(L->yt[k][i], p, L) >= gap;
+		if (apart)
+			return;
+	}
+	L->nyt[k] = 0;
 }
 
 static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const struct glyphs *gl,
@@ -261,7 +273,7 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
 		}
 		uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + i);
 		if (glyph_mode) {
-			put(g, row, col, (uint32_t)CANVAS_GLYPHS[i % 8], color);
+			put(g, row, col, (uint32_t)CANVAS_GLYPHS[i % 16], color);
 			col += 2;
 		} else if (s->color) {
 			put(g, row, col, gl->swatch, color);
@@ -310,15 +322,41 @@ static void draw_zero_lines(struct plot_grid *g, const struct plot_spec *s, cons
 	}
 }
 
-static void draw_x_axis(struct plot_grid *g, const struct plot_spec *s, const struct layout *L,
+/* Is f' exactly 0 across the whole column? Probed at both edges and the
+ * middle of the x interval the column covers. */
+static bool column_dead(const struct plot_spec *s, const struct layout *L, int c)
+{
+	const struct actfn_curve *fn = s->curve[s->mark_dead].fn;
+	double span = s->xhi - s->xlo;
+	int W = L->canvas_w * L->dw;
+	for (int k = 0; k < 3; k++) {
+		double dot = c * L->dw - 0.5 + k * L->dw / 2.0;
+		double x = s->xlo + fmin(fmax(dot, 0), W - 1) / (W - 1) * span, y, dy;
+		actfn_point(fn, x, &y, &dy);
+		if (dy != 0)
+			return false;
+	}
+	return true;
+}
+
+/* The x axis under the last panel; where the marked curve has no
+ * gradient, a heavy line in its colour. Returns whether any was drawn. */
+static bool draw_x_axis(struct plot_grid *g, const struct plot_spec *s, const struct layout *L,
                         int row, const struct glyphs *gl)
 {
+	bool any_dead = false, marking = s->mark_dead >= 0 && s->mark_dead < s->ncurves;
+	uint8_t dead_color = (uint8_t)(PLOT_COLOR_CURVE + (marking ? s->mark_dead : 0));
 	put(g, row, L->canvas_x - 1, gl->corner, PLOT_COLOR_AXIS);
-	for (int c = 0; c < L->canvas_w; c++)
-		put(g, row, L->canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
+	for (int c = 0; c < L->canvas_w; c++) {
+		bool dead = marking && column_dead(s, L, c);
+		any_dead |= dead;
+		put(g, row, L->canvas_x + c, dead ? gl->dead : gl->hline, dead ? dead_color : PLOT_COLOR_AXIS);
+	}
 	for (int i = 0; i < L->nxt; i++) {
 		int c = cell_col(L->xt[i], s, L);
-		put(g, row, L->canvas_x + c, gl->xtick, PLOT_COLOR_AXIS);
+		bool dead = at(g, row, L->canvas_x + c)->ch == gl->dead;
+		put(g, row, L->canvas_x + c, dead ? gl->dead_tick : gl->xtick,
+		    dead ? dead_color : PLOT_COLOR_AXIS);
 		char buf[40];
 		int n = plot_tick_label(L->xt[i], L->xstep, buf, sizeof buf);
 		int start = L->canvas_x + c - n / 2;
@@ -328,6 +366,7 @@ static void draw_x_axis(struct plot_grid *g, const struct plot_spec *s, const st
 			start = g->w - n;
 		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
 	}
+	return any_dead;
 }
 
 /* One curve in one panel (k 0: f, 1: f'): neighbouring samples joined,
@@ -407,7 +446,9 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	}
 
 	const struct glyphs *gl = s->braille ? &box : &ascii;
-	bool glyph_mode = !s->braille || (!s->color && s->ncurves > 1);
+	/* Braille tells several curves apart only by colour, and only while
+	 * each has a colour of its own; otherwise a glyph each. */
+	bool glyph_mode = !s->braille || (s->ncurves > 1 && (!s->color || s->ncurves > s->colors));
 	bool braille = !glyph_mode;
 
 	/* Rows: legend, f panel, [f' title, f' panel], x axis, x labels. */
@@ -523,9 +564,21 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	}
 	if (rc == 0) {
 		draw_legend(g, s, gl, glyph_mode, L.legend_rows);
+		int title = deriv ? g->panel[1].top - 1 : -1;
 		if (deriv)
-			put_text(g, g->panel[1].top - 1, 0, "f'(x)", g->w, PLOT_COLOR_DEFAULT);
-		draw_x_axis(g, s, &L, g->h - 2, gl);
+			put_text(g, title, 0, "f'(x)", g->w, PLOT_COLOR_DEFAULT);
+		if (draw_x_axis(g, s, &L, g->h - 2, gl) && title >= 0) {
+			/* say what the heavy line on the axis means */
+			uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + s->mark_dead);
+			put(g, title, 7, gl->dead, color);
+			put(g, title, 8, gl->dead, color);
+			char note[CMD_NOTE];
+			if (s->ncurves > 1)
+				snprintf(note, sizeof note, "zero gradient: f' = 0 (%s)", s->curve[s->mark_dead].label);
+			else
+				snprintf(note, sizeof note, "zero gradient: f' = 0");
+			put_text(g, title, 10, note, g->w, PLOT_COLOR_DEFAULT);
+		}
 	}
 	free(xs);
 	free(sm);

@@ -36,7 +36,10 @@ struct plot_spec {
 	int width, height;
 	bool braille;     /* else ASCII only */
 	bool color;       /* curves told apart by colour; else by glyph */
+	int colors;       /* distinct curve colours there are */
 	bool deriv;       /* the f' panel under the f panel */
+	int mark_dead;    /* this curve's zero-gradient x ranges are marked
+	                   * on the x axis; -1 for none */
 	/* The y range of the f and f' panels; NAN for automatic. */
 	double ylo[2], yhi[2];
 };

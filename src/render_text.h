@@ -10,6 +10,7 @@
 struct palette {
 	const char *fg[PLOT_NCOLORS];
 	const char *reset;
+	int distinct; /* curve colours that differ before they repeat */
 };
 
 /* Each row without trailing spaces, then a newline. */

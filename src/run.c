@@ -15,16 +15,23 @@ enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, 
 	struct cmd cmd;
 	struct diag d;
 	enum exec_status st;
-	if (parse_line(line, len, &cmd, &d) < 0)
+	memset(&cmd, 0, sizeof cmd);
+	if (len > LIMIT_LINE) {
+		diag_set(&d, LIMIT_LINE, "line too long (at most %d bytes)", LIMIT_LINE);
 		st = EXEC_ERROR;
-	else
+	} else if (parse_line(line, len, &cmd, &d) < 0) {
+		st = EXEC_ERROR;
+	} else {
 		st = exec_command(rc->env, &cmd, &d);
+	}
 	cmd_free(&cmd);
 	if (st == EXEC_ERROR) {
 		rc->errors++;
 		if (rc->flush)
 			fflush(rc->flush);
-		diag_render(rc->err, &d, source, line_no, line, len, rc->prompt_width);
+		/* a line past the limit is shown up to the limit */
+		size_t shown = len > LIMIT_LINE ? LIMIT_LINE : len;
+		diag_render(rc->err, &d, source, line_no, line, shown, rc->prompt_width);
 	}
 	return st;
 }
@@ -51,20 +58,12 @@ long run_read_line(FILE *fp, char *buf)
 	return (long)n;
 }
 
-/* Runs one line read from a script, handling the too-long case. */
+/* A line the reader had to cut: only its first LIMIT_LINE bytes are
+ * kept, one more is claimed so that run_line reports it. */
 static enum exec_status script_line(struct run_ctx *rc, const char *source, long line_no,
                                     const char *line, long n)
 {
-	if (n == -2) {
-		struct diag d;
-		diag_set(&d, LIMIT_LINE, "line too long (at most %d bytes)", LIMIT_LINE);
-		rc->errors++;
-		if (rc->flush)
-			fflush(rc->flush);
-		diag_render(rc->err, &d, source, line_no, line, LIMIT_LINE, 0);
-		return EXEC_ERROR;
-	}
-	return run_line(rc, source, line_no, line, (size_t)n);
+	return run_line(rc, source, line_no, line, n == -2 ? LIMIT_LINE + 1 : (size_t)n);
 }
 
 static bool stop_now(struct run_ctx *rc, enum exec_status st, enum exec_status *result)
@@ -115,12 +114,8 @@ enum exec_status run_string(struct run_ctx *rc, const char *source, const char *
 	for (const char *s = text;; line_no++) {
 		const char *nl = strchr(s, '\n');
 		size_t len = nl ? (size_t)(nl - s) : strlen(s);
-		if (len > LIMIT_LINE) {
-			if (stop_now(rc, script_line(rc, source, line_no, s, -2), &result))
-				break;
-		} else if (stop_now(rc, run_line(rc, source, line_no, s, len), &result)) {
+		if (stop_now(rc, run_line(rc, source, line_no, s, len), &result))
 			break;
-		}
 		if (!nl)
 			break;
 		s = nl + 1;

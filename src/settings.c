@@ -21,7 +21,7 @@ void settings_default(struct settings *s)
 	s->width = 0;
 	s->height = 0;
 	s->color = TRI_AUTO;
-	s->ascii = TRI_AUTO;
+	s->ascii = TRI_OFF;
 	s->deriv = true;
 }
 

@@ -47,7 +47,7 @@ struct settings {
 	enum format format;
 	long width, height;   /* 0: the terminal's (or 80x24) */
 	enum tristate color;  /* TRI_AUTO: on a terminal, unless NO_COLOR */
-	enum tristate ascii;  /* TRI_AUTO: braille in a UTF-8 locale */
+	enum tristate ascii;  /* TRI_ON: ASCII only; TRI_OFF: braille in a UTF-8 locale */
 	bool deriv;           /* draw the derivative panel */
 };
 

@@ -52,6 +52,7 @@ bool term_palette(int fd, struct palette *pal)
 		int c = colors >= 256 ? rich[i % 8] : basic[i % 6];
 		pal->fg[PLOT_COLOR_CURVE + i] = setaf(af, c);
 	}
+	pal->distinct = colors >= 256 ? 8 : 6;
 	if (colors >= 16)
 		pal->fg[PLOT_COLOR_AXIS] = setaf(af, colors >= 256 ? 244 : 8);
 	pal->reset = strdup(sgr0);

@@ -82,7 +82,8 @@ static struct plot_spec spec_of(const char *const *names, int n, int w, int h, b
 	}
 	return (struct plot_spec){.curve = curves, .ncurves = n, .xlo = -3, .xhi = 3,
 	                          .samples = 201, .width = w, .height = h, .braille = braille,
-	                          .color = color, .deriv = true, .ylo = {NAN, NAN},
+	                          .color = color, .colors = 8, .deriv = true, .mark_dead = -1,
+	                          .ylo = {NAN, NAN},
 	                          .yhi = {NAN, NAN}};
 }
 
@@ -158,6 +159,43 @@ static void test_relu_layout(void **state)
 		if (!(ch > 0x2800 && ch <= 0x28FF))
 			fail_msg("relu' = 0 not drawn at col %d", c);
 	}
+	plot_grid_free(&g);
+}
+
+/* The zero-gradient x range of the marked curve is a heavy line on the x
+ * axis, explained in the f' title; nothing is marked where f' != 0. */
+static void test_dead_zone_marked(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"relu"};
+	struct plot_spec s = spec_of(names, 1, 80, 24, true, false);
+	s.mark_dead = 0;
+	struct plot_grid g;
+	assert_int_equal(plot_layout(&s, &g), 0);
+	char *text = render(&g);
+	assert_non_null(strstr(text, "\nf'(x)  \xe2\x94\x81\xe2\x94\x81 zero gradient: f' = 0\n"));
+	free(text);
+	int axis = g.h - 2, heavy_left = 0, heavy_right = 0;
+	for (int c = g.canvas_x; c < g.canvas_x + g.canvas_w; c++) {
+		uint32_t ch = cell(&g, axis, c);
+		bool heavy = ch == 0x2501 || ch == 0x2533;
+		if (c < g.canvas_x + g.canvas_w / 2 - 1)
+			heavy_left += heavy;
+		else if (c > g.canvas_x + g.canvas_w / 2 + 1)
+			heavy_right += heavy;
+	}
+	assert_int_equal(heavy_left, g.canvas_w / 2 - 1);
+	assert_int_equal(heavy_right, 0);
+	plot_grid_free(&g);
+
+	static const char *const elu[] = {"elu"}; /* never exactly 0 */
+	s = spec_of(elu, 1, 80, 24, false, false);
+	s.mark_dead = 0;
+	assert_int_equal(plot_layout(&s, &g), 0);
+	text = render(&g);
+	assert_null(strstr(text, "zero gradient"));
+	assert_null(strchr(text, '='));
+	free(text);
 	plot_grid_free(&g);
 }
 
@@ -302,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_ticks),
 		cmocka_unit_test(test_tick_labels),
 		cmocka_unit_test(test_relu_layout),
+		cmocka_unit_test(test_dead_zone_marked),
 		cmocka_unit_test(test_glyphs_and_legend),
 		cmocka_unit_test(test_long_legend),
 		cmocka_unit_test(test_all_sizes),
