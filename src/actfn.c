@@ -494,14 +494,15 @@ static const char *rrelu_check(const double *p)
 /* ---- the table ------------------------------------------------------------ */
 
 #define INF HUGE_VAL
-#define ANY(nm, al, dflt) \
-	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = -INF, .hi = INF }
-#define POSITIVE(nm, al, dflt) \
-	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = 0, .hi = INF, .lo_open = true }
-#define NONNEG(nm, al, dflt) \
-	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = 0, .hi = INF }
-#define REQUIRED(nm) \
-	{ .name = nm, .type = ACTFN_REAL, .required = true, .lo = -INF, .hi = INF }
+#define ANY(nm, al, dflt, stp) \
+	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = -INF, .hi = INF, .step = stp }
+#define POSITIVE(nm, al, dflt, stp) \
+	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = 0, .hi = INF, \
+	  .lo_open = true, .step = stp }
+#define NONNEG(nm, al, dflt, stp) \
+	{ .name = nm, .alias = al, .type = ACTFN_REAL, .def = dflt, .lo = 0, .hi = INF, .step = stp }
+#define REQUIRED(nm, stp) \
+	{ .name = nm, .type = ACTFN_REAL, .required = true, .lo = -INF, .hi = INF, .step = stp }
 
 static const struct actfn_def table[] = {
 	{
@@ -542,7 +543,7 @@ static const struct actfn_def table[] = {
 		.aliases = {"leaky_relu", "leakyrelu", "lrelu"},
 		.title = "leaky rectified linear unit",
 		.nparams = 1,
-		.param = {ANY("negative_slope", "slope", 0.01)},
+		.param = {ANY("negative_slope", "slope", 0.01, 0.01)},
 		.eval = leaky_eval,
 		.breaks = slope_breaks,
 		.formula = "x if x > 0, else {negative_slope}*x",
@@ -560,7 +561,7 @@ static const struct actfn_def table[] = {
 		.degree = 1,
 		.title = "parametric ReLU (the negative slope is learned)",
 		.nparams = 1,
-		.param = {ANY("weight", "init", 0.25)},
+		.param = {ANY("weight", "init", 0.25, 0.01)},
 		.eval = leaky_eval,
 		.breaks = slope_breaks,
 		.formula = "x if x > 0, else {weight}*x",
@@ -578,7 +579,7 @@ static const struct actfn_def table[] = {
 		.degree = 1,
 		.title = "randomised leaky ReLU, in evaluation mode",
 		.nparams = 2,
-		.param = {ANY("lower", NULL, 1.0 / 8), ANY("upper", NULL, 1.0 / 3)},
+		.param = {ANY("lower", NULL, 1.0 / 8, 0.01), ANY("upper", NULL, 1.0 / 3, 0.01)},
 		.eval = rrelu_eval,
 		.breaks = rrelu_breaks,
 		.check = rrelu_check,
@@ -595,7 +596,7 @@ static const struct actfn_def table[] = {
 		.name = "elu",
 		.title = "exponential linear unit",
 		.nparams = 1,
-		.param = {ANY("alpha", NULL, 1.0)},
+		.param = {ANY("alpha", NULL, 1.0, 0.1)},
 		.eval = elu_eval,
 		.breaks = slope_breaks,
 		.formula = "x if x > 0, else {alpha}*(exp(x) - 1)",
@@ -625,7 +626,7 @@ static const struct actfn_def table[] = {
 		.name = "celu",
 		.title = "continuously differentiable ELU",
 		.nparams = 1,
-		.param = {POSITIVE("alpha", NULL, 1.0)},
+		.param = {POSITIVE("alpha", NULL, 1.0, 0.1)},
 		.eval = celu_eval,
 		.breaks = no_breaks,
 		.formula = "max(0, x) + min(0, {alpha}*(exp(x/{alpha}) - 1))",
@@ -685,7 +686,7 @@ static const struct actfn_def table[] = {
 		.name = "softplus",
 		.title = "smooth approximation of ReLU",
 		.nparams = 2,
-		.param = {POSITIVE("beta", NULL, 1.0), ANY("threshold", NULL, 20.0)},
+		.param = {POSITIVE("beta", NULL, 1.0, 0.1), ANY("threshold", NULL, 20.0, 1)},
 		.eval = softplus_eval,
 		.breaks = softplus_breaks,
 		.formula = "ln(1 + exp({beta}*x))/{beta}, and x itself where {beta}*x > {threshold}",
@@ -703,7 +704,7 @@ static const struct actfn_def table[] = {
 		.degree = 1,
 		.title = "hard tanh (clamp)",
 		.nparams = 2,
-		.param = {ANY("min_val", "min", -1.0), ANY("max_val", "max", 1.0)},
+		.param = {ANY("min_val", "min", -1.0, 0.1), ANY("max_val", "max", 1.0, 0.1)},
 		.eval = hardtanh_eval,
 		.breaks = hardtanh_breaks,
 		.check = hardtanh_check,
@@ -805,7 +806,7 @@ static const struct actfn_def table[] = {
 		.degree = 1,
 		.title = "threshold (no defaults: both parameters are required)",
 		.nparams = 2,
-		.param = {REQUIRED("threshold"), REQUIRED("value")},
+		.param = {REQUIRED("threshold", 0.1), REQUIRED("value", 0.1)},
 		.eval = threshold_eval,
 		.breaks = threshold_breaks,
 		.formula = "x if x > {threshold}, else {value}",
@@ -836,7 +837,7 @@ static const struct actfn_def table[] = {
 		.degree = 1,
 		.title = "soft shrinkage",
 		.nparams = 1,
-		.param = {NONNEG("lambd", "lambda", 0.5)},
+		.param = {NONNEG("lambd", "lambda", 0.5, 0.05)},
 		.eval = softshrink_eval,
 		.breaks = softshrink_breaks,
 		.formula = "x - {lambd} if x > {lambd}, x + {lambd} if x < -{lambd}, else 0",
@@ -853,7 +854,7 @@ static const struct actfn_def table[] = {
 		.degree = 1,
 		.title = "hard shrinkage",
 		.nparams = 1,
-		.param = {NONNEG("lambd", "lambda", 0.5)},
+		.param = {NONNEG("lambd", "lambda", 0.5, 0.05)},
 		.eval = hardshrink_eval,
 		.breaks = hardshrink_breaks,
 		.formula = "x if |x| > {lambd}, else 0",

@@ -21,6 +21,7 @@ struct actfn_param {
 	bool required;     /* PyTorch gives no default (threshold's two) */
 	double def;        /* default value, or default choice index */
 	double lo, hi;     /* domain of a REAL; infinite ends mean unbounded */
+	double step;       /* a small step for the interface's sweep keys */
 	bool lo_open, hi_open;
 	const char *choices[ACTFN_MAX_CHOICES + 1]; /* CHOICE: NULL-terminated */
 };

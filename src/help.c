@@ -75,6 +75,20 @@ static const struct topic topics[] = {
 	 "                        PyTorch call that computes the same (info leaky 0.1)\n"},
 	{"help", "help [TOPIC]            this text, or more on a topic\n"},
 	{"quit", "quit, exit              leave (end of input and Ctrl-D do too)\n"},
+	{"keys",
+	 "Keys of the full-screen interface (the prompt keeps all of readline's):\n"
+	 "\n"
+	 "  F1               this help (any key closes it)\n"
+	 "  F2               derivative panel on or off\n"
+	 "  F3 / F4          select the previous / next curve\n"
+	 "  F5 / F6          its first parameter down / up a small step\n"
+	 "  F7 / F8          down / up a large step (ten small ones)\n"
+	 "  Alt-Left/Right   pan the x range\n"
+	 "  Alt-Up/Down      zoom the x range in / out\n"
+	 "  Shift-Up/Down    zoom the y axes in / out\n"
+	 "  F9 or Alt-0      reset the view to the command's range\n"
+	 "  PgUp / PgDn      scroll the messages\n"
+	 "  Ctrl-L           redraw;  Ctrl-C clears the line;  Ctrl-D or quit leaves\n"},
 	{"ranges",
 	 "A range is LO..HI with finite LO < HI: -3..3, -1e-3..1e-3, 0..1e308.\n"
 	 "HI - LO must be finite and at least 1e-12 of the larger end.\n"

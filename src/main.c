@@ -21,6 +21,7 @@
 #include "run.h"
 #include "settings.h"
 #include "term.h"
+#include "tui.h"
 
 static volatile sig_atomic_t got_sigint;
 
@@ -181,7 +182,7 @@ int main(int argc, char **argv)
 		const char *arg;
 	} *jobs = calloc((size_t)argc + 1, sizeof *jobs);
 	int njobs = 0;
-	bool keep_going = false;
+	bool keep_going = false, plain = false;
 	int opt;
 	opterr = 0; /* our messages say "actviz:", whatever path argv[0] is */
 	while ((opt = getopt_long(argc, argv, "-:e:f:W:H:khV", longopts, NULL)) != -1) {
@@ -234,7 +235,8 @@ int main(int argc, char **argv)
 			}
 			break;
 		case OPT_PLAIN:
-			break; /* the line prompt is the only interface so far */
+			plain = true;
+			break;
 		case 'h':
 			help();
 			free(jobs);
@@ -325,7 +327,20 @@ int main(int argc, char **argv)
 	} else if (!interactive) {
 		st = run_stream(&rc, "<stdin>", stdin);
 	} else {
-		repl_run(&rc, &got_sigint, !out_tty, set.width || env_cols, set.height || env_rows);
+		/* Full screen when both ends are a terminal that can take it;
+		 * else the line prompt, saying why when it was not asked for. */
+		bool full = out_tty && !plain;
+		if (full && !term_fullscreen_ok(STDOUT_FILENO)) {
+			const char *term = getenv("TERM");
+			if (!term || !*term)
+				fputs("actviz: TERM is not set; using the line prompt\n", stderr);
+			else
+				fprintf(stderr, "actviz: TERM=%s cannot be driven full screen; using the line "
+				        "prompt\n", term);
+			full = false;
+		}
+		if (!full || tui_run(&rc, &got_sigint) < 0)
+			repl_run(&rc, &got_sigint, !out_tty, set.width || env_cols, set.height || env_rows);
 	}
 	free(jobs);
 

@@ -90,6 +90,43 @@ static int history_open(const char *path)
 	return errno ? -1 : 0;
 }
 
+char *repl_history_begin(struct out *err)
+{
+	using_history();
+	stifle_history(HISTORY_KEEP);
+	char *path = repl_history_path();
+	if (path && history_open(path) < 0) {
+		out_printf(err, "actviz: warning: history not kept: %s: %s\n", path, strerror(errno));
+		free(path);
+		path = NULL;
+	}
+	return path;
+}
+
+void repl_history_add(char **path, const char *line, struct out *err)
+{
+	if (!line[0])
+		return;
+	HIST_ENTRY *last = history_length ? history_get(history_base + history_length - 1) : NULL;
+	if (last && strcmp(last->line, line) == 0)
+		return;
+	add_history(line);
+	/* appended at once: a session ended by a signal keeps its lines */
+	if (*path && append_history(1, *path) != 0) {
+		out_printf(err, "actviz: warning: history not kept: %s: %s\n", *path, strerror(errno));
+		free(*path);
+		*path = NULL;
+	}
+}
+
+void repl_history_end(char *path)
+{
+	if (path) {
+		history_truncate_file(path, HISTORY_KEEP);
+		free(path);
+	}
+}
+
 /* ---- completion -------------------------------------------------------- */
 
 #define MAX_CANDS 96
@@ -223,6 +260,13 @@ static char **complete(const char *text, int start, int end)
 	return m;
 }
 
+void repl_setup_completion(void)
+{
+	rl_readline_name = "actviz";
+	rl_attempted_completion_function = complete;
+	rl_completer_word_break_characters = (char *)" \t,=()";
+}
+
 /* ---- Ctrl-C --------------------------------------------------------------- */
 
 /* Readline passes SIGINT on to our handler (which only sets the flag)
@@ -264,21 +308,12 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
              bool fixed_width, bool fixed_height)
 {
 	interrupt_flag = sigint_flag;
-	rl_readline_name = "actviz";
+	repl_setup_completion();
 	rl_outstream = echo_to_stderr ? stderr : stdout;
-	rl_attempted_completion_function = complete;
-	rl_completer_word_break_characters = (char *)" \t,=()";
 	rl_signal_event_hook = on_signal_event;
 	rc->prompt_width = (int)strlen(PROMPT);
 
-	using_history();
-	stifle_history(HISTORY_KEEP);
-	char *path = repl_history_path();
-	if (path && history_open(path) < 0) {
-		out_printf(rc->err, "actviz: warning: history not kept: %s: %s\n", path, strerror(errno));
-		free(path);
-		path = NULL;
-	}
+	char *path = repl_history_begin(rc->err);
 
 	for (;;) {
 		int rows, cols;
@@ -295,18 +330,7 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 			fputc('\n', rl_outstream);
 			break;
 		}
-		if (line[0]) {
-			HIST_ENTRY *last = history_length ? history_get(history_base + history_length - 1) : NULL;
-			if (!last || strcmp(last->line, line) != 0) {
-				add_history(line);
-				if (path && append_history(1, path) != 0) {
-					out_printf(rc->err, "actviz: warning: history not kept: %s: %s\n", path,
-					           strerror(errno));
-					free(path);
-					path = NULL;
-				}
-			}
-		}
+		repl_history_add(&path, line, rc->err);
 		enum exec_status st = run_line(rc, NULL, 0, line, strlen(line));
 		free(line);
 		fflush(stdout);
@@ -315,9 +339,6 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 		if (st == EXEC_INTERRUPTED || *sigint_flag)
 			out_puts(rc->err, "actviz: interrupted\n");
 	}
-	if (path) {
-		history_truncate_file(path, HISTORY_KEEP);
-		free(path);
-	}
+	repl_history_end(path);
 	return 0;
 }

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <curses.h>
-#include <term.h>
+
+#include "curses_inc.h"
 
 static bool term_loaded;
 static bool term_ok;
@@ -34,6 +34,26 @@ static char *setaf(const char *fmt, int color)
 	return s ? strdup(s) : NULL;
 }
 
+/* Hues that stay apart and readable on dark and on light backgrounds;
+ * yellow comes last, as it fades on white. */
+static const int rich[] = {33, 160, 28, 129, 166, 30, 163, 94};
+static const int basic[] = {4, 1, 2, 5, 6, 3};
+
+int term_curve_color(int i, int colors)
+{
+	return colors >= 256 ? rich[i % 8] : basic[i % 6];
+}
+
+int term_distinct_colors(int colors)
+{
+	return colors >= 256 ? 8 : (colors >= 8 ? 6 : 0);
+}
+
+int term_axis_color(int colors)
+{
+	return colors >= 256 ? 244 : (colors >= 16 ? 8 : -1);
+}
+
 bool term_palette(int fd, struct palette *pal)
 {
 	memset(pal, 0, sizeof *pal);
@@ -44,17 +64,11 @@ bool term_palette(int fd, struct palette *pal)
 	const char *sgr0 = cap("sgr0");
 	if (colors < 8 || !af || !sgr0)
 		return false;
-	/* Hues that stay apart and readable on dark and on light backgrounds;
-	 * yellow comes last, as it fades on white. */
-	static const int rich[] = {33, 160, 28, 129, 166, 30, 163, 94};
-	static const int basic[] = {4, 1, 2, 5, 6, 3};
-	for (int i = 0; i < PLOT_NCOLORS - PLOT_COLOR_CURVE; i++) {
-		int c = colors >= 256 ? rich[i % 8] : basic[i % 6];
-		pal->fg[PLOT_COLOR_CURVE + i] = setaf(af, c);
-	}
-	pal->distinct = colors >= 256 ? 8 : 6;
-	if (colors >= 16)
-		pal->fg[PLOT_COLOR_AXIS] = setaf(af, colors >= 256 ? 244 : 8);
+	for (int i = 0; i < PLOT_NCOLORS - PLOT_COLOR_CURVE; i++)
+		pal->fg[PLOT_COLOR_CURVE + i] = setaf(af, term_curve_color(i, colors));
+	pal->distinct = term_distinct_colors(colors);
+	if (term_axis_color(colors) >= 0)
+		pal->fg[PLOT_COLOR_AXIS] = setaf(af, term_axis_color(colors));
 	pal->reset = strdup(sgr0);
 	return true;
 }

@@ -11,6 +11,13 @@
  * and returns true if the terminal has at least 8 colours. */
 bool term_palette(int fd, struct palette *pal);
 
+/* The colour number (setaf) of curve i on a terminal of n colours, how
+ * many curve colours differ before they repeat, and the axes' colour
+ * (-1: the default colour). */
+int term_curve_color(int i, int colors);
+int term_distinct_colors(int colors);
+int term_axis_color(int colors);
+
 /* Whether TERM names a terminal that can be driven full-screen: known to
  * terminfo, with clear and cup. */
 bool term_fullscreen_ok(int fd);

@@ -1,0 +1,13 @@
+/* tui.h: the full-screen interface (ncurses, with readline at its prompt). */
+#ifndef ACTVIZ_TUI_H
+#define ACTVIZ_TUI_H
+
+#include <signal.h>
+
+#include "run.h"
+
+/* Runs until quit or Ctrl-D. Returns 0, or -1 when the terminal can't be
+ * driven (the caller falls back to the line prompt). */
+int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag);
+
+#endif
