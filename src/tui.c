@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -544,7 +545,11 @@ static void on_line(char *line)
 		T.nmsg--;
 	}
 	*T.sigint = 0;
+	struct range before = T.env->set->range;
 	enum exec_status st = run_line(T.rc, NULL, 0, line, strlen(line));
+	/* set range moves the picture on screen too */
+	if (T.have_plot && (T.env->set->range.lo != before.lo || T.env->set->range.hi != before.hi))
+		T.view = T.home = T.env->set->range;
 	msg_sink(&T.out);
 	msg_sink(&T.err);
 	if (st == EXEC_INTERRUPTED || *T.sigint)
@@ -831,6 +836,60 @@ static void setup_readline(void)
 	repl_setup_completion();
 	rl_variable_bind("enable-bracketed-paste", "off");
 	rl_callback_handler_install(PROMPT, on_line);
+}
+
+#define BENCH_CLOCK CLOCK_PROCESS_CPUTIME_ID
+
+static double cpu_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(BENCH_CLOCK, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+int tui_bench(struct run_ctx *rc, int cols, int rows, const char *command, int n, double *redraw_ms,
+              double *step_ms)
+{
+	memset(&T, 0, sizeof T);
+	T.rc = rc;
+	T.env = rc->env;
+	T.msg = calloc(MSG_KEEP, sizeof *T.msg);
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	if (!T.msg || !out || !in)
+		return -1;
+	screen = newterm("xterm-256color", out, in);
+	if (!screen)
+		return -1;
+	resizeterm(rows, cols);
+	setup_colors();
+	out_init_mem(&T.out, OUT_LIMIT);
+	out_init_mem(&T.err, OUT_LIMIT);
+	T.env->out = &T.out;
+	rc->err = &T.err;
+	T.env->plot_hook = plot_hook;
+	if (run_line(rc, NULL, 0, command, strlen(command)) != EXEC_OK || !T.have_plot)
+		return -1;
+	getmaxyx(stdscr, T.rows, T.cols);
+	screen_layout(T.cols, T.rows, T.plot.ncurves, &T.lay);
+	draw_all();
+	/* a redraw as after a resize: layout, plot, figures cached */
+	double t0 = cpu_ms();
+	for (int i = 0; i < n; i++)
+		draw_all();
+	*redraw_ms = (cpu_ms() - t0) / n;
+	/* a sweep key: the parameter changes, figures are computed again */
+	t0 = cpu_ms();
+	for (int i = 0; i < n; i++) {
+		step_param(i % 2 ? -1 : 1, false);
+		draw_all();
+	}
+	*step_ms = (cpu_ms() - t0) / n;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	fclose(out);
+	fclose(in);
+	return 0;
 }
 
 int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
