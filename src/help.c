@@ -27,8 +27,8 @@ static const char overview[] =
 	"  help TOPIC                    more on a topic\n"
 	"  quit                          (or exit, or end of input)\n"
 	"\n"
-	"Topics: plot, at, table, set, show, list, info, ranges, numbers, formats, dying,\n"
-	"and the name of any activation. # starts a comment.\n";
+	"Topics: plot, at, table, set, show, list, info, ranges, numbers, formats, keys,\n"
+	"dying, and the name of any activation. # starts a comment.\n";
 
 static const struct topic topics[] = {
 	{"plot",

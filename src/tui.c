@@ -18,6 +18,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "canvas.h"
 #include "help.h"
 #include "num.h"
 #include "plot.h"
@@ -317,7 +318,16 @@ static void draw_figures(void)
 			if (k == 0) {
 				const char *mark = i == T.selected ? (T.env->utf8 ? "\xe2\x96\xb8 " : "> ") : "  ";
 				put_line(y, r->x + 1, 2, mark, A_BOLD);
-				put_line(y, r->x + 3, r->w - 4, text[0], role_attr(PLOT_COLOR_CURVE + i) | A_BOLD);
+				/* without colour the plot tells curves apart by glyph:
+				 * so does the label here */
+				char label[SCREEN_LINE + 4];
+				bool colored = T.color && T.env->set->color != TRI_OFF &&
+				               T.plot.ncurves <= term_distinct_colors(COLORS);
+				if (T.plot.ncurves > 1 && (!colored || !exec_braille(T.env)))
+					snprintf(label, sizeof label, "%c %s", CANVAS_GLYPHS[i], text[0]);
+				else
+					snprintf(label, sizeof label, "%s", text[0]);
+				put_line(y, r->x + 3, r->w - 4, label, role_attr(PLOT_COLOR_CURVE + i) | A_BOLD);
 				y++;
 				continue;
 			}
