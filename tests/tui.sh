@@ -153,5 +153,81 @@ check "quit exits 0" '[ "$(cat "$tmp/rc" 2>/dev/null)" = 0 ]'
 check "terminal settings restored" 'cmp -s "$tmp/stty.before" "$tmp/stty.after"'
 check "history kept" 'grep -q "leaky 0.01 on -3..3" "$tmp/home/.local/state/actviz/history"'
 
+# Signals, in a fresh session each: Ctrl-Z gives the terminal back and
+# SIGCONT takes it again; SIGTERM and SIGHUP restore it and end actviz by
+# the signal. A link with its own name finds this actviz among others.
+ln -s "$ACTVIZ" "$tmp/actviz-under-test"
+pid_of() { pgrep -f "$tmp/actviz-under-test" | head -1; }
+session() {
+	rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
+	sed "s|\"$ACTVIZ\"|\"$tmp/actviz-under-test\"|" "$tmp/run.sh" >"$tmp/run2.sh"
+	t kill-session -t tui 2>/dev/null
+	t new-session -d -s tui -x 80 -y 24 \
+		"env -u COLUMNS -u LINES HOME='$tmp/home' LC_ALL=C.UTF-8 sh '$tmp/run2.sh'"
+	wait_for "actviz>"
+}
+ended() {
+	i=0
+	while [ ! -e "$tmp/stty.after" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+
+# Ctrl-Z needs a shell with job control (else the process group is
+# orphaned and the stop is discarded): an interactive bash.
+if command -v bash >/dev/null 2>&1; then
+	t kill-session -t tui 2>/dev/null
+	t new-session -d -s tui -x 80 -y 24 \
+		"env -u COLUMNS -u LINES HOME='$tmp/home' LC_ALL=C.UTF-8 PS1='shell$ ' bash --norc --noprofile -i"
+	wait_for 'shell$'
+	t send-keys -t tui "'$tmp/actviz-under-test'" Enter
+	wait_for "actviz>"
+	t send-keys -t tui C-z
+	wait_for "Stopped"
+	check "Ctrl-Z gives the shell back" 'grep -q "Stopped" "$tmp/screen" && ! grep -q "actviz  relu on" "$tmp/screen"'
+	check "Ctrl-Z stops actviz" '[ "$(ps -o stat= -p "$(pid_of)" | cut -c1)" = T ]'
+	t send-keys -t tui "fg" Enter
+	wait_for "actviz  relu on"
+	check "fg (SIGCONT) redraws it" 'grep -q "actviz  relu on -3..3" "$tmp/screen" && grep -q "^f(x)" "$tmp/screen"'
+	t send-keys -t tui "quit" Enter
+	wait_for 'shell$'
+fi
+
+session
+kill -TERM "$(pid_of)"
+ended
+check "SIGTERM ends it by SIGTERM" '[ "$(cat "$tmp/rc" 2>/dev/null)" = 143 ]'
+check "SIGTERM restores the terminal" 'cmp -s "$tmp/stty.before" "$tmp/stty.after"'
+
+session
+kill -HUP "$(pid_of)"
+ended
+check "SIGHUP ends it by SIGHUP" '[ "$(cat "$tmp/rc" 2>/dev/null)" = 129 ]'
+check "SIGHUP restores the terminal" 'cmp -s "$tmp/stty.before" "$tmp/stty.after"'
+
+session
+t send-keys -t tui C-d
+ended
+check "Ctrl-D leaves, status 0" '[ "$(cat "$tmp/rc" 2>/dev/null)" = 0 ]'
+check "Ctrl-D restores the terminal" 'cmp -s "$tmp/stty.before" "$tmp/stty.after"'
+
+# The line prompt (--plain): plots inline, Ctrl-C abandons the line.
+rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
+sed "s|\"$ACTVIZ\"|\"$ACTVIZ\" --plain|" "$tmp/run.sh" >"$tmp/run3.sh"
+t kill-session -t tui 2>/dev/null
+t new-session -d -s tui -x 80 -y 30 "env -u COLUMNS -u LINES HOME='$tmp/home' LC_ALL=C.UTF-8 sh '$tmp/run3.sh'"
+wait_for "actviz>"
+t send-keys -t tui "relu on -1..1" Enter
+wait_for "zero gradient"
+check "--plain: the plot inline" 'grep -q "^f(x)  .*relu" "$tmp/screen" && ! grep -q "actviz  relu on" "$tmp/screen"'
+t send-keys -t tui "abc" C-c "elu at 0" Enter
+wait_for "0  0   1"
+check "--plain: Ctrl-C abandoned abc" '! grep -q "abcelu" "$tmp/screen" && ! grep -q "unknown" "$tmp/screen"'
+t send-keys -t tui Up
+sleep 0.3
+screen
+check "--plain: history recalls the last line" 'tail -1 "$tmp/screen" | grep -q "^actviz> elu at 0"'
+t send-keys -t tui C-u C-d
+ended
+check "--plain: Ctrl-D leaves, terminal restored" '[ "$(cat "$tmp/rc")" = 0 ] && cmp -s "$tmp/stty.before" "$tmp/stty.after"'
+
 echo "$failed failed"
 [ $failed = 0 ]
