@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "rng.h"
+
 const struct stats_dist stats_std_normal = {DIST_NORMAL, 0, 1};
 
 #define INV_SQRT2 0.70710678118654752440
@@ -461,4 +463,147 @@ void stats_window(const struct actfn_curve *c, double lo, double hi, double *sha
 	}
 	*ymin = mn;
 	*ymax = mx;
+}
+
+/* ---- Monte Carlo ------------------------------------------------------------- */
+
+#define MC_CHUNK 1024 /* z, y and dy stay in L1 */
+
+/* Sums of one chunk, added into running totals with Neumaier's
+ * compensation so that 1e10 samples lose nothing to rounding. */
+enum { S_Y, S_Y2, S_Y3, S_Y4, S_D, S_D2, S_D4, S_ZERO, S_DEAD, NSUM };
+
+struct total {
+	double sum[NSUM], comp[NSUM];
+};
+
+static void add_total(struct total *t, const double *chunk)
+{
+	for (int k = 0; k < NSUM; k++) {
+		double s = t->sum[k] + chunk[k];
+		if (fabs(t->sum[k]) >= fabs(chunk[k]))
+			t->comp[k] += (t->sum[k] - s) + chunk[k];
+		else
+			t->comp[k] += (chunk[k] - s) + t->sum[k];
+		t->sum[k] = s;
+	}
+}
+
+/* Four lanes per sum, in the compilers' vector extension: independent
+ * chains that stay in registers (one AVX2 register each), added up in an
+ * order fixed by the code, so every clone gives the same bytes. */
+typedef double v4d __attribute__((vector_size(32)));
+typedef int64_t v4i __attribute__((vector_size(32)));
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void chunk_sums(const double *y, const double *dy, size_t n, double out[NSUM])
+{
+	v4d a[7] = {{0}};
+	v4i zero = {0}, dead = {0};
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4) {
+		v4d v, d;
+		memcpy(&v, y + i, sizeof v);
+		memcpy(&d, dy + i, sizeof d);
+		v4d v2 = v * v, d2 = d * d;
+		a[S_Y] += v;
+		a[S_Y2] += v2;
+		a[S_Y3] += v2 * v;
+		a[S_Y4] += v2 * v2;
+		a[S_D] += d;
+		a[S_D2] += d2;
+		a[S_D4] += d2 * d2;
+		zero -= (v == 0); /* a true comparison is -1 */
+		dead -= (d == 0);
+	}
+	double lane[NSUM][4];
+	for (int k = 0; k < 7; k++)
+		memcpy(lane[k], &a[k], sizeof lane[k]);
+	for (int l = 0; l < 4; l++) {
+		lane[S_ZERO][l] = (double)zero[l];
+		lane[S_DEAD][l] = (double)dead[l];
+	}
+	for (; i < n; i++) {
+		double v = y[i], d = dy[i], v2 = v * v, d2 = d * d;
+		lane[S_Y][0] += v;
+		lane[S_Y2][0] += v2;
+		lane[S_Y3][0] += v2 * v;
+		lane[S_Y4][0] += v2 * v2;
+		lane[S_D][0] += d;
+		lane[S_D2][0] += d2;
+		lane[S_D4][0] += d2 * d2;
+		lane[S_ZERO][0] += v == 0;
+		lane[S_DEAD][0] += d == 0;
+	}
+	for (int k = 0; k < NSUM; k++)
+		out[k] = (lane[k][0] + lane[k][1]) + (lane[k][2] + lane[k][3]);
+}
+
+static void draw(struct rng *r, const struct stats_dist *d, double *z, size_t n)
+{
+	if (d->kind == DIST_NORMAL) {
+		rng_normals(r, z, n);
+		if (d->a != 0 || d->b != 1)
+			for (size_t i = 0; i < n; i++)
+				z[i] = d->a + d->b * z[i];
+	} else {
+		for (size_t i = 0; i < n; i++)
+			z[i] = d->a + (d->b - d->a) * rng_uniform(r);
+	}
+}
+
+int stats_monte_carlo(const struct actfn_curve *c, const struct stats_dist *d, double n,
+                      uint64_t seed, volatile sig_atomic_t *stop, struct stats_figures *out,
+                      double *done)
+{
+	memset(out, 0, sizeof *out);
+	*done = 0;
+	if (!dist_valid(d) || !(n >= 1) || n > STATS_MC_MAX || n != floor(n))
+		return -1;
+	struct rng r;
+	rng_seed(&r, seed);
+	double z[MC_CHUNK], y[MC_CHUNK], dy[MC_CHUNK], part[NSUM];
+	struct total t = {{0}, {0}};
+	double drawn = 0;
+	while (drawn < n) {
+		if (stop && *stop)
+			break;
+		size_t k = n - drawn < MC_CHUNK ? (size_t)(n - drawn) : MC_CHUNK;
+		draw(&r, d, z, k);
+		actfn_eval(c, z, y, dy, k);
+		chunk_sums(y, dy, k, part);
+		add_total(&t, part);
+		drawn += (double)k;
+	}
+	*done = drawn;
+	if (drawn == 0)
+		return 0;
+	double m[NSUM];
+	for (int k = 0; k < NSUM; k++)
+		m[k] = (t.sum[k] + t.comp[k]) / drawn;
+	out->p_zero = m[S_ZERO];
+	out->p_dead = m[S_DEAD];
+	out->mean = m[S_Y];
+	double var = fmax(m[S_Y2] - m[S_Y] * m[S_Y], 0);
+	out->std = sqrt(var);
+	out->mean_grad = m[S_D];
+	out->mean_grad_sq = m[S_D2];
+	out->method = STATS_MONTE_CARLO;
+	/* standard errors: of a mean, sqrt(var/n); of the std by the delta
+	 * method, sqrt(mu4 - var^2) / (2 std sqrt(n)) */
+	double mu = m[S_Y];
+	double mu4 = m[S_Y4] - 4 * mu * m[S_Y3] + 6 * mu * mu * m[S_Y2] - 3 * mu * mu * mu * mu;
+	double se[6] = {
+		sqrt(out->p_zero * (1 - out->p_zero) / drawn),
+		sqrt(out->p_dead * (1 - out->p_dead) / drawn),
+		sqrt(var / drawn),
+		out->std > 0 ? sqrt(fmax(mu4 - var * var, 0) / drawn) / (2 * out->std) : 0,
+		sqrt(fmax(m[S_D2] - m[S_D] * m[S_D], 0) / drawn),
+		sqrt(fmax(m[S_D4] - m[S_D2] * m[S_D2], 0) / drawn),
+	};
+	double worst = 0;
+	for (int k = 0; k < 6; k++)
+		worst = fmax(worst, se[k]);
+	out->err = 4 * worst;
+	return 0;
 }

@@ -5,6 +5,9 @@
 #ifndef ACTVIZ_STATS_H
 #define ACTVIZ_STATS_H
 
+#include <signal.h>
+#include <stdint.h>
+
 #include "actfn.h"
 
 enum stats_dist_kind { DIST_NORMAL, DIST_UNIFORM };
@@ -33,6 +36,17 @@ extern const struct stats_dist stats_std_normal;
 /* Fills out for z ~ d. Returns 0, or -1 if the distribution is invalid
  * (sigma <= 0, lo >= hi, non-finite). */
 int stats_exact(const struct actfn_curve *c, const struct stats_dist *d, struct stats_figures *out);
+
+/* Monte Carlo limits (man page, LIMITS). */
+#define STATS_MC_MAX 1e10
+
+/* The same figures by Monte Carlo: n samples from a seeded stream, in
+ * constant memory; err is 4 standard errors. Stops early when *stop is
+ * set (the figures then cover the samples drawn, *done says how many).
+ * Returns 0, or -1 for an invalid distribution or n. */
+int stats_monte_carlo(const struct actfn_curve *c, const struct stats_dist *d, double n,
+                      uint64_t seed, volatile sig_atomic_t *stop, struct stats_figures *out,
+                      double *done);
 
 /* The same by quadrature even where a closed form exists: how the two
  * methods check each other. */

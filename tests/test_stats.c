@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "actfn.h"
+#include "rng.h"
 #include "stats.h"
 
 #define SQRT_2PI 2.5066282746310002
@@ -205,6 +206,108 @@ static void test_invalid(void **state)
 		assert_int_equal(stats_exact(&c, &bad[i], &f), -1);
 }
 
+/* The generator: a seed gives one stream, its normals are normal. */
+static void test_rng(void **state)
+{
+	(void)state;
+	struct rng a, b;
+	rng_seed(&a, 42);
+	rng_seed(&b, 42);
+	uint64_t w[37];
+	rng_fill(&b, w, 37);
+	for (int i = 0; i < 37; i++)
+		assert_true(rng_next(&a) == w[i]);
+	rng_seed(&b, 43);
+	assert_true(rng_next(&a) != rng_next(&b));
+
+	/* 1e6 normals: moments, tails beyond the ziggurat's R, and the
+	 * Kolmogorov-Smirnov distance on a fine grid */
+	enum { N = 1000000, BINS = 400 };
+	static double z[N];
+	rng_seed(&a, 7);
+	rng_normals(&a, z, N);
+	double m1 = 0, m2 = 0, m4 = 0;
+	long tail = 0;
+	static long hist[BINS];
+	for (int i = 0; i < N; i++) {
+		m1 += z[i];
+		m2 += z[i] * z[i];
+		m4 += z[i] * z[i] * z[i] * z[i];
+		tail += fabs(z[i]) > 3.6541528853610088;
+		int k = (int)floor((z[i] + 5) / 10 * BINS);
+		if (k >= 0 && k < BINS)
+			hist[k]++;
+	}
+	m1 /= N;
+	m2 /= N;
+	m4 /= N;
+	near(m1, 0, 5 * 1e-3, "mean of normals");
+	near(m2, 1, 5 * sqrt(2.0 / N), "variance of normals");
+	near(m4, 3, 5 * sqrt(96.0 / N), "fourth moment of normals");
+	double p_tail = 2 * PHI(-3.6541528853610088);
+	near((double)tail / N, p_tail, 5 * sqrt(p_tail / N), "tail share");
+	double cum = 0, ks = 0;
+	for (int k = 0; k < BINS; k++) {
+		cum += hist[k];
+		double edge = -5 + 10.0 * (k + 1) / BINS;
+		ks = fmax(ks, fabs(cum / N - PHI(edge)));
+	}
+	assert_true(ks < 1.63 / sqrt(N)); /* the 1% critical value */
+	/* the same numbers from a shorter run, and one at a time */
+	rng_seed(&a, 7);
+	double again[1000];
+	rng_normals(&a, again, 1000);
+	assert_memory_equal(again, z, sizeof again);
+	rng_seed(&a, 7);
+	for (int i = 0; i < 1000; i++)
+		assert_true(rng_normal(&a) == z[i]);
+}
+
+/* Monte Carlo agrees with every exact figure within its 4 standard
+ * errors, is reproducible, and stops when told. */
+static void test_monte_carlo(void **state)
+{
+	(void)state;
+	static const struct stats_dist dists[] = {
+		{DIST_NORMAL, 0, 1}, {DIST_NORMAL, -1, 2}, {DIST_UNIFORM, -3, 1}};
+	for (size_t i = 0; i < actfn_count(); i++) {
+		struct actfn_curve c;
+		actfn_curve_default(&c, actfn_at(i));
+		if (strcmp(c.def->name, "threshold") == 0) {
+			c.p[0] = 0.5;
+			c.p[1] = -2;
+		}
+		for (size_t k = 0; k < sizeof dists / sizeof dists[0]; k++) {
+			struct stats_figures e, m;
+			double done;
+			assert_int_equal(stats_exact(&c, &dists[k], &e), 0);
+			assert_int_equal(stats_monte_carlo(&c, &dists[k], 200000, 1, NULL, &m, &done), 0);
+			assert_true(done == 200000);
+			assert_int_equal(m.method, STATS_MONTE_CARLO);
+			double tol = m.err + e.err;
+			near(m.p_dead, e.p_dead, tol, c.def->name);
+			near(m.p_zero, e.p_zero, tol, c.def->name);
+			near(m.mean, e.mean, tol, c.def->name);
+			near(m.std, e.std, tol, c.def->name);
+			near(m.mean_grad, e.mean_grad, tol, c.def->name);
+			near(m.mean_grad_sq, e.mean_grad_sq, tol, c.def->name);
+		}
+	}
+	struct actfn_curve c;
+	actfn_curve_default(&c, actfn_lookup("relu", 4));
+	struct stats_figures a, b;
+	double done;
+	stats_monte_carlo(&c, &stats_std_normal, 10000, 5, NULL, &a, &done);
+	stats_monte_carlo(&c, &stats_std_normal, 10000, 5, NULL, &b, &done);
+	assert_memory_equal(&a, &b, sizeof a);
+	volatile sig_atomic_t stop = 1;
+	stats_monte_carlo(&c, &stats_std_normal, 1e9, 5, &stop, &a, &done);
+	assert_true(done == 0);
+	assert_int_equal(stats_monte_carlo(&c, &stats_std_normal, 0, 5, NULL, &a, &done), -1);
+	assert_int_equal(stats_monte_carlo(&c, &stats_std_normal, 2e10, 5, NULL, &a, &done), -1);
+	assert_int_equal(stats_monte_carlo(&c, &stats_std_normal, 1.5, 5, NULL, &a, &done), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +318,8 @@ int main(void)
 		cmocka_unit_test(test_closed_vs_quadrature),
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_rng),
+		cmocka_unit_test(test_monte_carlo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,249 @@
+/* rng.c: xoshiro256** (Blackman and Vigna, 2018), seeded by splitmix64,
+ * and Marsaglia and Tsang's ziggurat for the normal distribution. */
+#define _POSIX_C_SOURCE 200809L
+#include "rng.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+static uint64_t splitmix64(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9e3779b97f4a7c15u);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+void rng_seed(struct rng *r, uint64_t seed)
+{
+	/* splitmix64 spreads any seed, 0 included, over the whole state */
+	for (int lane = 0; lane < RNG_LANES; lane++)
+		for (int w = 0; w < 4; w++)
+			r->s[w][lane] = splitmix64(&seed);
+	for (int w = 0; w < 4; w++)
+		r->aux[w] = splitmix64(&seed);
+	r->pos = RNG_LANES;
+}
+
+static inline uint64_t rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+/* Steps of all the lanes at once, in the compilers' vector extension, so
+ * the lanes go through vector units (one AVX-512 register, two AVX2 or
+ * four SSE2 ones). The state stays in registers across a run of steps. */
+typedef uint64_t u64xL __attribute__((vector_size(8 * RNG_LANES)));
+
+#define ROTL(x, k) (((x) << (k)) | ((x) >> (64 - (k))))
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void steps(uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups)
+{
+	u64xL s0, s1, s2, s3;
+	memcpy(&s0, s[0], sizeof s0);
+	memcpy(&s1, s[1], sizeof s1);
+	memcpy(&s2, s[2], sizeof s2);
+	memcpy(&s3, s[3], sizeof s3);
+	for (size_t g = 0; g < groups; g++) {
+		u64xL x = (s1 << 2) + s1; /* s1 * 5 */
+		x = ROTL(x, 7);
+		u64xL result = (x << 3) + x; /* times 9 */
+		memcpy(out + RNG_LANES * g, &result, sizeof result);
+		u64xL t = s1 << 17;
+		s2 ^= s0;
+		s3 ^= s1;
+		s1 ^= s2;
+		s0 ^= s3;
+		s2 ^= t;
+		s3 = ROTL(s3, 45);
+	}
+	memcpy(s[0], &s0, sizeof s0);
+	memcpy(s[1], &s1, sizeof s1);
+	memcpy(s[2], &s2, sizeof s2);
+	memcpy(s[3], &s3, sizeof s3);
+}
+
+static inline uint64_t next(struct rng *r)
+{
+	if (r->pos == RNG_LANES) {
+		steps(r->s, r->buf, 1);
+		r->pos = 0;
+	}
+	return r->buf[r->pos++];
+}
+
+uint64_t rng_next(struct rng *r)
+{
+	return next(r);
+}
+
+/* The scalar xoshiro256** of the slow path. */
+static uint64_t aux_next(struct rng *r)
+{
+	uint64_t *s = r->aux;
+	uint64_t result = rotl(s[1] * 5, 7) * 9;
+	uint64_t t = s[1] << 17;
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = rotl(s[3], 45);
+	return result;
+}
+
+static double aux_uniform(struct rng *r)
+{
+	return (double)(aux_next(r) >> 11) * 0x1p-53;
+}
+
+void rng_fill(struct rng *r, uint64_t *out, size_t n)
+{
+	size_t k = 0;
+	while (k < n && r->pos < RNG_LANES)
+		out[k++] = r->buf[r->pos++];
+	size_t groups = (n - k) / RNG_LANES;
+	steps(r->s, out + k, groups);
+	k += RNG_LANES * groups;
+	while (k < n)
+		out[k++] = next(r);
+}
+
+double rng_uniform(struct rng *r)
+{
+	return (double)(rng_next(r) >> 11) * 0x1p-53;
+}
+
+/* ---- the ziggurat ---------------------------------------------------------
+ * 256 layers of equal area V under f(x) = exp(-x^2/2): layer i spans
+ * [0, x[i]] in x; the base layer holds the tail beyond R. A draw picks a
+ * layer and a point in it; when the point lies left of the next layer's
+ * edge (x < x[i+1], about 99% of draws) it is accepted with no more work. */
+
+#define ZIG_N 256
+#define ZIG_R 3.6541528853610088
+#define ZIG_V 4.92867323399e-3
+
+static double zig_x[ZIG_N + 1];  /* layer widths, x[0] the base's equivalent */
+static double zig_ratio[ZIG_N];  /* x[i+1]/x[i]: the fast acceptance test */
+static double zig_f[ZIG_N + 1];  /* f(x[i]) */
+static bool zig_ready;
+
+static double zig_pdf(double x)
+{
+	return exp(-0.5 * x * x);
+}
+
+static void zig_init(void)
+{
+	double f = zig_pdf(ZIG_R);
+	zig_x[0] = ZIG_V / f;
+	zig_x[1] = ZIG_R;
+	zig_x[ZIG_N] = 0;
+	for (int i = 2; i < ZIG_N; i++) {
+		zig_x[i] = sqrt(-2 * log(ZIG_V / zig_x[i - 1] + f));
+		f = zig_pdf(zig_x[i]);
+	}
+	for (int i = 0; i <= ZIG_N; i++)
+		zig_f[i] = zig_pdf(zig_x[i]);
+	for (int i = 0; i < ZIG_N; i++)
+		zig_ratio[i] = zig_x[i + 1] / zig_x[i];
+	zig_ready = true;
+}
+
+static double zig_slow(struct rng *r, int i, double u, bool neg)
+{
+	for (;;) {
+		if (i == 0) {
+			/* the tail beyond R: Marsaglia's exponential rejection */
+			double x, y;
+			do {
+				x = -log(1 - aux_uniform(r)) / ZIG_R;
+				y = -log(1 - aux_uniform(r));
+			} while (2 * y < x * x);
+			return neg ? -(ZIG_R + x) : ZIG_R + x;
+		}
+		double x = u * zig_x[i];
+		/* the wedge between the layer's rectangle and the curve */
+		if (zig_f[i] + aux_uniform(r) * (zig_f[i + 1] - zig_f[i]) < zig_pdf(x))
+			return neg ? -x : x;
+		/* rejected: a new draw from scratch */
+		uint64_t b = aux_next(r);
+		i = (int)(b & 0xff);
+		u = (double)((int64_t)b >> 11) * 0x1p-52;
+		neg = u < 0;
+		u = fabs(u);
+		if (u < zig_ratio[i]) {
+			x = u * zig_x[i];
+			return neg ? -x : x;
+		}
+	}
+}
+
+/* One draw: the low 8 bits pick the layer, the top 53 a signed uniform
+ * in [-1, 1), so the sign costs no branch. */
+static inline double zig_draw(struct rng *r)
+{
+	uint64_t b = next(r);
+	int i = (int)(b & 0xff);
+	double u = (double)((int64_t)b >> 11) * 0x1p-52;
+	if (fabs(u) < zig_ratio[i])
+		return u * zig_x[i];
+	return zig_slow(r, i, fabs(u), u < 0);
+}
+
+double rng_normal(struct rng *r)
+{
+	if (!zig_ready)
+		zig_init();
+	return zig_draw(r);
+}
+
+#define ZIG_BLOCK 256
+
+/* Normals a block at a time: the random words first, then every draw's
+ * fast path in a branch-free loop the compiler can vectorise (with
+ * gathers where the CPU has them), then the rare rejections in order.
+ * Each clone computes the same bits: integer work, one exact conversion
+ * and one multiplication per draw. */
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void zig_block(const uint64_t *w, double *out, unsigned char *bad, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		uint64_t b = w[k];
+		size_t i = b & 0xff;
+		double u = (double)((int64_t)b >> 11) * 0x1p-52;
+		out[k] = u * zig_x[i];
+		bad[k] = !(fabs(u) < zig_ratio[i]);
+	}
+}
+
+void rng_normals(struct rng *r, double *out, size_t n)
+{
+	if (!zig_ready)
+		zig_init();
+	uint64_t w[ZIG_BLOCK];
+	unsigned char bad[ZIG_BLOCK + 8] = {0}; /* read eight at a time */
+	for (size_t done = 0; done < n;) {
+		size_t k = n - done < ZIG_BLOCK ? n - done : ZIG_BLOCK;
+		rng_fill(r, w, k);
+		zig_block(w, out + done, bad, k);
+		/* about one draw in a hundred needs more: find them eight flags
+		 * at a time */
+		for (size_t j = 0; j < k; j += 8) {
+			uint64_t flags;
+			memcpy(&flags, bad + j, sizeof flags);
+			if (!flags)
+				continue;
+			for (size_t q = j; q < j + 8 && q < k; q++) {
+				if (bad[q]) {
+					double u = (double)((int64_t)w[q] >> 11) * 0x1p-52;
+					out[done + q] = zig_slow(r, (int)(w[q] & 0xff), fabs(u), u < 0);
+				}
+			}
+		}
+		done += k;
+	}
+}
