@@ -78,7 +78,7 @@ struct curve_rows {
 
 /* v rounded to dec decimals, through its decimal text, so that the x
  * printed is the x evaluated and reads as typed (-2.3). */
-static double round_decimals(double v, int dec)
+double exec_round_decimals(double v, int dec)
 {
 	if (dec < 0 || dec > 30 || !isfinite(v))
 		return v;
@@ -93,7 +93,7 @@ static double row_x(const struct curve_rows *r, size_t i)
 	case ROWS_POINTS:
 		return r->points[i];
 	case ROWS_STEP:
-		return round_decimals(r->lo + (double)i * r->step, r->dec);
+		return exec_round_decimals(r->lo + (double)i * r->step, r->dec);
 	case ROWS_SAMPLES:
 		break;
 	}
@@ -490,6 +490,12 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
 		return exec_help(env, cmd, d);
 	case CMD_QUIT:
 		return EXEC_QUIT;
+	case CMD_DEAD:
+		return exec_dead(env, cmd, d);
+	case CMD_HIST:
+		return exec_hist(env, cmd, d);
+	case CMD_SWEEP:
+		return exec_sweep(env, cmd, d);
 	}
 	return EXEC_OK;
 }

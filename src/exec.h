@@ -46,6 +46,15 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
 void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct range *r,
                     struct plot_curve *curves, struct plot_spec *spec);
 
+/* The commands of exec_stats.c. */
+enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct diag *d);
+enum exec_status exec_hist(struct exec_env *env, const struct cmd *cmd, struct diag *d);
+enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct diag *d);
+
+/* v through its text with dec decimals (dec < 0: v itself), so that
+ * table and sweep values read as typed: -2.3, not -2.2999999999999998. */
+double exec_round_decimals(double v, int dec);
+
 /* Whether plots use colour now, and whether braille. */
 bool exec_color(struct exec_env *env);
 bool exec_braille(const struct exec_env *env);

@@ -52,15 +52,7 @@ static bool is_word(const struct parser *p, const struct token *t, const char *w
 	return t->kind == TOK_WORD && util_word_eq(text(p, t), t->len, w);
 }
 
-static const char *const clause_words[] = {"on", "at", "step", NULL};
-
-static bool is_clause(const struct parser *p, const struct token *t)
-{
-	for (int i = 0; clause_words[i]; i++)
-		if (is_word(p, t, clause_words[i]))
-			return true;
-	return false;
-}
+static bool is_clause(const struct parser *p, const struct token *t);
 
 /* "unexpected X" naming the token, or the end of the line. */
 static int unexpected(struct parser *p, const struct token *t, const char *expected)
@@ -370,51 +362,320 @@ static int parse_points(struct parser *p, struct cmd *cmd)
 	}
 }
 
-static int parse_clauses(struct parser *p, struct cmd *cmd, bool is_table)
+/* A limit as the man page writes it: 1e10, not 10000000000. */
+static const char *limit_text(double v, char buf[32])
+{
+	double e = floor(log10(v));
+	if (v >= 1e6 && v == pow(10, e))
+		snprintf(buf, 32, "1e%.0f", e);
+	else
+		snprintf(buf, 32, "%.0f", v);
+	return buf;
+}
+
+/* A whole number in [min, max] (doubles, for limits past a long's
+ * comfort such as 1e10 samples). */
+static int parse_whole(struct parser *p, const char *what, double min, double max, double *out)
+{
+	const struct token *t = peek(p, 0);
+	if (t->kind != TOK_NUMBER)
+		return unexpected(p, t, "a number");
+	next(p);
+	double v = t->num;
+	char lim[32];
+	if (isnan(v) || (isfinite(v) && v != floor(v)))
+		return diag_set(p->d, t->off, "%s must be a whole number", what);
+	if (v < min)
+		return diag_set(p->d, t->off, "%s must be at least %s", what, limit_text(min, lim));
+	if (v > max)
+		return diag_set(p->d, t->off, "%s must be at most %s", what, limit_text(max, lim));
+	*out = v;
+	return 0;
+}
+
+/* NAME(A, B): normal(MU, SIGMA) or uniform(LO, HI), for `with` and for
+ * `init normal(0, s)`. A bare `normal` is N(0, 1). */
+static int parse_dist(struct parser *p, struct stats_dist *d, bool uniform_ok)
+{
+	const struct token *t = peek(p, 0);
+	bool normal = is_word(p, t, "normal"), uniform = uniform_ok && is_word(p, t, "uniform");
+	if (!normal && !uniform)
+		return unexpected(p, t, uniform_ok ? "normal(MU, SIGMA) or uniform(LO, HI)"
+		                                   : "he, xavier or normal(0, SIGMA)");
+	next(p);
+	d->kind = normal ? DIST_NORMAL : DIST_UNIFORM;
+	if (normal && peek(p, 0)->kind != TOK_LPAREN) {
+		d->a = 0;
+		d->b = 1;
+		return 0;
+	}
+	const struct token *args[2];
+	if (peek(p, 0)->kind != TOK_LPAREN)
+		return unexpected(p, peek(p, 0), "'(' (uniform(LO, HI))");
+	next(p);
+	for (int i = 0; i < 2; i++) {
+		args[i] = peek(p, 0);
+		if (args[i]->kind != TOK_NUMBER)
+			return unexpected(p, args[i], "a number");
+		if (!isfinite(args[i]->num))
+			return diag_set(p->d, args[i]->off, "the parameters of %s must be finite",
+			                normal ? "normal" : "uniform");
+		next(p);
+		const struct token *sep = peek(p, 0);
+		if (sep->kind != (i == 0 ? TOK_COMMA : TOK_RPAREN))
+			return unexpected(p, sep, i == 0 ? "',' between the two parameters" : "')'");
+		next(p);
+	}
+	d->a = args[0]->num;
+	d->b = args[1]->num;
+	if (normal && !(d->b > 0))
+		return diag_set(p->d, args[1]->off, "SIGMA of normal(MU, SIGMA) must be > 0");
+	if (uniform && !(d->a < d->b))
+		return diag_set(p->d, args[0]->off, "LO of uniform(LO, HI) must be less than HI");
+	return 0;
+}
+
+enum clause_cmds {
+	K_PLOT = 1 << 0,
+	K_TABLE = 1 << 1,
+	K_DEAD = 1 << 2,
+	K_HIST = 1 << 3,
+	K_SWEEP = 1 << 4,
+};
+
+static unsigned kind_bit(enum cmd_kind k)
+{
+	switch (k) {
+	case CMD_PLOT:
+	case CMD_AT:
+		return K_PLOT;
+	case CMD_TABLE:
+		return K_TABLE;
+	case CMD_DEAD:
+		return K_DEAD;
+	case CMD_HIST:
+		return K_HIST;
+	case CMD_SWEEP:
+		return K_SWEEP;
+	default:
+		return 0;
+	}
+}
+
+static const char *kind_name(enum cmd_kind k)
+{
+	switch (k) {
+	case CMD_TABLE:
+		return "'table'";
+	case CMD_DEAD:
+		return "'dead'";
+	case CMD_HIST:
+		return "'hist'";
+	case CMD_SWEEP:
+		return "'sweep'";
+	default:
+		return "a plot";
+	}
+}
+
+static int cl_on(struct parser *p, struct cmd *cmd)
+{
+	cmd->has_range = true;
+	return parse_range(p, &cmd->range, &cmd->range_off);
+}
+
+static int cl_at(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_AT;
+	return parse_points(p, cmd);
+}
+
+static int cl_step(struct parser *p, struct cmd *cmd)
+{
+	const struct token *v = peek(p, 0);
+	if (v->kind != TOK_NUMBER)
+		return unexpected(p, v, "a step size");
+	next(p);
+	if (!(v->num > 0) || !isfinite(v->num))
+		return diag_set(p->d, v->off, "step must be a positive finite number");
+	cmd->has_step = true;
+	cmd->step = v->num;
+	cmd->step_dec = typed_decimals(p, v);
+	cmd->step_off = v->off;
+	return 0;
+}
+
+static int cl_with(struct parser *p, struct cmd *cmd)
+{
+	return parse_dist(p, &cmd->dist, true);
+}
+
+static int cl_samples(struct parser *p, struct cmd *cmd)
+{
+	return parse_whole(p, "samples", 1, STATS_MC_MAX, &cmd->samples);
+}
+
+static int cl_seed(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "seed", 0, 9007199254740992.0, &v) < 0)
+		return -1;
+	cmd->seed = (uint64_t)v;
+	cmd->layer.seed = cmd->seed;
+	return 0;
+}
+
+static int cl_bins(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "bins", 1, LIMIT_BINS, &v) < 0)
+		return -1;
+	cmd->bins = (long)v;
+	return 0;
+}
+
+static int cl_layer(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "neurons", 1, LIMIT_LAYER_WEIGHTS, &v) < 0)
+		return -1;
+	cmd->layer.neurons = (long)v;
+	return 0;
+}
+
+static int cl_inputs(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "inputs", 1, LIMIT_LAYER_WEIGHTS, &v) < 0)
+		return -1;
+	cmd->layer.inputs = (long)v;
+	return 0;
+}
+
+static int cl_batch(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "batch", 1, LIMIT_BATCH, &v) < 0)
+		return -1;
+	cmd->layer.batch = (long)v;
+	return 0;
+}
+
+static int cl_bias(struct parser *p, struct cmd *cmd)
+{
+	if (cmd->kind == CMD_SWEEP) {
+		size_t off;
+		return parse_range(p, &cmd->bias_range, &off);
+	}
+	const struct token *v = peek(p, 0);
+	if (v->kind != TOK_NUMBER)
+		return unexpected(p, v, "a number");
+	next(p);
+	if (!isfinite(v->num))
+		return diag_set(p->d, v->off, "bias must be a finite number");
+	cmd->bias = v->num;
+	return 0;
+}
+
+static int cl_init(struct parser *p, struct cmd *cmd)
+{
+	const struct token *t = peek(p, 0);
+	if (is_word(p, t, "he") || is_word(p, t, "xavier")) {
+		cmd->layer.init = is_word(p, t, "he") ? INIT_HE : INIT_XAVIER;
+		next(p);
+		return 0;
+	}
+	struct stats_dist d;
+	if (parse_dist(p, &d, false) < 0)
+		return -1;
+	cmd->layer.init = INIT_NORMAL;
+	cmd->layer.init_mean = d.a;
+	cmd->layer.init_sd = d.b;
+	return 0;
+}
+
+static const struct clause {
+	const char *word;
+	unsigned bit;
+	unsigned kinds;
+	int (*parse)(struct parser *, struct cmd *);
+} clauses[] = {
+	{"on", CL_ON, K_PLOT | K_TABLE, cl_on},
+	{"at", CL_AT, K_PLOT, cl_at},
+	{"step", CL_STEP, K_TABLE | K_SWEEP, cl_step},
+	{"with", CL_WITH, K_DEAD | K_HIST, cl_with},
+	{"samples", CL_SAMPLES, K_DEAD | K_HIST, cl_samples},
+	{"seed", CL_SEED, K_DEAD | K_HIST | K_SWEEP, cl_seed},
+	{"bins", CL_BINS, K_HIST, cl_bins},
+	{"layer", CL_LAYER, K_DEAD | K_HIST | K_SWEEP, cl_layer},
+	{"inputs", CL_INPUTS, K_DEAD | K_HIST | K_SWEEP, cl_inputs},
+	{"bias", CL_BIAS, K_DEAD | K_HIST | K_SWEEP, cl_bias},
+	{"init", CL_INIT, K_DEAD | K_HIST | K_SWEEP, cl_init},
+	{"batch", CL_BATCH, K_DEAD | K_HIST | K_SWEEP, cl_batch},
+};
+
+#define NCLAUSES (sizeof clauses / sizeof clauses[0])
+
+static const char *const clause_words[NCLAUSES + 1] = {
+	"on", "at", "step", "with", "samples", "seed", "bins", "layer", "inputs", "bias", "init", "batch",
+	NULL,
+};
+
+static bool is_clause(const struct parser *p, const struct token *t)
+{
+	for (size_t i = 0; i < NCLAUSES; i++)
+		if (is_word(p, t, clauses[i].word))
+			return true;
+	return false;
+}
+
+/* The clause words a command takes, for "expected ..." messages. */
+static void clause_list(unsigned kind, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	util_append(buf, size, &len, "','");
+	for (size_t i = 0; i < NCLAUSES; i++)
+		if (clauses[i].kinds & kind)
+			util_append(buf, size, &len, ", '%s'", clauses[i].word);
+}
+
+static int parse_clauses(struct parser *p, struct cmd *cmd)
 {
 	for (;;) {
 		const struct token *t = peek(p, 0);
 		if (t->kind == TOK_END)
 			break;
-		if (is_word(p, t, "on")) {
-			if (cmd->has_range)
-				return diag_set(p->d, t->off, "'on' given twice");
-			next(p);
-			if (parse_range(p, &cmd->range, &cmd->range_off) < 0)
-				return -1;
-			cmd->has_range = true;
-		} else if (is_word(p, t, "at")) {
-			if (is_table)
-				return diag_set(p->d, t->off, "'at' does not go with 'table' (use one or the other)");
-			if (cmd->npoints)
-				return diag_set(p->d, t->off, "'at' given twice");
-			next(p);
-			cmd->points_off = t->off;
-			if (parse_points(p, cmd) < 0)
-				return -1;
-			cmd->kind = CMD_AT;
-		} else if (is_word(p, t, "step")) {
-			if (!is_table)
+		const struct clause *c = NULL;
+		for (size_t i = 0; i < NCLAUSES && !c; i++)
+			if (is_word(p, t, clauses[i].word))
+				c = &clauses[i];
+		if (!c) {
+			if (t->kind == TOK_COMMA)
+				return unexpected(p, peek(p, 1), "an activation name after ','");
+			char list[160];
+			clause_list(kind_bit(cmd->kind), list, sizeof list);
+			return unexpected(p, t, list);
+		}
+		if (!(c->kinds & kind_bit(cmd->kind))) {
+			if (c->bit == CL_STEP)
 				return diag_set(p->d, t->off, "'step' belongs to 'table' (table %s on -3..3 step 0.5)",
 				                cmd->curve[0].label);
-			if (cmd->has_step)
-				return diag_set(p->d, t->off, "'step' given twice");
-			next(p);
-			const struct token *v = peek(p, 0);
-			if (v->kind != TOK_NUMBER)
-				return unexpected(p, v, "a step size");
-			next(p);
-			if (!(v->num > 0) || !isfinite(v->num))
-				return diag_set(p->d, v->off, "step must be a positive finite number");
-			cmd->has_step = true;
-			cmd->step = v->num;
-			cmd->step_dec = typed_decimals(p, v);
-			cmd->step_off = v->off;
-		} else if (t->kind == TOK_COMMA) {
-			return unexpected(p, peek(p, 1), "an activation name after ','");
-		} else {
-			return unexpected(p, t, is_table ? "',', 'on' or 'step'" : "',', 'on' or 'at'");
+			if (c->bit == CL_AT)
+				return diag_set(p->d, t->off, "'at' does not go with %s (use one or the other)",
+				                kind_name(cmd->kind));
+			return diag_set(p->d, t->off, "'%s' does not go with %s", c->word, kind_name(cmd->kind));
 		}
+		if (cmd->given & c->bit)
+			return diag_set(p->d, t->off, "'%s' given twice", c->word);
+		cmd->given |= c->bit;
+		int slot = __builtin_ctz(c->bit);
+		cmd->clause_off[slot] = t->off;
+		next(p);
+		if (c->bit == CL_AT)
+			cmd->points_off = t->off;
+		if (c->parse(p, cmd) < 0)
+			return -1;
 	}
 	if (cmd->kind == CMD_AT && cmd->has_range)
 		return diag_set(p->d, cmd->range_off, "'on' does not go with 'at' (the points are the x values)");
@@ -428,7 +689,7 @@ static int parse_plot(struct parser *p, struct cmd *cmd)
 	cmd->kind = CMD_PLOT;
 	if (parse_curve_list(p, cmd) < 0)
 		return -1;
-	return parse_clauses(p, cmd, false);
+	return parse_clauses(p, cmd);
 }
 
 static int parse_table(struct parser *p, struct cmd *cmd)
@@ -436,7 +697,80 @@ static int parse_table(struct parser *p, struct cmd *cmd)
 	cmd->kind = CMD_TABLE;
 	if (parse_curve_list(p, cmd) < 0)
 		return -1;
-	return parse_clauses(p, cmd, true);
+	return parse_clauses(p, cmd);
+}
+
+static void stats_defaults(struct cmd *cmd)
+{
+	cmd->dist = stats_std_normal;
+	cmd->seed = DEFAULT_SEED;
+	cmd->bins = DEFAULT_BINS;
+	cmd->layer = (struct layer_spec){.neurons = DEFAULT_NEURONS, .inputs = DEFAULT_INPUTS,
+	                                 .batch = DEFAULT_BATCH, .init = INIT_HE, .seed = DEFAULT_SEED};
+}
+
+/* What a layer's clauses need of each other: the layer clauses go with
+ * `layer`, and its inputs are N(0, 1) (no `with`, no `samples`). */
+static int check_layer_clauses(struct parser *p, struct cmd *cmd)
+{
+	static const unsigned layer_only = CL_INPUTS | CL_BIAS | CL_INIT | CL_BATCH;
+	bool layer = cmd->kind == CMD_SWEEP || (cmd->given & CL_LAYER);
+	for (size_t i = 0; i < NCLAUSES; i++) {
+		unsigned bit = clauses[i].bit;
+		size_t off = cmd->clause_off[__builtin_ctz(bit)];
+		if (!layer && (cmd->given & bit & layer_only))
+			return diag_set(p->d, off, "'%s' belongs to a layer (%s ... layer 256 %s ...)",
+			                clauses[i].word, cmd->kind == CMD_DEAD ? "dead" : "hist", clauses[i].word);
+		if (layer && (cmd->given & bit & (CL_WITH | CL_SAMPLES)))
+			return diag_set(p->d, off, "'%s' does not go with a layer (its inputs are N(0, 1))",
+			                clauses[i].word);
+	}
+	if (layer && (double)cmd->layer.neurons * (double)cmd->layer.inputs > LIMIT_LAYER_WEIGHTS) {
+		size_t off = cmd->clause_off[__builtin_ctz(cmd->given & CL_LAYER ? CL_LAYER : CL_INPUTS)];
+		return diag_set(p->d, off, "a layer has at most 1e7 weights (neurons x inputs; here %ld x %ld)",
+		                cmd->layer.neurons, cmd->layer.inputs);
+	}
+	if (cmd->kind == CMD_SWEEP && !(cmd->given & CL_BIAS))
+		return diag_set(p->d, peek(p, 0)->off, "sweep needs a bias range (sweep bias -3..1)");
+	return 0;
+}
+
+/* dead, hist, sweep: curves, then clauses. sweep may leave the curves
+ * out: ReLU and its two usual fixes. */
+static int parse_stats_command(struct parser *p, struct cmd *cmd, enum cmd_kind kind)
+{
+	cmd->kind = kind;
+	stats_defaults(cmd);
+	if (kind == CMD_SWEEP && is_clause(p, peek(p, 0))) {
+		static const char *const fixes[] = {"relu", "leaky", "elu"};
+		for (int i = 0; i < 3; i++) {
+			struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
+			actfn_curve_default(&c->fn, actfn_lookup(fixes[i], strlen(fixes[i])));
+			c->off = peek(p, 0)->off;
+			c->bare = true;
+			actfn_label(&c->fn, c->label, sizeof c->label);
+		}
+	} else if (parse_curve_list(p, cmd) < 0) {
+		return -1;
+	}
+	if (parse_clauses(p, cmd) < 0)
+		return -1;
+	return check_layer_clauses(p, cmd);
+}
+
+static int parse_dead(struct parser *p, struct cmd *cmd)
+{
+	return parse_stats_command(p, cmd, CMD_DEAD);
+}
+
+static int parse_hist(struct parser *p, struct cmd *cmd)
+{
+	return parse_stats_command(p, cmd, CMD_HIST);
+}
+
+static int parse_sweep(struct parser *p, struct cmd *cmd)
+{
+	return parse_stats_command(p, cmd, CMD_SWEEP);
 }
 
 static int parse_onoff(struct parser *p, struct cmd *cmd, bool allow_auto)
@@ -590,13 +924,14 @@ static const struct command {
 } commands[] = {
 	{"plot", parse_plot}, {"table", parse_table}, {"set", parse_set},   {"show", parse_show},
 	{"list", parse_list}, {"info", parse_info},   {"help", parse_help}, {"quit", parse_quit},
-	{"exit", parse_quit},
+	{"exit", parse_quit}, {"dead", parse_dead},   {"hist", parse_hist}, {"sweep", parse_sweep},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static const char *const command_words[NCOMMANDS + 1] = {
-	"plot", "table", "set", "show", "list", "info", "help", "quit", "exit", NULL,
+	"plot", "table", "set", "show", "list", "info", "help", "quit", "exit", "dead", "hist", "sweep",
+	NULL,
 };
 
 const char *const *parse_command_words(void)

@@ -6,9 +6,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "actfn.h"
 #include "diag.h"
+#include "layer.h"
 #include "settings.h"
+#include "stats.h"
 
 #define CMD_LABEL 80
 
@@ -23,6 +27,25 @@ enum cmd_kind {
 	CMD_INFO,
 	CMD_HELP,
 	CMD_QUIT,
+	CMD_DEAD,  /* dead curves [with DIST] [samples N] [seed S], or a layer */
+	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
+	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
+};
+
+/* Clauses a command has, one bit each (what was given). */
+enum {
+	CL_ON = 1 << 0,
+	CL_AT = 1 << 1,
+	CL_STEP = 1 << 2,
+	CL_WITH = 1 << 3,
+	CL_SAMPLES = 1 << 4,
+	CL_SEED = 1 << 5,
+	CL_BINS = 1 << 6,
+	CL_LAYER = 1 << 7,
+	CL_INPUTS = 1 << 8,
+	CL_BIAS = 1 << 9,
+	CL_INIT = 1 << 10,
+	CL_BATCH = 1 << 11,
 };
 
 struct cmd_curve {
@@ -62,7 +85,28 @@ struct cmd {
 	/* help */
 	char topic[32];
 	size_t topic_off;
+
+	/* statistics and layers: which clauses were given, and where */
+	unsigned given;
+	size_t clause_off[16];
+	struct stats_dist dist; /* with; N(0, 1) when not given */
+	double samples;         /* Monte Carlo samples; 0: not given */
+	uint64_t seed;
+	long bins;
+	struct layer_spec layer; /* layer N inputs M init ... batch K seed S */
+	double bias;             /* dead ... layer: the bias */
+	struct range bias_range; /* sweep: bias LO..HI */
 };
+
+/* Defaults of the statistics clauses (man page). */
+#define DEFAULT_SEED 1
+#define DEFAULT_MC_SAMPLES 1000000.0 /* seed given without samples */
+#define DEFAULT_HIST_SAMPLES 100000.0
+#define DEFAULT_BINS 40
+#define LIMIT_BINS 1000
+#define DEFAULT_NEURONS 256
+#define DEFAULT_INPUTS 64
+#define DEFAULT_BATCH 1000
 
 /* Parses one line. Returns 0, or -1 with d filled; either way cmd_free
  * must be called. */

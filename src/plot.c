@@ -253,7 +253,7 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
                         bool glyph_mode, int rows)
 {
 	int row = 0;
-	int col = put_text(g, row, 0, "f(x)", g->w, PLOT_COLOR_DEFAULT) + 2;
+	int col = put_text(g, row, 0, s->title[0] ? s->title[0] : "f(x)", g->w, PLOT_COLOR_DEFAULT) + 2;
 	for (int i = 0; i < s->ncurves; i++) {
 		const char *label = s->curve[i].label;
 		int need = (int)strlen(label) + (glyph_mode || s->color ? 3 : 0);
@@ -344,7 +344,8 @@ static bool column_dead(const struct plot_spec *s, const struct layout *L, int c
 static bool draw_x_axis(struct plot_grid *g, const struct plot_spec *s, const struct layout *L,
                         int row, const struct glyphs *gl)
 {
-	bool any_dead = false, marking = s->mark_dead >= 0 && s->mark_dead < s->ncurves;
+	bool any_dead = false,
+	     marking = !s->series_x && s->mark_dead >= 0 && s->mark_dead < s->ncurves;
 	uint8_t dead_color = (uint8_t)(PLOT_COLOR_CURVE + (marking ? s->mark_dead : 0));
 	put(g, row, L->canvas_x - 1, gl->corner, PLOT_COLOR_AXIS);
 	for (int c = 0; c < L->canvas_w; c++) {
@@ -491,10 +492,22 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 		xs[i] = i + 1 == n ? s->xhi : s->xlo * (1 - t) + s->xhi * t;
 	}
 	double lo[2] = {HUGE_VAL, HUGE_VAL}, hi[2] = {-HUGE_VAL, -HUGE_VAL};
+	if (s->series_x)
+		memcpy(xs, s->series_x, n * sizeof *xs);
 	for (int c = 0; c < s->ncurves; c++) {
 		struct sampled *m = &sm[c];
 		m->y = store + 2 * n * (size_t)c;
 		m->dy = m->y + n;
+		if (s->series_x) {
+			/* given data: copied, NaN where a panel has none */
+			for (size_t i = 0; i < n; i++) {
+				m->y[i] = s->curve[c].y[0] ? s->curve[c].y[0][i] : NAN;
+				m->dy[i] = s->curve[c].y[1] ? s->curve[c].y[1][i] : NAN;
+				widen(&lo[0], &hi[0], m->y[i]);
+				widen(&lo[1], &hi[1], m->dy[i]);
+			}
+			continue;
+		}
 		actfn_eval(s->curve[c].fn, xs, m->y, m->dy, n);
 		struct actfn_break all[ACTFN_MAX_BREAKS];
 		int nb = actfn_breaks(s->curve[c].fn, all);
@@ -520,7 +533,7 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	for (int k = 0; k < g->npanels; k++) {
 		struct plot_panel *p = &g->panel[k];
 		if (isnan(s->ylo[k]) || isnan(s->yhi[k]) || !(s->ylo[k] < s->yhi[k]))
-			auto_range(lo[k], hi[k], k == 1, &p->ylo, &p->yhi);
+			auto_range(lo[k], hi[k], k == 1 || s->series_x, &p->ylo, &p->yhi);
 		else {
 			p->ylo = s->ylo[k];
 			p->yhi = s->yhi[k];
@@ -566,7 +579,7 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 		draw_legend(g, s, gl, glyph_mode, L.legend_rows);
 		int title = deriv ? g->panel[1].top - 1 : -1;
 		if (deriv)
-			put_text(g, title, 0, "f'(x)", g->w, PLOT_COLOR_DEFAULT);
+			put_text(g, title, 0, s->title[1] ? s->title[1] : "f'(x)", g->w, PLOT_COLOR_DEFAULT);
 		if (draw_x_axis(g, s, &L, g->h - 2, gl) && title >= 0) {
 			/* say what the heavy line on the axis means */
 			uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + s->mark_dead);
@@ -586,6 +599,127 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	if (rc < 0)
 		plot_grid_free(g);
 	return rc;
+}
+
+int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
+{
+	memset(g, 0, sizeof *g);
+	g->w = h->width > 0 ? h->width : 1;
+	g->h = h->height > 0 ? h->height : 1;
+	g->cell = malloc((size_t)g->w * (size_t)g->h * sizeof *g->cell);
+	if (!g->cell)
+		return -1;
+	for (size_t i = 0; i < (size_t)g->w * (size_t)g->h; i++)
+		g->cell[i] = (struct plot_cell){' ', PLOT_COLOR_DEFAULT};
+	if (g->w < PLOT_MIN_W || g->h < PLOT_MIN_H) {
+		notice(g, "too small to plot");
+		return 0;
+	}
+	const struct glyphs *gl = h->unicode ? &box : &ascii;
+	long total = 0, most = 0;
+	for (int b = 0; b < h->bins; b++)
+		total += h->count[b];
+	/* Rows: title, bars, axis, labels, what was counted. */
+	struct layout L = {0};
+	L.dw = L.dh = 1;
+	struct plot_panel *p = &g->panel[0];
+	g->npanels = 1;
+	p->top = 1;
+	p->rows = g->h - 4;
+	/* Columns: each bar gets the same width; several bins share a column
+	 * when there are more bins than columns. */
+	int margin_guess = 7;
+	int cw = g->w - margin_guess - 1;
+	int per = cw >= h->bins ? cw / h->bins : 1;
+	int merge = cw >= h->bins ? 1 : (h->bins + cw - 1) / cw;
+	int bars = (h->bins + merge - 1) / merge;
+	long *merged = calloc((size_t)bars, sizeof *merged);
+	if (!merged) {
+		plot_grid_free(g);
+		return -1;
+	}
+	for (int b = 0; b < h->bins; b++)
+		merged[b / merge] += h->count[b];
+	for (int b = 0; b < bars; b++)
+		if (merged[b] > most)
+			most = merged[b];
+	p->ylo = 0;
+	p->yhi = total ? (double)most / (double)total * 1.05 : 1;
+	choose_y_ticks(p, &L, 0);
+	for (int i = 0; i < L.nyt[0]; i++) {
+		char buf[40];
+		int n = plot_tick_label(100 * L.yt[0][i], 100 * L.ystep[0], buf, sizeof buf);
+		if (n + 1 > L.yl_width)
+			L.yl_width = n + 1;
+	}
+	L.canvas_x = L.yl_width + 2;
+	L.canvas_w = bars * per;
+	if (L.canvas_x + L.canvas_w > g->w)
+		L.canvas_w = g->w - L.canvas_x;
+	g->canvas_x = L.canvas_x;
+	g->canvas_w = L.canvas_w;
+
+	put_text(g, 0, 0, h->title, g->w, PLOT_COLOR_DEFAULT);
+	/* y axis in percent */
+	int axis = L.canvas_x - 1;
+	for (int r = 0; r < p->rows; r++)
+		put(g, p->top + r, axis, gl->vline, PLOT_COLOR_AXIS);
+	for (int i = 0; i < L.nyt[0]; i++) {
+		int r = cell_row(L.yt[0][i], p, &L);
+		char buf[40];
+		int n = plot_tick_label(100 * L.yt[0][i], 100 * L.ystep[0], buf, sizeof buf);
+		buf[n++] = '%';
+		buf[n] = '\0';
+		put_text(g, p->top + r, axis - 1 - n, buf, axis - 1, PLOT_COLOR_DEFAULT);
+		put(g, p->top + r, axis, gl->ytick, PLOT_COLOR_AXIS);
+	}
+	/* the bars, in eighths of a row */
+	for (int b = 0; b < bars; b++) {
+		double share = total ? (double)merged[b] / (double)total : 0;
+		double eighths = share / p->yhi * p->rows * 8;
+		long full = (long)eighths;
+		if (merged[b] > 0 && full == 0)
+			full = h->unicode ? 1 : 8; /* a bin with anything shows */
+		for (int k = 0; k < per; k++) {
+			int col = L.canvas_x + b * per + k;
+			if (per > 2 && k == per - 1)
+				continue; /* a gap between wide bars */
+			for (int r = 0; r < p->rows; r++) {
+				long level = full - 8L * (p->rows - 1 - r);
+				if (level <= 0)
+					continue;
+				uint32_t ch = level >= 8 ? (h->unicode ? 0x2588 : '#')
+				                         : (h->unicode ? (uint32_t)(0x2580 + level) : ' ');
+				if (ch != ' ')
+					put(g, p->top + r, col, ch, PLOT_COLOR_CURVE);
+			}
+		}
+	}
+	/* the x axis: value ticks over [lo, hi] */
+	struct plot_spec sx = {.xlo = h->lo, .xhi = h->hi};
+	L.canvas_w = bars * per;
+	choose_x_ticks(&sx, &L, g->w);
+	int row = g->h - 3;
+	put(g, row, axis, gl->corner, PLOT_COLOR_AXIS);
+	for (int c = 0; c < L.canvas_w && L.canvas_x + c < g->w; c++)
+		put(g, row, L.canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
+	for (int i = 0; i < L.nxt; i++) {
+		int c = (int)lround((L.xt[i] - h->lo) / (h->hi - h->lo) * L.canvas_w);
+		if (c >= L.canvas_w)
+			c = L.canvas_w - 1;
+		put(g, row, L.canvas_x + c, gl->xtick, PLOT_COLOR_AXIS);
+		char buf[40];
+		int n = plot_tick_label(L.xt[i], L.xstep, buf, sizeof buf);
+		int start = L.canvas_x + c - n / 2;
+		if (start < 0)
+			start = 0;
+		if (start + n > g->w)
+			start = g->w - n;
+		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
+	}
+	put_text(g, g->h - 1, L.canvas_x, h->xlabel, g->w, PLOT_COLOR_DEFAULT);
+	free(merged);
+	return 0;
 }
 
 void plot_grid_free(struct plot_grid *g)

@@ -24,7 +24,8 @@ struct plot_cell {
 };
 
 struct plot_curve {
-	const struct actfn_curve *fn;
+	const struct actfn_curve *fn; /* evaluated at the samples, or */
+	const double *y[2];           /* given: the panels' values at series_x */
 	const char *label;
 };
 
@@ -42,6 +43,21 @@ struct plot_spec {
 	                   * on the x axis; -1 for none */
 	/* The y range of the f and f' panels; NAN for automatic. */
 	double ylo[2], yhi[2];
+	/* Given data instead of activations (sweep, train): samples points
+	 * at series_x, curve[i].y[k] for panel k; titles name the panels. */
+	const double *series_x;
+	const char *title[2];
+};
+
+/* A histogram to draw: counts of equal bins over [lo, hi]. */
+struct plot_hist {
+	const char *title;     /* the top line */
+	const char *xlabel;    /* under the axis: what was counted */
+	const long *count;
+	int bins;
+	double lo, hi;
+	bool unicode;          /* block elements; else '#' */
+	int width, height;
 };
 
 struct plot_panel {
@@ -66,6 +82,10 @@ struct plot_grid {
  * when out of memory. */
 int plot_layout(const struct plot_spec *spec, struct plot_grid *grid);
 void plot_grid_free(struct plot_grid *grid);
+
+/* A histogram as a grid: bars for the share of each bin (partial rows in
+ * eighths where the locale has block elements). Returns 0 or -1. */
+int plot_histogram(const struct plot_hist *h, struct plot_grid *grid);
 
 /* Round tick values (1, 2, 5 times a power of ten) inside [lo, hi]: at
  * most max_ticks of them. Returns how many, the step in *step. */

@@ -286,6 +286,73 @@ static void test_error_rendering(void **state)
 	assert_string_equal(err.buf, "             ^\nactviz: unexpected 'x'\n");
 }
 
+/* dead: the csv shape, closed forms exact, Monte Carlo seeded. */
+static void test_dead(void **state)
+{
+	(void)state;
+	expect("set format csv\ndead relu",
+	       "curve,dist,p_dead,p_zero,mean,std,mean_grad,mean_grad_sq,method,err\n"
+	       "relu,\"normal(0, 1)\",0.5,0.5,0.3989422804014327,0.583819370103549,0.5,0.5,closed_form,0\n");
+	run("set format csv\ndead relu, elu with uniform(-3, 1)");
+	assert_non_null(strstr(out.buf, "\nrelu,\"uniform(-3, 1)\",0.75,0.75,0.125,"));
+	assert_non_null(strstr(out.buf, ",quadrature,"));
+	run("set format csv\ndead relu samples 10000 seed 4");
+	assert_non_null(strstr(out.buf, ",monte_carlo,"));
+	char first[512];
+	snprintf(first, sizeof first, "%s", out.buf);
+	run("set format csv\ndead relu samples 10000 seed 4");
+	assert_string_equal(out.buf, first); /* same seed, same bytes */
+	run("set format tsv\ndead relu with normal(-1, 2)");
+	assert_non_null(strstr(out.buf, "relu\tnormal(-1, 2)\t"));
+	run("set format json\ndead leaky");
+	assert_non_null(strstr(out.buf, "[{\"curve\":\"leaky\",\"dist\":\"normal(0, 1)\",\"p_dead\":0,"));
+	assert_non_null(strstr(out.buf, "\"method\":\"closed_form\",\"err\":0}]\n"));
+	/* a layer: ReLU units die below a bias of about -4, the fixes never */
+	run("set format csv\ndead relu, leaky 0.01, elu layer 256 inputs 64 bias -5 batch 1000 seed 1");
+	assert_non_null(strstr(out.buf, "curve,dead_share,inactive_share\n"));
+	double relu_dead = -1, leaky_dead = -1;
+	sscanf(strstr(out.buf, "\nrelu,") + 6, "%lf", &relu_dead);
+	sscanf(strstr(out.buf, "\nleaky,") + 7, "%lf", &leaky_dead);
+	assert_true(relu_dead > 0.5 && relu_dead < 1);
+	assert_true(leaky_dead == 0);
+	/* an interrupted Monte Carlo says so */
+	stop = 1;
+	assert_int_equal(run("dead relu samples 1e9"), EXEC_INTERRUPTED);
+	stop = 0;
+}
+
+static void test_hist_and_sweep(void **state)
+{
+	(void)state;
+	run("set format csv\nhist relu bins 4 samples 1000");
+	assert_non_null(strstr(out.buf, "curve,bin_lo,bin_hi,count\nrelu,0,"));
+	long total = 0, first = -1;
+	for (const char *p = strchr(out.buf, '\n') + 1; *p;) {
+		const char *nl = strchr(p, '\n');
+		const char *comma = nl;
+		while (comma > p && comma[-1] != ',')
+			comma--;
+		long c = atol(comma);
+		if (first < 0)
+			first = c;
+		total += c;
+		p = nl + 1;
+	}
+	assert_int_equal(total, 1000);
+	assert_true(first > 500); /* the spike at 0: half of them, and a little more */
+	run("set format text\nhist relu");
+	assert_non_null(strstr(out.buf, "relu: distribution of f(z)"));
+	assert_non_null(strstr(out.buf, "\xe2\x96\x88")); /* a full block */
+	run("set format csv\nhist relu layer 64 bins 10 bias -1");
+	assert_non_null(strstr(out.buf, "relu,0,0.1,"));
+	run("set format csv\nsweep relu bias -8..0 step 4 batch 200 seed 2");
+	assert_non_null(strstr(out.buf, "curve,bias,dead_share,inactive_share\nrelu,-8,1,1\nrelu,-4,"));
+	assert_non_null(strstr(out.buf, "\nrelu,0,0,0\n"));
+	run("set format text\nsweep bias -8..0");
+	assert_non_null(strstr(out.buf, "dead share  * relu  + leaky  o elu"));
+	assert_non_null(strstr(out.buf, "never active"));
+}
+
 /* Columns count characters, not bytes; an invalid byte is one. */
 static void test_columns(void **state)
 {
@@ -338,6 +405,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_error_rendering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interrupt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dead, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hist_and_sweep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quoting, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -209,7 +209,7 @@ static void test_errors(void **state)
 	parse_err("table relu step inf", 17, "step must be a positive finite");
 	parse_err("relu,", 6, "expected an activation name");
 	parse_err("relu, , elu", 7, "unexpected ','");
-	parse_err("relu with normal(0,1)", 6, "unexpected 'with'");
+	parse_err("relu with normal(0,1)", 6, "'with' does not go with a plot");
 	parse_err("set", 4, "expected a setting");
 	parse_err("set rnage -1..1", 5, "unknown setting 'rnage' (did you mean 'range'?)");
 	parse_err("set samples 1", 13, "samples must be at least 2");
@@ -229,6 +229,69 @@ static void test_errors(void **state)
 	parse_err("info reluu", 6, "did you mean 'relu'?");
 	parse_err("quit now", 6, "after the end");
 	parse_err("help 3", 6, "a help topic");
+}
+
+static void test_statistics(void **state)
+{
+	(void)state;
+	parse_ok("dead relu, leaky 0.01, elu");
+	assert_int_equal(cmd.kind, CMD_DEAD);
+	assert_int_equal(cmd.ncurves, 3);
+	assert_int_equal(cmd.dist.kind, DIST_NORMAL);
+	assert_true(cmd.dist.a == 0 && cmd.dist.b == 1);
+	parse_ok("dead relu, elu with normal(-1, 2)");
+	assert_int_equal(cmd.ncurves, 2);
+	assert_true(cmd.dist.a == -1 && cmd.dist.b == 2);
+	parse_ok("dead relu with uniform(-3, 1) samples 1e8 seed 7");
+	assert_int_equal(cmd.dist.kind, DIST_UNIFORM);
+	assert_true(cmd.samples == 1e8 && cmd.seed == 7);
+	assert_true(cmd.given & CL_SAMPLES);
+	parse_ok("hist relu bins 20 with normal");
+	assert_int_equal(cmd.kind, CMD_HIST);
+	assert_int_equal(cmd.bins, 20);
+	parse_ok("dead relu layer 256 inputs 64 bias -0.5 init he batch 1000 seed 1");
+	assert_true(cmd.given & CL_LAYER);
+	assert_int_equal(cmd.layer.neurons, 256);
+	assert_int_equal(cmd.layer.inputs, 64);
+	assert_true(cmd.bias == -0.5);
+	assert_int_equal(cmd.layer.init, INIT_HE);
+	assert_int_equal(cmd.layer.batch, 1000);
+	parse_ok("dead relu layer 10 init normal(0, 0.1)");
+	assert_int_equal(cmd.layer.init, INIT_NORMAL);
+	assert_true(cmd.layer.init_sd == 0.1);
+	parse_ok("sweep bias -3..1");
+	assert_int_equal(cmd.kind, CMD_SWEEP);
+	assert_int_equal(cmd.ncurves, 3);
+	assert_string_equal(cmd.curve[2].label, "elu");
+	assert_true(cmd.bias_range.lo == -3 && cmd.bias_range.hi == 1);
+	parse_ok("sweep relu, prelu bias -8..0 step 0.5 layer 64 init xavier");
+	assert_int_equal(cmd.ncurves, 2);
+	assert_int_equal(cmd.layer.init, INIT_XAVIER);
+	assert_true(cmd.step == 0.5);
+
+	parse_err("dead relu with normal(0, 0)", 26, "SIGMA of normal(MU, SIGMA) must be > 0");
+	parse_err("dead relu with uniform(1, 1)", 24, "LO of uniform(LO, HI) must be less than HI");
+	parse_err("dead relu with gauss(0, 1)", 16, "expected normal(MU, SIGMA) or uniform(LO, HI)");
+	parse_err("dead relu with normal(0 1)", 25, "',' between the two parameters");
+	parse_err("dead relu with normal(0, inf)", 26, "must be finite");
+	parse_err("dead relu samples 1e15", 19, "samples must be at most 1e10");
+	parse_err("dead relu samples 0", 19, "samples must be at least 1");
+	parse_err("dead relu samples 2.5", 19, "samples must be a whole number");
+	parse_err("dead relu seed -1", 16, "seed must be at least 0");
+	parse_err("dead relu bins 10", 11, "'bins' does not go with 'dead'");
+	parse_err("hist relu bins 0", 16, "bins must be at least 1");
+	parse_err("hist relu bins 5000", 16, "bins must be at most 1000");
+	parse_err("dead relu inputs 64", 11, "'inputs' belongs to a layer");
+	parse_err("dead relu layer 64 with normal(0, 1)", 20, "'with' does not go with a layer");
+	parse_err("dead relu layer 1e9", 17, "neurons must be at most 1e7");
+	parse_err("dead relu layer 10000 inputs 10000", 11, "a layer has at most 1e7 weights");
+	parse_err("dead relu layer 64 batch 1e7", 26, "batch must be at most 1e6");
+	parse_err("dead relu layer 64 init uniform(0, 1)", 25, "expected he, xavier or normal(0, SIGMA)");
+	parse_err("sweep relu", 11, "sweep needs a bias range");
+	parse_err("sweep bias 3..1", 12, "empty range");
+	parse_err("relu samples 10", 6, "'samples' does not go with a plot");
+	parse_err("dead relu seed 1 seed 2", 18, "'seed' given twice");
+	parse_err("dead relu on -1..1", 11, "'on' does not go with 'dead'");
 }
 
 /* The size limits are checked before anything is allocated. */
@@ -262,6 +325,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_settings_and_others, teardown),
 		cmocka_unit_test_teardown(test_errors, teardown),
 		cmocka_unit_test_teardown(test_limits, teardown),
+		cmocka_unit_test_teardown(test_statistics, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,431 @@
+/* exec_stats.c: the commands about dead neurons: dead, hist and sweep
+ * (statistics of one activation under a distribution, and of a layer). */
+#define _POSIX_C_SOURCE 200809L
+#include "exec.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layer.h"
+#include "num.h"
+#include "rng.h"
+#include "stats.h"
+#include "tab.h"
+#include "util.h"
+
+/* normal(MU, SIGMA) or uniform(LO, HI), as the csv dist field has it. */
+static void dist_text(const struct stats_dist *d, char *buf, size_t size)
+{
+	char a[NUM_BUF], b[NUM_BUF];
+	num_format(d->a, a);
+	num_format(d->b, b);
+	snprintf(buf, size, "%s(%s, %s)", d->kind == DIST_NORMAL ? "normal" : "uniform", a, b);
+}
+
+static bool wants_monte_carlo(const struct cmd *cmd)
+{
+	return cmd->given & (CL_SAMPLES | CL_SEED);
+}
+
+static double mc_samples(const struct cmd *cmd, double fallback)
+{
+	return cmd->given & CL_SAMPLES ? cmd->samples : fallback;
+}
+
+/* ---- dead: the figures of each curve ---------------------------------------- */
+
+struct dead_rows {
+	const struct cmd *cmd;
+	struct stats_figures fig[LIMIT_CURVES];
+	int n;
+	char dist[96];
+};
+
+static bool dead_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	const struct dead_rows *d = ctx;
+	if (i >= (size_t)d->n)
+		return false;
+	const struct stats_figures *f = &d->fig[i];
+	tab_str(&cells[0], d->cmd->curve[i].label);
+	tab_str(&cells[1], d->dist);
+	tab_num(&cells[2], f->p_dead);
+	tab_num(&cells[3], f->p_zero);
+	tab_num(&cells[4], f->mean);
+	tab_num(&cells[5], f->std);
+	tab_num(&cells[6], f->mean_grad);
+	tab_num(&cells[7], f->mean_grad_sq);
+	tab_str(&cells[8], stats_method_name(f->method));
+	tab_num(&cells[9], f->err);
+	return true;
+}
+
+static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd)
+{
+	static const char *const header[] = {"curve", "dist", "p_dead", "p_zero", "mean", "std",
+	                                     "mean_grad", "mean_grad_sq", "method", "err"};
+	struct dead_rows rows = {.cmd = cmd};
+	dist_text(&cmd->dist, rows.dist, sizeof rows.dist);
+	enum exec_status st = EXEC_OK;
+	for (int i = 0; i < cmd->ncurves; i++) {
+		const struct actfn_curve *c = &cmd->curve[i].fn;
+		if (wants_monte_carlo(cmd)) {
+			double done;
+			stats_monte_carlo(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES), cmd->seed,
+			                  env->stop, &rows.fig[i], &done);
+			if (done < mc_samples(cmd, DEFAULT_MC_SAMPLES)) {
+				/* what was drawn before Ctrl-C is shown, its error bound
+				 * from the samples it had */
+				st = EXEC_INTERRUPTED;
+				if (done > 0)
+					rows.n = i + 1;
+				break;
+			}
+		} else {
+			stats_exact(c, &cmd->dist, &rows.fig[i]);
+		}
+		rows.n = i + 1;
+	}
+	struct tab_source src = {.ncols = 10, .header = header, .row = dead_row, .ctx = &rows};
+	tab_write(env->out, env->set->format, &src, NULL, NULL);
+	return st;
+}
+
+/* ---- layers -------------------------------------------------------------------- */
+
+static int run_layer(struct exec_env *env, const struct cmd *cmd, const double *biases, int nbias,
+                     struct layer_out *out, struct diag *d)
+{
+	const struct actfn_curve *curves[LIMIT_CURVES];
+	for (int i = 0; i < cmd->ncurves; i++)
+		curves[i] = &cmd->curve[i].fn;
+	double need = layer_memory(&cmd->layer, cmd->ncurves, nbias);
+	if (need > LIMIT_MEMORY)
+		return diag_set(d, cmd->off, "this would need %.1f GiB of memory (at most 1 GiB)",
+		                need / LIMIT_MEMORY);
+	if (layer_run(&cmd->layer, curves, cmd->ncurves, biases, nbias, env->stop, out) < 0)
+		return diag_set(d, cmd->off, "out of memory");
+	return 0;
+}
+
+struct layer_rows {
+	const struct cmd *cmd;
+	const struct layer_out *out;
+	int nbias;
+	const double *biases;
+};
+
+static bool layer_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	const struct layer_rows *L = ctx;
+	if (i >= (size_t)L->cmd->ncurves)
+		return false;
+	tab_str(&cells[0], L->cmd->curve[i].label);
+	tab_num(&cells[1], L->out->dead_share[i]);
+	tab_num(&cells[2], L->out->inactive_share[i]);
+	return true;
+}
+
+static bool sweep_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	const struct layer_rows *L = ctx;
+	size_t c = i / (size_t)L->nbias, k = i % (size_t)L->nbias;
+	if (c >= (size_t)L->cmd->ncurves)
+		return false;
+	tab_str(&cells[0], L->cmd->curve[c].label);
+	tab_num(&cells[1], L->biases[k]);
+	tab_num(&cells[2], L->out->dead_share[c * (size_t)L->nbias + k]);
+	tab_num(&cells[3], L->out->inactive_share[c * (size_t)L->nbias + k]);
+	return true;
+}
+
+static void layer_title(const struct cmd *cmd, char *buf, size_t size)
+{
+	static const char *const inits[] = {"he", "xavier", "normal"};
+	char bias[NUM_BUF];
+	num_format(cmd->bias, bias);
+	size_t len = 0;
+	util_append(buf, size, &len, "layer of %ld neurons, %ld inputs ~ N(0, 1), init %s", cmd->layer.neurons,
+	            cmd->layer.inputs, inits[cmd->layer.init]);
+	if (cmd->layer.init == INIT_NORMAL) {
+		char m[NUM_BUF], sd[NUM_BUF];
+		num_format(cmd->layer.init_mean, m);
+		num_format(cmd->layer.init_sd, sd);
+		util_append(buf, size, &len, "(%s, %s)", m, sd);
+	}
+	if (cmd->kind != CMD_SWEEP)
+		util_append(buf, size, &len, ", bias %s", bias);
+	util_append(buf, size, &len, ", batch %ld, seed %llu", cmd->layer.batch,
+	            (unsigned long long)cmd->layer.seed);
+}
+
+/* ---- histograms ------------------------------------------------------------------ */
+
+static void render(struct exec_env *env, const struct plot_grid *g)
+{
+	render_text(env->out, g, exec_color(env) ? env->pal : NULL);
+}
+
+static int hist_size(struct exec_env *env, int *w, int *h)
+{
+	struct plot_curve none[1];
+	struct plot_spec spec;
+	struct cmd empty;
+	memset(&empty, 0, sizeof empty);
+	exec_plot_spec(env, &empty, &env->set->range, none, &spec);
+	*w = spec.width;
+	*h = spec.height > 16 ? 16 : spec.height;
+	return 0;
+}
+
+/* Counts into bins over [lo, hi]; the top edge belongs to the last bin. */
+static void bin(long *count, int bins, double lo, double hi, double v)
+{
+	if (!(v >= lo && v <= hi))
+		return;
+	int b = (int)((v - lo) / (hi - lo) * bins);
+	count[b < bins ? b : bins - 1]++;
+}
+
+struct hist_rows {
+	const struct cmd *cmd;
+	long *count; /* [curve][bin] */
+	double *lo, *hi;
+	int bins, n;
+};
+
+static bool hist_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	const struct hist_rows *H = ctx;
+	size_t c = i / (size_t)H->bins, b = i % (size_t)H->bins;
+	if (c >= (size_t)H->n)
+		return false;
+	double w = (H->hi[c] - H->lo[c]) / H->bins;
+	tab_str(&cells[0], H->cmd->curve[c].label);
+	tab_num(&cells[1], H->lo[c] + (double)b * w);
+	tab_num(&cells[2], b + 1 == (size_t)H->bins ? H->hi[c] : H->lo[c] + (double)(b + 1) * w);
+	tab_num(&cells[3], (double)H->count[c * (size_t)H->bins + b]);
+	return true;
+}
+
+/* f(z) for Monte Carlo samples of z: two passes over the same seeded
+ * stream, the first for the range, the second to count. */
+static enum exec_status sample_hist(struct exec_env *env, const struct cmd *cmd, struct hist_rows *H)
+{
+	enum { CHUNK = 1024 };
+	double z[CHUNK], y[CHUNK];
+	double n = mc_samples(cmd, DEFAULT_HIST_SAMPLES);
+	for (int c = 0; c < cmd->ncurves; c++) {
+		for (int pass = 0; pass < 2; pass++) {
+			struct rng r;
+			rng_seed(&r, cmd->seed);
+			double lo = HUGE_VAL, hi = -HUGE_VAL;
+			for (double done = 0; done < n;) {
+				if (env->stop && *env->stop)
+					return EXEC_INTERRUPTED;
+				size_t k = n - done < CHUNK ? (size_t)(n - done) : CHUNK;
+				if (cmd->dist.kind == DIST_NORMAL) {
+					rng_normals(&r, z, k);
+					for (size_t i = 0; i < k; i++)
+						z[i] = cmd->dist.a + cmd->dist.b * z[i];
+				} else {
+					for (size_t i = 0; i < k; i++)
+						z[i] = cmd->dist.a + (cmd->dist.b - cmd->dist.a) * rng_uniform(&r);
+				}
+				actfn_eval(&cmd->curve[c].fn, z, y, NULL, k);
+				for (size_t i = 0; i < k; i++) {
+					if (pass == 0) {
+						if (isfinite(y[i])) {
+							lo = fmin(lo, y[i]);
+							hi = fmax(hi, y[i]);
+						}
+					} else {
+						bin(H->count + (size_t)c * (size_t)H->bins, H->bins, H->lo[c], H->hi[c], y[i]);
+					}
+				}
+				done += (double)k;
+			}
+			if (pass == 0) {
+				if (!(lo < hi)) { /* a constant: a unit interval around it */
+					lo = (lo == HUGE_VAL ? 0 : lo) - 0.5;
+					hi = lo + 1;
+				}
+				H->lo[c] = lo;
+				H->hi[c] = hi;
+			}
+		}
+		H->n = c + 1;
+	}
+	return EXEC_OK;
+}
+
+static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cmd *cmd,
+                                           struct diag *d, bool layer)
+{
+	static const char *const header[] = {"curve", "bin_lo", "bin_hi", "count"};
+	size_t nc = (size_t)cmd->ncurves, nb = (size_t)cmd->bins;
+	struct hist_rows H = {.cmd = cmd, .bins = cmd->bins};
+	H.count = calloc(nc * nb, sizeof *H.count);
+	H.lo = calloc(nc, sizeof *H.lo);
+	H.hi = calloc(nc, sizeof *H.hi);
+	struct layer_out out = {0};
+	enum exec_status st = EXEC_OK;
+	if (!H.count || !H.lo || !H.hi) {
+		st = diag_set(d, cmd->off, "out of memory");
+		goto done;
+	}
+	if (layer) {
+		/* activation rates of the neurons, binned over [0, 1] */
+		if (run_layer(env, cmd, &cmd->bias, 1, &out, d) < 0) {
+			st = EXEC_ERROR;
+			goto done;
+		}
+		if (out.rows_done < cmd->layer.batch)
+			st = EXEC_INTERRUPTED;
+		for (size_t c = 0; c < nc; c++) {
+			H.lo[c] = 0;
+			H.hi[c] = 1;
+			for (long j = 0; j < cmd->layer.neurons; j++)
+				bin(H.count + c * nb, (int)nb, 0, 1, out.rate[c * (size_t)cmd->layer.neurons + (size_t)j]);
+		}
+		H.n = (int)nc;
+	} else {
+		st = sample_hist(env, cmd, &H);
+	}
+	if (env->set->format != FMT_TEXT) {
+		struct tab_source src = {.ncols = 4, .header = header, .row = hist_row, .ctx = &H};
+		tab_write(env->out, env->set->format, &src, NULL, NULL);
+		goto done;
+	}
+	int w, h;
+	hist_size(env, &w, &h);
+	char dist[96], title[256], xlabel[320];
+	dist_text(&cmd->dist, dist, sizeof dist);
+	for (int c = 0; c < H.n; c++) {
+		if (layer) {
+			char what[200];
+			layer_title(cmd, what, sizeof what);
+			snprintf(title, sizeof title, "%s: share of neurons by activation rate", cmd->curve[c].label);
+			snprintf(xlabel, sizeof xlabel, "activation rate (f' != 0); %s", what);
+		} else {
+			snprintf(title, sizeof title, "%s: distribution of f(z)", cmd->curve[c].label);
+			snprintf(xlabel, sizeof xlabel, "f(z), z ~ %s, %.0f samples, seed %llu", dist,
+			         mc_samples(cmd, DEFAULT_HIST_SAMPLES), (unsigned long long)cmd->seed);
+		}
+		struct plot_hist ph = {.title = title, .xlabel = xlabel, .count = H.count + (size_t)c * nb,
+		                       .bins = (int)nb, .lo = H.lo[c], .hi = H.hi[c],
+		                       .unicode = exec_braille(env), .width = w, .height = h};
+		struct plot_grid g;
+		if (plot_histogram(&ph, &g) < 0) {
+			st = diag_set(d, cmd->off, "out of memory");
+			goto done;
+		}
+		render(env, &g);
+		plot_grid_free(&g);
+	}
+done:
+	free(H.count);
+	free(H.lo);
+	free(H.hi);
+	layer_out_free(&out);
+	return st;
+}
+
+/* ---- the commands ------------------------------------------------------------------ */
+
+enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	if (!(cmd->given & CL_LAYER))
+		return dead_figures(env, cmd);
+	static const char *const header[] = {"curve", "dead_share", "inactive_share"};
+	struct layer_out out;
+	if (run_layer(env, cmd, &cmd->bias, 1, &out, d) < 0)
+		return EXEC_ERROR;
+	struct layer_rows L = {.cmd = cmd, .out = &out, .nbias = 1, .biases = &cmd->bias};
+	struct tab_source src = {.ncols = 3, .header = header, .row = layer_row, .ctx = &L};
+	tab_write(env->out, env->set->format, &src, NULL, NULL);
+	if (env->set->format == FMT_TEXT) {
+		char what[200];
+		layer_title(cmd, what, sizeof what);
+		out_printf(env->out, "(%s)\n", what);
+	}
+	enum exec_status st = out.rows_done < cmd->layer.batch ? EXEC_INTERRUPTED : EXEC_OK;
+	layer_out_free(&out);
+	return st;
+}
+
+enum exec_status exec_hist(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	return exec_hist_or_rates(env, cmd, d, cmd->given & CL_LAYER);
+}
+
+enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	static const char *const header[] = {"curve", "bias", "dead_share", "inactive_share"};
+	const struct range *r = &cmd->bias_range;
+	double step = cmd->step;
+	int dec;
+	if (cmd->given & CL_STEP) {
+		dec = cmd->step_dec;
+	} else {
+		double ticks[64];
+		plot_ticks(r->lo, r->hi, 41, ticks, &step);
+		dec = (int)fmax(0, -floor(log10(step) + 1e-9));
+	}
+	double q = (r->hi - r->lo) / step + 1e-9;
+	if (!(q < LIMIT_POINTS))
+		return diag_set(d, cmd->given & CL_STEP ? cmd->step_off : cmd->off,
+		                "a sweep has at most %d biases (use a larger step)", LIMIT_POINTS);
+	int nb = (int)floor(q) + 1;
+	if (r->lo_dec >= 0 && dec >= 0 && r->lo_dec > dec)
+		dec = r->lo_dec;
+	double *biases = malloc((size_t)nb * sizeof *biases);
+	if (!biases)
+		return diag_set(d, cmd->off, "out of memory");
+	for (int k = 0; k < nb; k++)
+		biases[k] = exec_round_decimals(r->lo + k * step, dec);
+	struct layer_out out;
+	if (run_layer(env, cmd, biases, nb, &out, d) < 0) {
+		free(biases);
+		return EXEC_ERROR;
+	}
+	enum exec_status st = out.rows_done < cmd->layer.batch ? EXEC_INTERRUPTED : EXEC_OK;
+	if (env->set->format != FMT_TEXT || env->plot_hook) {
+		struct layer_rows L = {.cmd = cmd, .out = &out, .nbias = nb, .biases = biases};
+		struct tab_source src = {.ncols = 4, .header = header, .row = sweep_row, .ctx = &L};
+		tab_write(env->out, env->set->format, &src, NULL, NULL);
+	} else {
+		/* the dead share against the bias, a curve per activation, and
+		 * the never-positive share (the same for all) under it */
+		struct plot_curve curves[LIMIT_CURVES];
+		struct plot_spec spec;
+		exec_plot_spec(env, cmd, r, curves, &spec);
+		for (int c = 0; c < cmd->ncurves; c++) {
+			curves[c].fn = NULL;
+			curves[c].y[0] = out.dead_share + (size_t)c * (size_t)nb;
+			curves[c].y[1] = out.inactive_share + (size_t)c * (size_t)nb;
+		}
+		spec.series_x = biases;
+		spec.samples = nb;
+		spec.mark_dead = -1;
+		spec.title[0] = "dead share";
+		spec.title[1] = "never active (z <= 0 for every input)";
+		for (int k = 0; k < 2; k++) { /* shares: 0 to 1, whatever the data */
+			spec.ylo[k] = -0.05;
+			spec.yhi[k] = 1.05;
+		}
+		struct plot_grid g;
+		if (plot_layout(&spec, &g) == 0) {
+			render(env, &g);
+			plot_grid_free(&g);
+		}
+		char what[200];
+		layer_title(cmd, what, sizeof what);
+		out_printf(env->out, "x: bias; %s\n", what);
+	}
+	layer_out_free(&out);
+	free(biases);
+	return st;
+}

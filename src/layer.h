@@ -1,0 +1,50 @@
+/* layer.h: a layer of neurons at initialisation: which of them get no
+ * gradient from a batch of inputs (dead), which never see a positive
+ * pre-activation, and how often each is active; for one bias or a sweep
+ * of biases, every activation on the same weights and inputs. */
+#ifndef ACTVIZ_LAYER_H
+#define ACTVIZ_LAYER_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actfn.h"
+
+/* Documented limits (man page, LIMITS). */
+#define LIMIT_LAYER_WEIGHTS 1e7  /* neurons x inputs */
+#define LIMIT_BATCH 1e6
+#define LIMIT_MEMORY (1024.0 * 1024 * 1024) /* any command's estimate */
+
+enum layer_init { INIT_HE, INIT_XAVIER, INIT_NORMAL };
+
+struct layer_spec {
+	long neurons, inputs, batch;
+	enum layer_init init;
+	double init_mean, init_sd; /* INIT_NORMAL */
+	uint64_t seed;
+};
+
+struct layer_out {
+	/* [curve][bias]: shares of the neurons */
+	double *dead_share;     /* f'(z) = 0 for every input of the batch */
+	double *inactive_share; /* z <= 0 for every input (the same for all curves) */
+	/* [curve][neuron], first bias only: share of the batch where f' != 0 */
+	double *rate;
+	long rows_done;         /* inputs of the batch processed (less when stopped) */
+};
+
+/* Bytes layer_run would allocate; compared with LIMIT_MEMORY first. */
+double layer_memory(const struct layer_spec *spec, int ncurves, int nbias);
+
+/* Runs the layer. out's arrays are allocated here (free with
+ * layer_out_free). Returns 0, or -1 when out of memory. Stops between
+ * inputs when *stop is set; the shares then cover rows_done inputs. */
+int layer_run(const struct layer_spec *spec, const struct actfn_curve *const *curves, int ncurves,
+              const double *biases, int nbias, volatile sig_atomic_t *stop, struct layer_out *out);
+void layer_out_free(struct layer_out *out);
+
+/* The standard deviation of the initial weights. */
+double layer_init_sd(const struct layer_spec *spec);
+
+#endif

@@ -1,0 +1,1 @@
+dead relu, leaky 0.01, elu, gelu, softplus with normal(-1, 2)

@@ -1,0 +1,1 @@
+dead relu with normal(0, 0)
