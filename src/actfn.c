@@ -64,6 +64,7 @@ static void sigmoid_pair(double hi, double lo, double *s, double *oms)
  * out for f and f' alike, so no point function has to test for it; the
  * test is a select, not a branch, so that simple functions vectorise. */
 #define ACTFN_ARRAY(name)                                                             \
+	__attribute__((target_clones("avx512f", "avx2", "default")))                   \
 	static void name##_eval(const double *p, const double *x, double *y, double *dy, \
 	                        size_t n)                                               \
 	{                                                                               \
@@ -390,6 +391,14 @@ static void hardsigmoid_point(const double *p, double x, double *f, double *d)
 	*d = pick(x > -3 && x < 3, 1.0 / 6, 0.0);
 }
 
+/* d leaky(x)/d slope: x where x <= 0, 0 elsewhere (PReLU learns it). */
+static void slope_dparam(const double *p, const double *x, double *dp, size_t n)
+{
+	(void)p;
+	for (size_t i = 0; i < n; i++)
+		dp[i] = pick(x[i] > 0, 0.0, x[i]);
+}
+
 ACTFN_ARRAY(relu)
 ACTFN_ARRAY(relu6)
 ACTFN_ARRAY(leaky)
@@ -579,6 +588,7 @@ static const struct actfn_def table[] = {
 		.nparams = 1,
 		.param = {ANY("weight", "init", 0.25, 0.01)},
 		.eval = leaky_eval,
+		.dparam = slope_dparam,
 		.breaks = slope_breaks,
 		.formula = "x if x > 0, else {weight}*x",
 		.derivative = "1 if x > 0, else {weight}",
@@ -987,6 +997,16 @@ void actfn_point(const struct actfn_curve *c, double x, double *y, double *dy)
 int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_BREAKS])
 {
 	return c->def->breaks(c->p, out);
+}
+
+bool actfn_learned(const struct actfn_curve *c)
+{
+	return c->def->dparam != NULL;
+}
+
+void actfn_dparam(const struct actfn_curve *c, const double *x, double *dp, size_t n)
+{
+	c->def->dparam(c->p, x, dp, n);
 }
 
 size_t actfn_param_text(const struct actfn_def *def, int i, double value, char *buf, size_t size)

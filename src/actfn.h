@@ -50,6 +50,9 @@ struct actfn_def {
 	/* 1: f is linear between breaks; 2: at most quadratic; 0: neither.
 	 * Polynomial pieces have closed-form statistics. */
 	int degree;
+	/* A parameter that training learns (PReLU's slope): dp[i] is the
+	 * derivative of f(x[i]) with respect to p[0]. NULL for the others. */
+	void (*dparam)(const double *p, const double *x, double *dp, size_t n);
 
 	/* What `info` prints. {name} is replaced by a parameter's name or value. */
 	const char *formula;    /* f(x) */
@@ -87,6 +90,10 @@ const char *actfn_param_domain_error(const struct actfn_def *def, int i, double 
 void actfn_eval(const struct actfn_curve *c, const double *x, double *y, double *dy, size_t n);
 void actfn_point(const struct actfn_curve *c, double x, double *y, double *dy);
 int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_BREAKS]);
+/* Whether training learns the curve's first parameter, and the
+ * derivative of f with respect to it. */
+bool actfn_learned(const struct actfn_curve *c);
+void actfn_dparam(const struct actfn_curve *c, const double *x, double *dp, size_t n);
 
 /* Label: name, then positional values up to the last non-default one:
  * "leaky 0.1", "softplus 1 10", "gelu tanh". Returns its length. */

@@ -496,6 +496,8 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
 		return exec_hist(env, cmd, d);
 	case CMD_SWEEP:
 		return exec_sweep(env, cmd, d);
+	case CMD_TRAIN:
+		return exec_train(env, cmd, d);
 	}
 	return EXEC_OK;
 }

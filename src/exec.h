@@ -12,6 +12,7 @@
 #include "plot.h"
 #include "render_text.h"
 #include "settings.h"
+#include "train.h"
 
 struct exec_env {
 	struct settings *set;
@@ -30,6 +31,12 @@ struct exec_env {
 	 * this with the curves and range instead of writing text. */
 	void (*plot_hook)(void *ctx, const struct cmd *cmd, const struct range *range);
 	void *hook_ctx;
+
+	/* Long work says how far it got (train, at each reported step):
+	 * progress on a terminal, the growing curves on screen. */
+	void (*progress)(void *ctx, const struct cmd *cmd, long step, long steps,
+	                 const struct train_report *reports);
+	void *progress_ctx;
 };
 
 enum exec_status {
@@ -50,6 +57,7 @@ void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct ra
 enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct diag *d);
 enum exec_status exec_hist(struct exec_env *env, const struct cmd *cmd, struct diag *d);
 enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct diag *d);
+enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct diag *d);
 
 /* v through its text with dec decimals (dec < 0: v itself), so that
  * table and sweep values read as typed: -2.3, not -2.2999999999999998. */

@@ -13,6 +13,7 @@
 #include "rng.h"
 #include "stats.h"
 #include "tab.h"
+#include "train.h"
 #include "util.h"
 
 /* normal(MU, SIGMA) or uniform(LO, HI), as the csv dist field has it. */
@@ -143,7 +144,7 @@ static bool sweep_row(void *ctx, size_t i, struct tab_cell *cells)
 
 static void layer_title(const struct cmd *cmd, char *buf, size_t size)
 {
-	static const char *const inits[] = {"he", "xavier", "normal"};
+	static const char *const inits[] = {"he", "xavier", "normal", "torch"};
 	char bias[NUM_BUF];
 	num_format(cmd->bias, bias);
 	size_t len = 0;
@@ -427,5 +428,178 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 	}
 	layer_out_free(&out);
 	free(biases);
+	return st;
+}
+
+/* ---- train ------------------------------------------------------------------------ */
+
+struct train_rows {
+	struct exec_env *env;
+	const struct cmd *cmd;
+	struct train *t;
+	struct train_report rep[LIMIT_CURVES];
+	long row_step;   /* the step rep[] holds */
+	bool stopped;
+};
+
+/* Steps every network up to the next reported step. */
+static bool advance(struct train_rows *R)
+{
+	const struct train_spec *s = &R->cmd->train;
+	for (;;) {
+		if (R->row_step >= s->steps)
+			return false;
+		if (R->env->stop && *R->env->stop) {
+			R->stopped = true;
+			if (R->env->progress) /* the progress line goes */
+				R->env->progress(R->env->progress_ctx, R->cmd, s->steps, s->steps, R->rep);
+			return false;
+		}
+		long step = train_step(R->t, R->rep);
+		R->row_step = step;
+		bool reported = train_reported(s, step);
+		/* progress at each report, and now and then between them */
+		if (R->env->progress && (reported || step % 4096 == 0))
+			R->env->progress(R->env->progress_ctx, R->cmd, step, s->steps, R->rep);
+		if (reported)
+			return true;
+	}
+}
+
+static void report_cells(const struct cmd *cmd, int c, const struct train_report *r,
+                         struct tab_cell *cells)
+{
+	tab_str(&cells[0], cmd->curve[c].label);
+	tab_num(&cells[1], (double)r->step);
+	tab_num(&cells[2], r->loss);
+	tab_num(&cells[3], r->dead_share);
+	for (long l = 0; l < cmd->train.depth; l++)
+		tab_num(&cells[4 + l], r->dead_layer[l]);
+}
+
+/* Rows as they come: one per curve at each reported step, the training
+ * running just far enough ahead to fill them. */
+static bool train_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	struct train_rows *R = ctx;
+	int n = R->cmd->ncurves, c = (int)(i % (size_t)n);
+	if (c == 0 && !advance(R))
+		return false;
+	report_cells(R->cmd, c, &R->rep[c], cells);
+	return true;
+}
+
+static void train_header(const struct cmd *cmd, char names[][16], const char **header)
+{
+	static const char *const fixed[] = {"curve", "step", "loss", "dead_share"};
+	for (int k = 0; k < 4; k++)
+		header[k] = fixed[k];
+	for (long l = 0; l < cmd->train.depth; l++) {
+		snprintf(names[l], 16, "dead_l%d", (int)(l + 1));
+		header[4 + l] = names[l];
+	}
+}
+
+/* The text table: the last report of each curve. */
+static bool final_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	const struct train_rows *R = ctx;
+	if (i >= (size_t)R->cmd->ncurves)
+		return false;
+	report_cells(R->cmd, (int)i, &R->rep[i], cells);
+	return true;
+}
+
+enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	const struct train_spec *s = &cmd->train;
+	struct actfn_curve curves[LIMIT_CURVES];
+	for (int i = 0; i < cmd->ncurves; i++)
+		curves[i] = cmd->curve[i].fn;
+	bool text = env->set->format == FMT_TEXT && !env->plot_hook;
+	double reports = (double)(s->steps / s->every) + 2;
+	double need = train_memory(s, cmd->ncurves) + (text ? reports * (cmd->ncurves * 2 + 1) * 8 : 0);
+	if (need > LIMIT_MEMORY)
+		return diag_set(d, cmd->off, "this would need %.1f GiB of memory (at most 1 GiB)%s",
+		                need / LIMIT_MEMORY, text ? "; a larger every keeps fewer points" : "");
+	struct train_rows R = {.env = env, .cmd = cmd};
+	R.t = train_new(s, curves, cmd->ncurves);
+	if (!R.t)
+		return diag_set(d, cmd->off, "out of memory");
+	char names[LIMIT_TRAIN_DEPTH][16];
+	const char *header[4 + LIMIT_TRAIN_DEPTH];
+	train_header(cmd, names, header);
+	int ncols = 4 + (int)s->depth;
+	enum exec_status st = EXEC_OK;
+
+	if (!text) {
+		struct tab_source src = {.ncols = ncols, .header = header, .row = train_row, .ctx = &R};
+		tab_write(env->out, env->set->format, &src, NULL, NULL);
+		st = R.stopped ? EXEC_INTERRUPTED : EXEC_OK;
+		train_free(R.t);
+		return st;
+	}
+
+	/* Text: keep every report for the plot, then the final table. */
+	size_t cap = (size_t)reports, nc = (size_t)cmd->ncurves;
+	double *xs = malloc(cap * sizeof *xs);
+	double *loss = malloc(cap * nc * sizeof *loss), *dead = malloc(cap * nc * sizeof *dead);
+	if (!xs || !loss || !dead) {
+		st = diag_set(d, cmd->off, "out of memory");
+		goto done;
+	}
+	size_t n = 0;
+	while (n < cap && advance(&R)) {
+		xs[n] = (double)R.row_step;
+		for (size_t c = 0; c < nc; c++) {
+			/* the loss on a log scale: it falls by orders of magnitude */
+			loss[c * cap + n] = R.rep[c].loss > 0 ? log10(R.rep[c].loss) : NAN;
+			dead[c * cap + n] = R.rep[c].dead_share;
+		}
+		n++;
+	}
+	if (R.stopped)
+		st = EXEC_INTERRUPTED;
+	if (n >= 2) {
+		struct plot_curve pc[LIMIT_CURVES];
+		struct plot_spec spec;
+		struct range r = {xs[0], xs[n - 1], 0, 0};
+		exec_plot_spec(env, cmd, &r, pc, &spec);
+		for (size_t c = 0; c < nc; c++) {
+			pc[c].fn = NULL;
+			pc[c].y[0] = loss + c * cap;
+			pc[c].y[1] = dead + c * cap;
+		}
+		spec.series_x = xs;
+		spec.samples = (long)n;
+		spec.mark_dead = -1;
+		spec.deriv = true;
+		spec.title[0] = "log10 loss";
+		spec.title[1] = "dead share (hidden units with f' = 0 for the whole batch)";
+		spec.ylo[1] = -0.05;
+		spec.yhi[1] = 1.05;
+		struct plot_grid g;
+		if (plot_layout(&spec, &g) == 0) {
+			render(env, &g);
+			plot_grid_free(&g);
+		}
+	}
+	if (n > 0) {
+		struct tab_source src = {.ncols = ncols, .header = header, .row = final_row, .ctx = &R};
+		tab_write(env->out, env->set->format, &src, NULL, NULL);
+	}
+	static const char *const tasks[] = {"sin(3x) on -3..3, mean squared error",
+	                                    "two spirals, cross-entropy"};
+	char lr[NUM_BUF], bias[NUM_BUF];
+	num_format(s->lr, lr);
+	num_format(s->bias, bias);
+	out_printf(env->out, "(%s; %ld hidden layers of %ld, batch %ld, %s lr %s, bias %s, seed %llu)\n",
+	           tasks[s->task], s->depth, s->width, s->batch, s->opt == OPT_SGD ? "sgd" : "adam", lr,
+	           bias, (unsigned long long)s->seed);
+done:
+	free(xs);
+	free(loss);
+	free(dead);
+	train_free(R.t);
 	return st;
 }

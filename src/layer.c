@@ -16,6 +16,8 @@ double layer_init_sd(const struct layer_spec *spec)
 		return sqrt(2.0 / (double)spec->inputs);
 	case INIT_XAVIER:
 		return sqrt(2.0 / (double)(spec->inputs + spec->neurons));
+	case INIT_TORCH:
+		return 1 / sqrt(3.0 * (double)spec->inputs); /* of U(-1/sqrt(k), 1/sqrt(k)) */
 	case INIT_NORMAL:
 		break;
 	}
@@ -63,10 +65,16 @@ int layer_run(const struct layer_spec *spec, const struct actfn_curve *const *cu
 	 * seed gives the same layer for every activation and every run. */
 	struct rng r;
 	rng_seed(&r, spec->seed);
-	rng_normals(&r, w, nn * ni);
-	double sd = layer_init_sd(spec), mean = spec->init == INIT_NORMAL ? spec->init_mean : 0;
-	for (size_t k = 0; k < nn * ni; k++)
-		w[k] = mean + sd * w[k];
+	if (spec->init == INIT_TORCH) {
+		double bound = 1 / sqrt((double)ni);
+		for (size_t k = 0; k < nn * ni; k++)
+			w[k] = bound * (2 * rng_uniform(&r) - 1);
+	} else {
+		rng_normals(&r, w, nn * ni);
+		double sd = layer_init_sd(spec), mean = spec->init == INIT_NORMAL ? spec->init_mean : 0;
+		for (size_t k = 0; k < nn * ni; k++)
+			w[k] = mean + sd * w[k];
+	}
 
 	long row;
 	for (row = 0; row < spec->batch; row++) {

@@ -16,7 +16,9 @@
 #define LIMIT_BATCH 1e6
 #define LIMIT_MEMORY (1024.0 * 1024 * 1024) /* any command's estimate */
 
-enum layer_init { INIT_HE, INIT_XAVIER, INIT_NORMAL };
+/* he: N(0, 2/fan_in); xavier: N(0, 2/(fan_in + fan_out)); normal(m, s);
+ * torch: U(-1/sqrt(fan_in), 1/sqrt(fan_in)), PyTorch's nn.Linear default. */
+enum layer_init { INIT_HE, INIT_XAVIER, INIT_NORMAL, INIT_TORCH };
 
 struct layer_spec {
 	long neurons, inputs, batch;

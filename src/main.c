@@ -138,6 +138,21 @@ static const struct palette *load_palette(void)
 	return ok ? &pal : NULL;
 }
 
+/* Progress of long work on a terminal's stderr: one line, rewritten, and
+ * gone when the work is done. Never in a pipe. */
+static void progress(void *ctx, const struct cmd *cmd, long step, long steps,
+                     const struct train_report *reports)
+{
+	(void)ctx;
+	(void)cmd;
+	(void)reports;
+	if (step >= steps)
+		fprintf(stderr, "\r%40s\r", "");
+	else
+		fprintf(stderr, "\rtraining: step %ld of %ld ", step, steps);
+	fflush(stderr);
+}
+
 enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN };
 
 int main(int argc, char **argv)
@@ -284,6 +299,8 @@ int main(int argc, char **argv)
 	const char *no_color = getenv("NO_COLOR");
 	env.color_auto = out_tty && !(no_color && no_color[0]);
 	env.load_palette = load_palette;
+	if (isatty(STDERR_FILENO))
+		env.progress = progress;
 
 	struct run_ctx rc = {.env = &env, .err = &err, .flush = stdout, .keep_going = keep_going};
 	enum exec_status st = EXEC_OK;

@@ -377,6 +377,7 @@ static const char *limit_text(double v, char buf[32])
  * comfort such as 1e10 samples). */
 static int parse_whole(struct parser *p, const char *what, double min, double max, double *out)
 {
+	*out = 0;
 	const struct token *t = peek(p, 0);
 	if (t->kind != TOK_NUMBER)
 		return unexpected(p, t, "a number");
@@ -397,11 +398,12 @@ static int parse_whole(struct parser *p, const char *what, double min, double ma
  * `init normal(0, s)`. A bare `normal` is N(0, 1). */
 static int parse_dist(struct parser *p, struct stats_dist *d, bool uniform_ok)
 {
+	*d = stats_std_normal;
 	const struct token *t = peek(p, 0);
 	bool normal = is_word(p, t, "normal"), uniform = uniform_ok && is_word(p, t, "uniform");
 	if (!normal && !uniform)
 		return unexpected(p, t, uniform_ok ? "normal(MU, SIGMA) or uniform(LO, HI)"
-		                                   : "he, xavier or normal(0, SIGMA)");
+		                                   : "he, xavier, torch or normal(0, SIGMA)");
 	next(p);
 	d->kind = normal ? DIST_NORMAL : DIST_UNIFORM;
 	if (normal && peek(p, 0)->kind != TOK_LPAREN) {
@@ -441,6 +443,7 @@ enum clause_cmds {
 	K_DEAD = 1 << 2,
 	K_HIST = 1 << 3,
 	K_SWEEP = 1 << 4,
+	K_TRAIN = 1 << 5,
 };
 
 static unsigned kind_bit(enum cmd_kind k)
@@ -457,6 +460,8 @@ static unsigned kind_bit(enum cmd_kind k)
 		return K_HIST;
 	case CMD_SWEEP:
 		return K_SWEEP;
+	case CMD_TRAIN:
+		return K_TRAIN;
 	default:
 		return 0;
 	}
@@ -473,6 +478,8 @@ static const char *kind_name(enum cmd_kind k)
 		return "'hist'";
 	case CMD_SWEEP:
 		return "'sweep'";
+	case CMD_TRAIN:
+		return "'train'";
 	default:
 		return "a plot";
 	}
@@ -522,6 +529,7 @@ static int cl_seed(struct parser *p, struct cmd *cmd)
 		return -1;
 	cmd->seed = (uint64_t)v;
 	cmd->layer.seed = cmd->seed;
+	cmd->train.seed = cmd->seed;
 	return 0;
 }
 
@@ -555,9 +563,85 @@ static int cl_inputs(struct parser *p, struct cmd *cmd)
 static int cl_batch(struct parser *p, struct cmd *cmd)
 {
 	double v;
-	if (parse_whole(p, "batch", 1, LIMIT_BATCH, &v) < 0)
+	bool train = cmd->kind == CMD_TRAIN;
+	if (parse_whole(p, "batch", 1, train ? LIMIT_TRAIN_BATCH : LIMIT_BATCH, &v) < 0)
 		return -1;
 	cmd->layer.batch = (long)v;
+	cmd->train.batch = (long)v;
+	return 0;
+}
+
+static int cl_lr(struct parser *p, struct cmd *cmd)
+{
+	const struct token *v = peek(p, 0);
+	if (v->kind != TOK_NUMBER)
+		return unexpected(p, v, "a learning rate");
+	next(p);
+	if (!(v->num > 0) || !isfinite(v->num))
+		return diag_set(p->d, v->off, "lr must be a positive finite number");
+	cmd->train.lr = v->num;
+	return 0;
+}
+
+static int cl_steps(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "steps", 1, LIMIT_TRAIN_STEPS, &v) < 0)
+		return -1;
+	cmd->train.steps = (long)v;
+	return 0;
+}
+
+static int cl_width(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "width", 1, LIMIT_TRAIN_WIDTH, &v) < 0)
+		return -1;
+	cmd->train.width = (long)v;
+	return 0;
+}
+
+static int cl_depth(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "depth", 1, LIMIT_TRAIN_DEPTH, &v) < 0)
+		return -1;
+	cmd->train.depth = (long)v;
+	return 0;
+}
+
+static int cl_every(struct parser *p, struct cmd *cmd)
+{
+	double v;
+	if (parse_whole(p, "every", 1, LIMIT_TRAIN_STEPS, &v) < 0)
+		return -1;
+	cmd->train.every = (long)v;
+	return 0;
+}
+
+static int cl_task(struct parser *p, struct cmd *cmd)
+{
+	const struct token *t = peek(p, 0);
+	if (is_word(p, t, "sin"))
+		cmd->train.task = TASK_SIN;
+	else if (is_word(p, t, "spirals"))
+		cmd->train.task = TASK_SPIRALS;
+	else
+		return unexpected(p, t, "a task: sin or spirals");
+	next(p);
+	return 0;
+}
+
+static int cl_optimizer(struct parser *p, struct cmd *cmd)
+{
+	const struct token *t = peek(p, 0);
+	if (is_word(p, t, "sgd"))
+		cmd->train.opt = OPT_SGD;
+	else if (is_word(p, t, "adam"))
+		cmd->train.opt = OPT_ADAM;
+	else
+		return unexpected(p, t, "an optimizer: sgd or adam");
+	next(p);
 	return 0;
 }
 
@@ -574,14 +658,19 @@ static int cl_bias(struct parser *p, struct cmd *cmd)
 	if (!isfinite(v->num))
 		return diag_set(p->d, v->off, "bias must be a finite number");
 	cmd->bias = v->num;
+	cmd->train.bias = v->num;
+	cmd->train.set_bias = true;
 	return 0;
 }
 
 static int cl_init(struct parser *p, struct cmd *cmd)
 {
 	const struct token *t = peek(p, 0);
-	if (is_word(p, t, "he") || is_word(p, t, "xavier")) {
-		cmd->layer.init = is_word(p, t, "he") ? INIT_HE : INIT_XAVIER;
+	if (is_word(p, t, "he") || is_word(p, t, "xavier") || is_word(p, t, "torch")) {
+		cmd->layer.init = is_word(p, t, "he")       ? INIT_HE
+		                  : is_word(p, t, "xavier") ? INIT_XAVIER
+		                                            : INIT_TORCH;
+		cmd->train.init = cmd->layer.init;
 		next(p);
 		return 0;
 	}
@@ -591,6 +680,9 @@ static int cl_init(struct parser *p, struct cmd *cmd)
 	cmd->layer.init = INIT_NORMAL;
 	cmd->layer.init_mean = d.a;
 	cmd->layer.init_sd = d.b;
+	cmd->train.init = INIT_NORMAL;
+	cmd->train.init_mean = d.a;
+	cmd->train.init_sd = d.b;
 	return 0;
 }
 
@@ -605,20 +697,27 @@ static const struct clause {
 	{"step", CL_STEP, K_TABLE | K_SWEEP, cl_step},
 	{"with", CL_WITH, K_DEAD | K_HIST, cl_with},
 	{"samples", CL_SAMPLES, K_DEAD | K_HIST, cl_samples},
-	{"seed", CL_SEED, K_DEAD | K_HIST | K_SWEEP, cl_seed},
+	{"seed", CL_SEED, K_DEAD | K_HIST | K_SWEEP | K_TRAIN, cl_seed},
 	{"bins", CL_BINS, K_HIST, cl_bins},
 	{"layer", CL_LAYER, K_DEAD | K_HIST | K_SWEEP, cl_layer},
 	{"inputs", CL_INPUTS, K_DEAD | K_HIST | K_SWEEP, cl_inputs},
-	{"bias", CL_BIAS, K_DEAD | K_HIST | K_SWEEP, cl_bias},
-	{"init", CL_INIT, K_DEAD | K_HIST | K_SWEEP, cl_init},
-	{"batch", CL_BATCH, K_DEAD | K_HIST | K_SWEEP, cl_batch},
+	{"bias", CL_BIAS, K_DEAD | K_HIST | K_SWEEP | K_TRAIN, cl_bias},
+	{"init", CL_INIT, K_DEAD | K_HIST | K_SWEEP | K_TRAIN, cl_init},
+	{"batch", CL_BATCH, K_DEAD | K_HIST | K_SWEEP | K_TRAIN, cl_batch},
+	{"lr", CL_LR, K_TRAIN, cl_lr},
+	{"steps", CL_STEPS, K_TRAIN, cl_steps},
+	{"width", CL_WIDTH, K_TRAIN, cl_width},
+	{"depth", CL_DEPTH, K_TRAIN, cl_depth},
+	{"task", CL_TASK, K_TRAIN, cl_task},
+	{"optimizer", CL_OPTIMIZER, K_TRAIN, cl_optimizer},
+	{"every", CL_EVERY, K_TRAIN, cl_every},
 };
 
 #define NCLAUSES (sizeof clauses / sizeof clauses[0])
 
 static const char *const clause_words[NCLAUSES + 1] = {
-	"on", "at", "step", "with", "samples", "seed", "bins", "layer", "inputs", "bias", "init", "batch",
-	NULL,
+	"on",    "at",    "step",  "with",  "samples", "seed",      "bins",  "layer", "inputs", "bias",
+	"init",  "batch", "lr",    "steps", "width",   "depth",     "task",  "optimizer", "every", NULL,
 };
 
 static bool is_clause(const struct parser *p, const struct token *t)
@@ -756,6 +855,30 @@ static int parse_stats_command(struct parser *p, struct cmd *cmd, enum cmd_kind 
 	if (parse_clauses(p, cmd) < 0)
 		return -1;
 	return check_layer_clauses(p, cmd);
+}
+
+/* train: curves and clauses; the sizes checked together against the
+ * limits before anything is allocated. */
+static int parse_train(struct parser *p, struct cmd *cmd)
+{
+	cmd->kind = CMD_TRAIN;
+	stats_defaults(cmd);
+	cmd->train = (struct train_spec){
+		.width = DEFAULT_TRAIN_WIDTH, .depth = DEFAULT_TRAIN_DEPTH, .batch = DEFAULT_TRAIN_BATCH,
+		.steps = DEFAULT_TRAIN_STEPS, .lr = DEFAULT_TRAIN_LR, .init = INIT_TORCH,
+		.bias = DEFAULT_TRAIN_BIAS, .set_bias = true,
+		.task = TASK_SIN, .opt = OPT_SGD, .seed = DEFAULT_SEED};
+	if (parse_curve_list(p, cmd) < 0 || parse_clauses(p, cmd) < 0)
+		return -1;
+	struct train_spec *t = &cmd->train;
+	if ((double)t->width * (double)t->batch > LIMIT_TRAIN_CELLS) {
+		size_t off = cmd->clause_off[__builtin_ctz(cmd->given & CL_BATCH ? CL_BATCH : CL_WIDTH)];
+		return diag_set(p->d, off, "width x batch must be at most 4194304 (2^22; here %ld x %ld)",
+		                t->width, t->batch);
+	}
+	if (!(cmd->given & CL_EVERY))
+		t->every = train_default_every(t->steps);
+	return 0;
 }
 
 static int parse_dead(struct parser *p, struct cmd *cmd)
@@ -925,13 +1048,14 @@ static const struct command {
 	{"plot", parse_plot}, {"table", parse_table}, {"set", parse_set},   {"show", parse_show},
 	{"list", parse_list}, {"info", parse_info},   {"help", parse_help}, {"quit", parse_quit},
 	{"exit", parse_quit}, {"dead", parse_dead},   {"hist", parse_hist}, {"sweep", parse_sweep},
+	{"train", parse_train},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static const char *const command_words[NCOMMANDS + 1] = {
 	"plot", "table", "set", "show", "list", "info", "help", "quit", "exit", "dead", "hist", "sweep",
-	NULL,
+	"train", NULL,
 };
 
 const char *const *parse_command_words(void)

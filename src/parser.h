@@ -13,6 +13,7 @@
 #include "layer.h"
 #include "settings.h"
 #include "stats.h"
+#include "train.h"
 
 #define CMD_LABEL 80
 
@@ -30,6 +31,7 @@ enum cmd_kind {
 	CMD_DEAD,  /* dead curves [with DIST] [samples N] [seed S], or a layer */
 	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
 	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
+	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
 };
 
 /* Clauses a command has, one bit each (what was given). */
@@ -46,6 +48,13 @@ enum {
 	CL_BIAS = 1 << 9,
 	CL_INIT = 1 << 10,
 	CL_BATCH = 1 << 11,
+	CL_LR = 1 << 12,
+	CL_STEPS = 1 << 13,
+	CL_WIDTH = 1 << 14,
+	CL_DEPTH = 1 << 15,
+	CL_TASK = 1 << 16,
+	CL_OPTIMIZER = 1 << 17,
+	CL_EVERY = 1 << 18,
 };
 
 struct cmd_curve {
@@ -88,7 +97,7 @@ struct cmd {
 
 	/* statistics and layers: which clauses were given, and where */
 	unsigned given;
-	size_t clause_off[16];
+	size_t clause_off[20];
 	struct stats_dist dist; /* with; N(0, 1) when not given */
 	double samples;         /* Monte Carlo samples; 0: not given */
 	uint64_t seed;
@@ -96,6 +105,7 @@ struct cmd {
 	struct layer_spec layer; /* layer N inputs M init ... batch K seed S */
 	double bias;             /* dead ... layer: the bias */
 	struct range bias_range; /* sweep: bias LO..HI */
+	struct train_spec train; /* train */
 };
 
 /* Defaults of the statistics clauses (man page). */
@@ -107,6 +117,14 @@ struct cmd {
 #define DEFAULT_NEURONS 256
 #define DEFAULT_INPUTS 64
 #define DEFAULT_BATCH 1000
+#define DEFAULT_TRAIN_WIDTH 64
+#define DEFAULT_TRAIN_DEPTH 2
+#define DEFAULT_TRAIN_BATCH 64
+#define DEFAULT_TRAIN_STEPS 300
+#define DEFAULT_TRAIN_LR 0.05
+/* Hidden units start with this bias unless told otherwise: negative
+ * enough that most ReLU units die while the others keep learning. */
+#define DEFAULT_TRAIN_BIAS -1.0
 
 /* Parses one line. Returns 0, or -1 with d filled; either way cmd_free
  * must be called. */

@@ -286,7 +286,7 @@ static void test_statistics(void **state)
 	parse_err("dead relu layer 1e9", 17, "neurons must be at most 1e7");
 	parse_err("dead relu layer 10000 inputs 10000", 11, "a layer has at most 1e7 weights");
 	parse_err("dead relu layer 64 batch 1e7", 26, "batch must be at most 1e6");
-	parse_err("dead relu layer 64 init uniform(0, 1)", 25, "expected he, xavier or normal(0, SIGMA)");
+	parse_err("dead relu layer 64 init uniform(0, 1)", 25, "expected he, xavier, torch or normal(0, SIGMA)");
 	parse_err("sweep relu", 11, "sweep needs a bias range");
 	parse_err("sweep bias 3..1", 12, "empty range");
 	parse_err("relu samples 10", 6, "'samples' does not go with a plot");

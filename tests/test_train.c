@@ -1,0 +1,159 @@
+/* test_train.c: backpropagation against central finite differences for
+ * every activation, reproducibility, and that ReLU units die where the
+ * others keep learning. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actfn.h"
+#include "kernel.h"
+#include "train.h"
+
+static struct train_spec small(enum train_task task)
+{
+	return (struct train_spec){.width = 5, .depth = 2, .batch = 7, .steps = 10, .every = 1,
+	                           .lr = 0.05, .bias = 0.1, .init = INIT_HE, .task = task,
+	                           .opt = OPT_SGD, .seed = 3};
+}
+
+/* Every parameter's gradient against (L(p + h) - L(p - h)) / 2h. */
+static void check_gradients(const char *name, enum train_task task)
+{
+	struct actfn_curve c;
+	actfn_curve_default(&c, actfn_lookup(name, strlen(name)));
+	if (strcmp(name, "threshold") == 0) {
+		c.p[0] = 0.1;
+		c.p[1] = -0.5;
+	}
+	struct train_spec s = small(task);
+	struct train *t = train_new(&s, &c, 1);
+	assert_non_null(t);
+	size_t n = train_nparams(t);
+	double *g = malloc(n * sizeof *g);
+	train_loss_grad(t, 0, g);
+	double *p = train_params(t, 0);
+	bool learned = actfn_learned(&c);
+	size_t checked = learned ? n : n - (size_t)s.depth;
+	for (size_t k = 0; k < checked; k++) {
+		double keep = p[k], h = 1e-6 * fmax(1, fabs(keep));
+		p[k] = keep + h;
+		double up = train_loss_grad(t, 0, NULL);
+		p[k] = keep - h;
+		double down = train_loss_grad(t, 0, NULL);
+		p[k] = keep;
+		double fd = (up - down) / (2 * h);
+		if (fabs(fd - g[k]) > 1e-5 * fmax(1e-3, fmax(fabs(fd), fabs(g[k]))))
+			fail_msg("%s: parameter %zu of %zu: backprop %.10g, finite difference %.10g", name, k,
+			         n, g[k], fd);
+	}
+	free(g);
+	train_free(t);
+}
+
+static void test_gradients(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < actfn_count(); i++) {
+		check_gradients(actfn_at(i)->name, TASK_SIN);
+		check_gradients(actfn_at(i)->name, TASK_SPIRALS);
+	}
+}
+
+/* The kernels against the naive sums, odd sizes included. */
+static void test_kernels(void **state)
+{
+	(void)state;
+	enum { N = 7, K = 21, BP = 24 };
+	double W[N * K], b[N], A[K * BP], Z[N * BP], dZ[N * BP], dA[K * BP], dW[N * K], db[N];
+	for (int i = 0; i < N * K; i++)
+		W[i] = sin(i + 1.0);
+	for (int i = 0; i < N; i++)
+		b[i] = cos(i + 2.0);
+	for (int i = 0; i < K * BP; i++)
+		A[i] = sin(3.0 * i);
+	for (int i = 0; i < N * BP; i++)
+		dZ[i] = cos(0.7 * i);
+	kernel_forward(W, b, A, Z, N, K, BP);
+	kernel_backward_input(W, dZ, dA, N, K, BP);
+	double At[BP * K], dW2[N * K], db2[N];
+	kernel_transpose(A, At, K, BP, BP);
+	kernel_weight_grad(dZ, At, dW, db, N, K, BP, BP);
+	kernel_weight_grad_dot(dZ, A, dW2, db2, N, K, BP);
+	for (int i = 0; i < N * K; i++)
+		assert_true(fabs(dW[i] - dW2[i]) < 1e-13);
+	for (int i = 0; i < N; i++)
+		assert_true(fabs(db[i] - db2[i]) < 1e-13);
+	for (int n = 0; n < N; n++)
+		for (int j = 0; j < BP; j++) {
+			double s = b[n];
+			for (int k = 0; k < K; k++)
+				s += W[n * K + k] * A[k * BP + j];
+			assert_true(fabs(s - Z[n * BP + j]) < 1e-13);
+		}
+	for (int k = 0; k < K; k++)
+		for (int j = 0; j < BP; j++) {
+			double s = 0;
+			for (int n = 0; n < N; n++)
+				s += W[n * K + k] * dZ[n * BP + j];
+			assert_true(fabs(s - dA[k * BP + j]) < 1e-13);
+		}
+	for (int n = 0; n < N; n++) {
+		double sb = 0;
+		for (int j = 0; j < BP; j++)
+			sb += dZ[n * BP + j];
+		assert_true(fabs(sb - db[n]) < 1e-13);
+		for (int k = 0; k < K; k++) {
+			double s = 0;
+			for (int j = 0; j < BP; j++)
+				s += dZ[n * BP + j] * A[k * BP + j];
+			assert_true(fabs(s - dW[n * K + k]) < 1e-13);
+		}
+	}
+}
+
+/* Same seed, same numbers; a different seed, others. */
+static void test_reproducible(void **state)
+{
+	(void)state;
+	struct actfn_curve c[2];
+	actfn_curve_default(&c[0], actfn_lookup("relu", 4));
+	actfn_curve_default(&c[1], actfn_lookup("prelu", 5));
+	struct train_spec s = small(TASK_SIN);
+	s.steps = 50;
+	struct train_report a[2], b[2];
+	struct train *t1 = train_new(&s, c, 2), *t2 = train_new(&s, c, 2);
+	for (int i = 0; i < 50; i++) {
+		train_step(t1, a);
+		train_step(t2, b);
+	}
+	assert_memory_equal(a, b, sizeof a);
+	assert_true(a[1].param != 0.25); /* PReLU's slope was learned */
+	train_free(t1);
+	train_free(t2);
+	s.seed = 4;
+	t1 = train_new(&s, c, 2);
+	train_step(t1, b);
+	train_free(t1);
+	t2 = train_new(&s, c, 2);
+	struct train_report first[2];
+	train_step(t2, first);
+	assert_memory_equal(first, b, sizeof b);
+	train_free(t2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kernels),
+		cmocka_unit_test(test_gradients),
+		cmocka_unit_test(test_reproducible),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
