@@ -12,6 +12,7 @@
 #include "plot.h"
 #include "render_text.h"
 #include "settings.h"
+#include "stats.h"
 #include "train.h"
 
 struct exec_env {
@@ -31,6 +32,13 @@ struct exec_env {
 	 * this with the curves and range instead of writing text. */
 	void (*plot_hook)(void *ctx, const struct cmd *cmd, const struct range *range);
 	void *hook_ctx;
+
+	/* The full-screen UI shows pictures (hist, sweep, train) in its plot
+	 * area: when set, they come here, laid out at term_width x
+	 * term_height, instead of being written as text; and the figures of
+	 * dead go to stats_hook besides the table. */
+	void (*grid_hook)(void *ctx, const struct plot_grid *grid);
+	void (*stats_hook)(void *ctx, const struct cmd *cmd, const struct stats_figures *figs, int n);
 
 	/* Long work says how far it got (train, at each reported step):
 	 * progress on a terminal, the growing curves on screen. */

@@ -91,6 +91,8 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 	}
 	struct tab_source src = {.ncols = 10, .header = header, .row = dead_row, .ctx = &rows};
 	tab_write(env->out, env->set->format, &src, NULL, NULL);
+	if (env->stats_hook && rows.n > 0)
+		env->stats_hook(env->hook_ctx, cmd, rows.fig, rows.n);
 	return st;
 }
 
@@ -164,9 +166,13 @@ static void layer_title(const struct cmd *cmd, char *buf, size_t size)
 
 /* ---- histograms ------------------------------------------------------------------ */
 
+/* A picture goes to the screen's plot area, or out as text. */
 static void render(struct exec_env *env, const struct plot_grid *g)
 {
-	render_text(env->out, g, exec_color(env) ? env->pal : NULL);
+	if (env->grid_hook)
+		env->grid_hook(env->hook_ctx, g);
+	else
+		render_text(env->out, g, exec_color(env) ? env->pal : NULL);
 }
 
 static int hist_size(struct exec_env *env, int *w, int *h)
@@ -393,7 +399,7 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 		return EXEC_ERROR;
 	}
 	enum exec_status st = out.rows_done < cmd->layer.batch ? EXEC_INTERRUPTED : EXEC_OK;
-	if (env->set->format != FMT_TEXT || env->plot_hook) {
+	if (env->set->format != FMT_TEXT) {
 		struct layer_rows L = {.cmd = cmd, .out = &out, .nbias = nb, .biases = biases};
 		struct tab_source src = {.ncols = 4, .header = header, .row = sweep_row, .ctx = &L};
 		tab_write(env->out, env->set->format, &src, NULL, NULL);
@@ -500,6 +506,35 @@ static void train_header(const struct cmd *cmd, char names[][16], const char **h
 	}
 }
 
+/* log10 loss and the dead share against the step, for the reports so
+ * far; the x axis runs to `last`. */
+static void train_picture(struct exec_env *env, const struct cmd *cmd, const double *xs,
+                          const double *loss, const double *dead, size_t n, size_t cap, long last)
+{
+	struct plot_curve pc[LIMIT_CURVES];
+	struct plot_spec spec;
+	struct range r = {xs[0], (double)last > xs[n - 1] ? (double)last : xs[n - 1], 0, 0};
+	exec_plot_spec(env, cmd, &r, pc, &spec);
+	for (int c = 0; c < cmd->ncurves; c++) {
+		pc[c].fn = NULL;
+		pc[c].y[0] = loss + (size_t)c * cap;
+		pc[c].y[1] = dead + (size_t)c * cap;
+	}
+	spec.series_x = xs;
+	spec.samples = (long)n;
+	spec.mark_dead = -1;
+	spec.deriv = true;
+	spec.title[0] = "log10 loss";
+	spec.title[1] = "dead share (hidden units with f' = 0 for the whole batch)";
+	spec.ylo[1] = -0.05;
+	spec.yhi[1] = 1.05;
+	struct plot_grid g;
+	if (plot_layout(&spec, &g) == 0) {
+		render(env, &g);
+		plot_grid_free(&g);
+	}
+}
+
 /* The text table: the last report of each curve. */
 static bool final_row(void *ctx, size_t i, struct tab_cell *cells)
 {
@@ -516,7 +551,7 @@ enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct 
 	struct actfn_curve curves[LIMIT_CURVES];
 	for (int i = 0; i < cmd->ncurves; i++)
 		curves[i] = cmd->curve[i].fn;
-	bool text = env->set->format == FMT_TEXT && !env->plot_hook;
+	bool text = env->set->format == FMT_TEXT;
 	double reports = (double)(s->steps / s->every) + 2;
 	double need = train_memory(s, cmd->ncurves) + (text ? reports * (cmd->ncurves * 2 + 1) * 8 : 0);
 	if (need > LIMIT_MEMORY)
@@ -557,33 +592,14 @@ enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct 
 			dead[c * cap + n] = R.rep[c].dead_share;
 		}
 		n++;
+		/* on screen the curves grow as the training goes */
+		if (env->grid_hook && n >= 2 && R.row_step < s->steps)
+			train_picture(env, cmd, xs, loss, dead, n, cap, s->steps);
 	}
 	if (R.stopped)
 		st = EXEC_INTERRUPTED;
-	if (n >= 2) {
-		struct plot_curve pc[LIMIT_CURVES];
-		struct plot_spec spec;
-		struct range r = {xs[0], xs[n - 1], 0, 0};
-		exec_plot_spec(env, cmd, &r, pc, &spec);
-		for (size_t c = 0; c < nc; c++) {
-			pc[c].fn = NULL;
-			pc[c].y[0] = loss + c * cap;
-			pc[c].y[1] = dead + c * cap;
-		}
-		spec.series_x = xs;
-		spec.samples = (long)n;
-		spec.mark_dead = -1;
-		spec.deriv = true;
-		spec.title[0] = "log10 loss";
-		spec.title[1] = "dead share (hidden units with f' = 0 for the whole batch)";
-		spec.ylo[1] = -0.05;
-		spec.yhi[1] = 1.05;
-		struct plot_grid g;
-		if (plot_layout(&spec, &g) == 0) {
-			render(env, &g);
-			plot_grid_free(&g);
-		}
-	}
+	if (n >= 2)
+		train_picture(env, cmd, xs, loss, dead, n, cap, R.row_step);
 	if (n > 0) {
 		struct tab_source src = {.ncols = ncols, .header = header, .row = final_row, .ctx = &R};
 		tab_write(env->out, env->set->format, &src, NULL, NULL);

@@ -66,6 +66,17 @@ static struct tui {
 	struct stats_figures fig[LIMIT_CURVES];
 	double win_dead[LIMIT_CURVES], win_min[LIMIT_CURVES], win_max[LIMIT_CURVES];
 
+	/* a picture (hist, sweep, train) in place of the plot */
+	struct plot_grid picture;
+	bool show_picture;
+	char title[256];     /* the command that made it */
+	/* the figures of the last `dead`, in place of the plot's figures */
+	bool show_stats;
+	int nstats;
+	char stats_label[LIMIT_CURVES][CMD_LABEL];
+	struct stats_figures stats[LIMIT_CURVES];
+	char stats_dist[96];
+
 	char **msg;          /* message lines, oldest first */
 	int nmsg, scroll;
 	bool help;
@@ -147,10 +158,49 @@ static void plot_hook(void *ctx, const struct cmd *cmd, const struct range *rang
 	T.plot.points = NULL;
 	T.plot.npoints = 0;
 	T.have_plot = true;
+	T.show_picture = false;
+	T.show_stats = false;
 	T.view = T.home = *range;
 	T.yzoom = 1;
 	T.selected = 0;
 	T.figs_valid = false;
+	T.dirty = true;
+}
+
+static void draw_all(void);
+
+/* A picture from exec: kept, and shown at once (a training run draws its
+ * curves as they grow, from inside the command). */
+static void grid_hook(void *ctx, const struct plot_grid *g)
+{
+	(void)ctx;
+	size_t cells = (size_t)g->w * (size_t)g->h;
+	struct plot_cell *copy = malloc(cells * sizeof *copy);
+	if (!copy)
+		return;
+	memcpy(copy, g->cell, cells * sizeof *copy);
+	plot_grid_free(&T.picture);
+	T.picture = *g;
+	T.picture.cell = copy;
+	T.show_picture = true;
+	T.dirty = true;
+	draw_all();
+}
+
+static void stats_hook(void *ctx, const struct cmd *cmd, const struct stats_figures *figs, int n)
+{
+	(void)ctx;
+	T.nstats = n;
+	for (int i = 0; i < n; i++) {
+		snprintf(T.stats_label[i], sizeof T.stats_label[i], "%s", cmd->curve[i].label);
+		T.stats[i] = figs[i];
+	}
+	char a[NUM_BUF], b[NUM_BUF];
+	num_format(cmd->dist.a, a);
+	num_format(cmd->dist.b, b);
+	snprintf(T.stats_dist, sizeof T.stats_dist, "%s(%s, %s)",
+	         cmd->dist.kind == DIST_NORMAL ? "normal" : "uniform", a, b);
+	T.show_stats = true;
 	T.dirty = true;
 }
 
@@ -292,7 +342,10 @@ static void draw_title(void)
 	attron(A_REVERSE);
 	mvhline(r->y, r->x, ' ', r->w);
 	char what[512], line[600];
-	describe_plot(what, sizeof what);
+	if (T.show_picture)
+		snprintf(what, sizeof what, "%s", T.title);
+	else
+		describe_plot(what, sizeof what);
 	snprintf(line, sizeof line, " actviz  %s", what);
 	const char *hint = "F1 keys ";
 	int hw = (int)strlen(hint);
@@ -302,10 +355,42 @@ static void draw_title(void)
 	attroff(A_REVERSE);
 }
 
+/* The figures of the last dead command, a few lines per curve. */
+static void draw_stats(const struct rect *r)
+{
+	char line[SCREEN_LINE];
+	int y = r->y;
+	snprintf(line, sizeof line, "z ~ %s:", T.stats_dist);
+	put_line(y++, r->x + 1, r->w - 2, line, A_BOLD);
+	for (int i = 0; i < T.nstats && y < r->y + r->h; i++) {
+		const struct stats_figures *f = &T.stats[i];
+		put_line(y++, r->x + 3, r->w - 4, T.stats_label[i], role_attr(PLOT_COLOR_CURVE + i) | A_BOLD);
+		char txt[4][SCREEN_LINE];
+		snprintf(txt[0], SCREEN_LINE, "dead %.4g%%, zero %.4g%%", 100 * f->p_dead, 100 * f->p_zero);
+		snprintf(txt[1], SCREEN_LINE, "mean %.4g, std %.4g", f->mean, f->std);
+		snprintf(txt[2], SCREEN_LINE, "E f' %.4g, E f'^2 %.4g", f->mean_grad, f->mean_grad_sq);
+		if (f->err > 0)
+			snprintf(txt[3], SCREEN_LINE, "%s, error < %.2g", stats_method_name(f->method), f->err);
+		else
+			snprintf(txt[3], SCREEN_LINE, "%s", stats_method_name(f->method));
+		for (int k = 0; k < 4 && y < r->y + r->h; k++)
+			put_line(y++, r->x + 5, r->w - 6, txt[k], A_NORMAL);
+		y++;
+	}
+}
+
 static void draw_figures(void)
 {
 	const struct rect *r = &T.lay.figures;
-	if (r->h == 0 || !T.have_plot)
+	if (r->h == 0)
+		return;
+	if (T.show_stats) {
+		draw_stats(r);
+		if (T.lay.figures_beside)
+			box_v(r->y, r->x - 1, r->h);
+		return;
+	}
+	if (!T.have_plot)
 		return;
 	if (!T.figs_valid)
 		compute_figures();
@@ -437,7 +522,20 @@ static void draw_all(void)
 		put_line(0, 0, T.cols, note[k], A_BOLD);
 	} else {
 		draw_title();
-		if (T.have_plot) {
+		if (T.show_picture) {
+			/* clipped to the plot area, should the screen have shrunk */
+			struct plot_grid g = T.picture;
+			if (g.w > T.lay.plot.w)
+				g.w = T.lay.plot.w;
+			if (g.h > T.lay.plot.h)
+				g.h = T.lay.plot.h;
+			for (int r = 0; r < g.h; r++) {
+				struct plot_grid row = g;
+				row.h = 1;
+				row.cell = T.picture.cell + (size_t)r * (size_t)T.picture.w;
+				draw_grid(&row, T.lay.plot.x, T.lay.plot.y + r);
+			}
+		} else if (T.have_plot) {
 			struct plot_grid g;
 			struct plot_curve curves[LIMIT_CURVES];
 			if (layout_plot(&g, curves) == 0) {
@@ -555,6 +653,10 @@ static void on_line(char *line)
 		T.nmsg--;
 	}
 	*T.sigint = 0;
+	/* pictures are laid out for the plot area */
+	T.env->term_width = T.lay.plot.w;
+	T.env->term_height = T.lay.plot.h;
+	snprintf(T.title, sizeof T.title, "%s", line);
 	struct range before = T.env->set->range;
 	enum exec_status st = run_line(T.rc, NULL, 0, line, strlen(line));
 	/* set range moves the picture on screen too */
@@ -948,6 +1050,9 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	rc->flush = NULL;
 	rc->prompt_width = (int)strlen(PROMPT);
 	T.env->plot_hook = plot_hook;
+	T.env->grid_hook = grid_hook;
+	T.env->stats_hook = stats_hook;
+	T.env->progress = NULL; /* the curves themselves show the progress */
 
 	T.history = repl_history_begin(&T.err);
 	setup_readline();
@@ -984,6 +1089,9 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	T.env->out = saved_out;
 	rc->err = saved_err;
 	T.env->plot_hook = NULL;
+	T.env->grid_hook = NULL;
+	T.env->stats_hook = NULL;
+	plot_grid_free(&T.picture);
 	out_free(&T.out);
 	out_free(&T.err);
 	for (int i = 0; i < T.nmsg; i++)

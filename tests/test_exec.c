@@ -353,6 +353,41 @@ static void test_hist_and_sweep(void **state)
 	assert_non_null(strstr(out.buf, "never active"));
 }
 
+/* train: the csv shape, rows by step then curve, the default reports. */
+static void test_train(void **state)
+{
+	(void)state;
+	run("set format csv\ntrain relu, prelu steps 120 batch 8 width 8 depth 3 seed 2");
+	assert_non_null(strstr(out.buf, "curve,step,loss,dead_share,dead_l1,dead_l2,dead_l3\nrelu,1,"));
+	assert_non_null(strstr(out.buf, "\nprelu,1,"));
+	/* every defaults to ceil(120/50) = 3: steps 1, 3, 6, ..., 120 */
+	assert_non_null(strstr(out.buf, "\nrelu,3,"));
+	assert_null(strstr(out.buf, "\nrelu,2,"));
+	assert_non_null(strstr(out.buf, "\nrelu,120,"));
+	const char *r = strstr(out.buf, "\nrelu,3,"), *p = strstr(out.buf, "\nprelu,3,"),
+	           *r6 = strstr(out.buf, "\nrelu,6,");
+	assert_true(r < p && p < r6);
+	size_t lines = 0;
+	for (const char *q = out.buf; *q; q++)
+		lines += *q == '\n';
+	assert_int_equal(lines, 1 + 2 * 41);
+	run("set format csv\ntrain relu steps 10 every 4 batch 8 width 8");
+	assert_non_null(strstr(out.buf, "\nrelu,8,"));
+	assert_non_null(strstr(out.buf, "\nrelu,10,"));
+	assert_null(strstr(out.buf, "\nrelu,9,"));
+	run("set format text\nset width 60\nset height 16\ntrain relu, elu steps 30 batch 8 width 8");
+	assert_non_null(strstr(out.buf, "log10 loss"));
+	assert_non_null(strstr(out.buf, "dead share"));
+	assert_non_null(strstr(out.buf, "curve  step"));
+	stop = 1;
+	assert_int_equal(run("set format csv\ntrain relu steps 1000"), EXEC_INTERRUPTED);
+	stop = 0;
+	assert_int_equal(run("train relu width 4096 batch 4096"), EXEC_ERROR);
+	assert_non_null(strstr(err.buf, "width x batch must be at most 4194304"));
+	assert_int_equal(run("train relu steps 1e12"), EXEC_ERROR);
+	assert_non_null(strstr(err.buf, "steps must be at most 1e7"));
+}
+
 /* Columns count characters, not bytes; an invalid byte is one. */
 static void test_columns(void **state)
 {
@@ -407,6 +442,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dead, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hist_and_sweep, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_train, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quoting, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
