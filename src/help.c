@@ -24,11 +24,16 @@ static const char overview[] =
 	"  show settings                 the current settings\n"
 	"  list                          every activation, its parameters and defaults\n"
 	"  info leaky                    formula, derivative, kink convention, PyTorch call\n"
+	"  dead relu, leaky 0.01, elu    how often f' = 0 for z ~ N(0,1), and the mean output\n"
+	"  hist relu                     the distribution of f(z): ReLU's spike at 0\n"
+	"  sweep bias -8..0              dead ReLU units in a layer, against the bias\n"
+	"  train relu, leaky 0.01, elu   ReLU units dying while a network learns\n"
 	"  help TOPIC                    more on a topic\n"
 	"  quit                          (or exit, or end of input)\n"
 	"\n"
-	"Topics: plot, at, table, set, show, list, info, ranges, numbers, formats, keys,\n"
-	"dying, and the name of any activation. # starts a comment.\n";
+	"Topics: plot, at, table, set, show, list, info, dead, hist, sweep, train,\n"
+	"ranges, numbers, formats, keys, dying, and the name of any activation.\n"
+	"# starts a comment.\n";
 
 static const struct topic topics[] = {
 	{"plot",
@@ -74,6 +79,47 @@ static const struct topic topics[] = {
 	 "                        the convention at its kinks, properties, and the\n"
 	 "                        PyTorch call that computes the same (info leaky 0.1)\n"},
 	{"help", "help [TOPIC]            this text, or more on a topic\n"},
+	{"dead",
+	 "dead CURVES [with DIST] [samples N] [seed S]\n"
+	 "\n"
+	 "For pre-activations z from DIST (normal(MU, SIGMA) or uniform(LO, HI); N(0, 1)\n"
+	 "by default): p_dead = P(f'(z) = 0), p_zero = P(f(z) = 0), the mean and std of\n"
+	 "f(z), and the mean of f'(z) and of f'(z)^2, with the method and a bound on the\n"
+	 "error: closed forms for the piecewise-linear ones (relu under N(0,1): p_dead\n"
+	 "0.5, mean 1/sqrt(2 pi)), quadrature for the smooth ones, Monte Carlo when\n"
+	 "samples or seed is given (error: 4 standard errors).\n"
+	 "\n"
+	 "dead CURVES layer N [inputs M] [bias B] [init he|xavier|torch|normal(0, S)]\n"
+	 "     [batch K] [seed S]\n"
+	 "\n"
+	 "A layer of N neurons (64 inputs, init he, bias 0, batch 1000 by default) fed a\n"
+	 "batch of N(0,1) inputs: the share of dead neurons (f' = 0 for every input, so\n"
+	 "no gradient reaches them) and of never-active ones (z <= 0 for every input).\n"},
+	{"hist",
+	 "hist CURVES [with DIST] [bins N] [samples N] [seed S]\n"
+	 "hist CURVES layer N [...]\n"
+	 "\n"
+	 "The distribution of f(z) for z from DIST (100000 samples, 40 bins): for ReLU,\n"
+	 "half of the mass sits exactly at 0. With layer, the neurons' activation rates.\n"},
+	{"sweep",
+	 "sweep [CURVES] bias LO..HI [step S] [layer N] [inputs M] [init ...] [batch K]\n"
+	 "\n"
+	 "The dead and never-active shares of a layer against its bias, one curve per\n"
+	 "activation (relu, leaky and elu when none are named). At he initialisation\n"
+	 "ReLU units die below a bias of about -4: sweep bias -8..0.\n"},
+	{"train",
+	 "train CURVES [lr X] [steps N] [batch B] [width W] [depth D] [task sin|spirals]\n"
+	 "      [optimizer sgd|adam] [bias B] [init torch|he|xavier|normal(0, S)]\n"
+	 "      [every N] [seed S]\n"
+	 "\n"
+	 "A network 1 -> 64 -> 64 -> 1 (width and depth hidden layers) per activation,\n"
+	 "from the same initial weights and the same batches, trained by SGD (or Adam) to\n"
+	 "regress sin(3x) on -3..3 (or to tell two spirals apart). PReLU's slope is\n"
+	 "learned. Reported: the loss and the share of dead hidden units (f' = 0 for the\n"
+	 "whole batch), per layer too. Defaults: 300 steps, batch 64, lr 0.05, PyTorch's\n"
+	 "nn.Linear initialisation with the hidden biases at -1, where most ReLU units\n"
+	 "die and the others keep learning; bias 0 starts them alive. Ctrl-C stops it,\n"
+	 "keeping what was computed.\n"},
 	{"quit", "quit, exit              leave (end of input and Ctrl-D do too)\n"},
 	{"keys",
 	 "Keys of the full-screen interface (the prompt keeps all of readline's):\n"
@@ -119,7 +165,10 @@ static const struct topic topics[] = {
 	 "  leaky 0.01    slope 0.01 for x <= 0\n"
 	 "  prelu         a slope the network learns (starts at 0.25)\n"
 	 "  elu           alpha*(exp(x) - 1) for x <= 0, gradient alpha*exp(x) > 0\n"
-	 "Compare:  relu, leaky 0.1, elu on -3..3\n"},
+	 "Compare:  relu, leaky 0.1, elu on -3..3\n"
+	 "In numbers:  dead relu, leaky 0.01, elu      (p_dead 0.5 for relu)\n"
+	 "In a layer:  sweep bias -8..0\n"
+	 "Training:    train relu, leaky 0.01, elu, prelu\n"},
 };
 
 #define NTOPICS (sizeof topics / sizeof topics[0])
@@ -137,7 +186,8 @@ const char *const *help_topics(void)
 /* Other words people try for the same topic. */
 static const struct topic aliases[] = {
 	{"exit", "quit"},    {"range", "ranges"}, {"on", "ranges"}, {"format", "formats"},
-	{"step", "table"},   {"dead", "dying"},   {"die", "dying"}, {"number", "numbers"},
+	{"step", "table"},   {"die", "dying"},    {"number", "numbers"}, {"layer", "dead"},
+	{"histogram", "hist"},
 	{"settings", "set"},
 };
 

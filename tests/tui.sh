@@ -45,6 +45,18 @@ wait_for() {
 	return 1
 }
 
+# Waits (up to 5 s) until a condition on the screen holds.
+wait_until() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen
+		eval "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # Widest line of the screen, in display columns.
 widest() { LC_ALL=C.UTF-8 wc -L <"$tmp/screen"; }
 
@@ -114,15 +126,13 @@ check "at: rows in the messages" 'grep -q "^ 1  1   1" "$tmp/screen"'
 
 # Ctrl-C clears the line and never leaves.
 t send-keys -t tui "relu on 1..2 abc" C-c
-sleep 0.3
-screen
+wait_until 'tail -1 "$tmp/screen" | grep -q "^actviz> *$"'
 check "Ctrl-C clears the line" 'tail -1 "$tmp/screen" | grep -q "^actviz> *$"'
 check "Ctrl-C does not leave" '[ ! -e "$tmp/rc" ]'
 
 # Small: still a plot at 40x12, a notice below it, no crash at any size.
 t resize-window -t tui -x 40 -y 12
-sleep 0.4
-screen
+wait_until '[ "$(widest)" -le 40 ] && grep -q "^f(x)" "$tmp/screen"'
 check "40x12: a plot" 'grep -q "^f(x)" "$tmp/screen" && grep -q "actviz>" "$tmp/screen"'
 check "40x12: nothing wider than the screen" '[ "$(widest)" -le 40 ]'
 for size in "39 11" "20 6" "1 1" "3 2" "10 40" "300 5"; do
@@ -131,15 +141,13 @@ for size in "39 11" "20 6" "1 1" "3 2" "10 40" "300 5"; do
 	sleep 0.1
 done
 t resize-window -t tui -x 30 -y 8
-sleep 0.4
-screen
+wait_for "too small"
 check "30x8: too small, said so" 'grep -q "too small" "$tmp/screen"'
 check "resizing did not end it" '[ ! -e "$tmp/rc" ]'
 
 # Large: figures beside the plot.
 t resize-window -t tui -x 200 -y 60
-sleep 0.4
-screen
+wait_until '[ "$(widest)" -ge 150 ] && grep -q "N(0,1)" "$tmp/screen"'
 check "200x60: figures beside the plot" 'grep -q "^ *-3 .*│.*\|N(0,1)" "$tmp/screen" && grep "│   N(0,1)" "$tmp/screen" >/dev/null'
 check "200x60: uses the width" '[ "$(widest)" -ge 150 ]'
 
@@ -158,10 +166,18 @@ check "history kept" 'grep -q "leaky 0.01 on -3..3" "$tmp/home/.local/state/actv
 # the signal. A link with its own name finds this actviz among others.
 ln -s "$ACTVIZ" "$tmp/actviz-under-test"
 pid_of() { pgrep -f "$tmp/actviz-under-test" | head -1; }
+gone() { # until no actviz under test is left from an earlier session
+	i=0
+	while pgrep -f "$tmp/actviz-under-test" >/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
 session() {
+	t kill-session -t tui 2>/dev/null
+	gone
 	rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
 	sed "s|\"$ACTVIZ\"|\"$tmp/actviz-under-test\"|" "$tmp/run.sh" >"$tmp/run2.sh"
-	t kill-session -t tui 2>/dev/null
 	t new-session -d -s tui -x 80 -y 24 \
 		"env -u COLUMNS -u LINES HOME='$tmp/home' LC_ALL=C.UTF-8 sh '$tmp/run2.sh'"
 	wait_for "actviz>"
@@ -189,6 +205,7 @@ if command -v bash >/dev/null 2>&1; then
 	check "fg (SIGCONT) redraws it" 'grep -q "actviz  relu on -3..3" "$tmp/screen" && grep -q "^f(x)" "$tmp/screen"'
 	t send-keys -t tui "quit" Enter
 	wait_for 'shell$'
+	gone
 fi
 
 session
@@ -222,8 +239,7 @@ t send-keys -t tui "abc" C-c "elu at 0" Enter
 wait_for "0  0   1"
 check "--plain: Ctrl-C abandoned abc" '! grep -q "abcelu" "$tmp/screen" && ! grep -q "unknown" "$tmp/screen"'
 t send-keys -t tui Up
-sleep 0.3
-screen
+wait_for "actviz> elu at 0"
 check "--plain: history recalls the last line" 'tail -1 "$tmp/screen" | grep -q "^actviz> elu at 0"'
 t send-keys -t tui C-u C-d
 ended
