@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "help.h"
+#include "stats.h"
 #include "num.h"
 #include "tab.h"
 #include "util.h"
@@ -430,6 +431,16 @@ static enum exec_status exec_info(struct exec_env *env, const struct cmd *cmd)
 	field(o, "kink", buf);
 	actfn_expand(def, shown, def->properties, buf, sizeof buf);
 	field(o, "properties", buf);
+	/* what it does to standard-normal pre-activations (dead for more) */
+	struct stats_figures f;
+	if (!(defaults && def->nparams > 0 && def->param[0].required) &&
+	    stats_exact(c, &stats_std_normal, &f) == 0) {
+		snprintf(buf, sizeof buf, "P(f' = 0) %.4g, P(f = 0) %.4g, mean %.4g, std %.4g, "
+		         "E f' %.4g (%s; dead %s shows more)", f.p_dead, f.p_zero,
+		         fabs(f.mean) <= f.err ? 0.0 : f.mean, f.std, f.mean_grad,
+		         f.method == STATS_CLOSED_FORM ? "exact" : "by quadrature", cmd->curve[0].label);
+		field(o, "z ~ N(0,1)", buf);
+	}
 	bool required = def->nparams > 0 && def->param[0].required;
 	actfn_expand(def, defaults && required ? NULL : c, def->torch, buf, sizeof buf);
 	field(o, "pytorch", buf);
