@@ -53,8 +53,8 @@ typedef double v8d_u __attribute__((vector_size(64), aligned(8), may_alias));
 	} while (0)
 
 CLONES
-static void kernel_forward_clone(const double *W, const double *b, const double *A, double *Z, long N, long K,
-                    long bp)
+static void kernel_forward_clone(const double *W, const double *b, const double *A, double *Z,
+                                 long N, long K, long bp)
 {
 	long n = 0;
 	for (; n + 4 <= N; n += 4) {
@@ -89,7 +89,8 @@ static void kernel_forward_clone(const double *W, const double *b, const double 
 }
 
 CLONES
-static void kernel_backward_input_clone(const double *W, const double *dZ, double *dA, long N, long K, long bp)
+static void kernel_backward_input_clone(const double *W, const double *dZ, double *dA, long N,
+                                        long K, long bp)
 {
 	static const double zero[4] = {0, 0, 0, 0};
 	long k = 0;
@@ -124,11 +125,8 @@ static void kernel_backward_input_clone(const double *W, const double *dZ, doubl
 	}
 }
 
-/* Rank-one updates along the batch: dW[n][:] += dZ[n][j] At[j][:], four
- * rows and sixteen columns of dW in registers at a time. */
-CLONES
-static void kernel_weight_grad_clone(const double *dZ, const double *At, double *dW, double *db, long N, long K,
-                        long b, long bp)
+/* db[n] = sum_j dZ[n][j]: the padding of dZ is zero, so all of it. */
+static inline void bias_grad(const double *dZ, double *db, long N, long bp)
 {
 	for (long n = 0; n < N; n++) {
 		v8d s = SPLAT(0.0);
@@ -136,6 +134,15 @@ static void kernel_weight_grad_clone(const double *dZ, const double *At, double 
 			s += LOAD(dZ + n * bp + j);
 		db[n] = LANES(s);
 	}
+}
+
+/* Rank-one updates along the batch: dW[n][:] += dZ[n][j] At[j][:], four
+ * rows and sixteen columns of dW in registers at a time. */
+CLONES
+static void kernel_weight_grad_clone(const double *dZ, const double *At, double *dW, double *db,
+                                     long N, long K, long b, long bp)
+{
+	bias_grad(dZ, db, N, bp);
 	long n = 0;
 	for (; n + 4 <= N; n += 4) {
 		const double *z0 = dZ + n * bp, *z1 = z0 + bp, *z2 = z1 + bp, *z3 = z2 + bp;
@@ -199,15 +206,10 @@ void kernel_transpose(const double *A, double *At, long K, long b, long bp)
 /* Dot products along the batch, a 2 x 4 block of dW at a time; the
  * padding of dZ is zero, so the whole padded batch can be summed. */
 CLONES
-static void kernel_weight_grad_dot_clone(const double *dZ, const double *A, double *dW, double *db, long N,
-                            long K, long bp)
+static void kernel_weight_grad_dot_clone(const double *dZ, const double *A, double *dW, double *db,
+                                         long N, long K, long bp)
 {
-	for (long n = 0; n < N; n++) {
-		v8d s = SPLAT(0.0);
-		for (long j = 0; j < bp; j += 8)
-			s += LOAD(dZ + n * bp + j);
-		db[n] = LANES(s);
-	}
+	bias_grad(dZ, db, N, bp);
 	long n = 0;
 	/* 4 x 4 blocks: sixteen accumulators, eight loads for sixteen products */
 	for (; n + 4 <= N; n += 4) {

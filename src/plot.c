@@ -431,11 +431,13 @@ static void notice(struct plot_grid *g, const char *msg)
 	put_text(g, 0, 0, msg, g->w, PLOT_COLOR_DEFAULT);
 }
 
-int plot_layout(const struct plot_spec *s, struct plot_grid *g)
+/* A blank grid of w x h; returns 1, or 0 when it is too small to plot
+ * (it then holds a notice), or -1 when out of memory. */
+static int new_grid(struct plot_grid *g, int w, int h)
 {
 	memset(g, 0, sizeof *g);
-	g->w = s->width > 0 ? s->width : 1;
-	g->h = s->height > 0 ? s->height : 1;
+	g->w = w > 0 ? w : 1;
+	g->h = h > 0 ? h : 1;
 	g->cell = malloc((size_t)g->w * (size_t)g->h * sizeof *g->cell);
 	if (!g->cell)
 		return -1;
@@ -445,6 +447,14 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 		notice(g, "too small to plot");
 		return 0;
 	}
+	return 1;
+}
+
+int plot_layout(const struct plot_spec *s, struct plot_grid *g)
+{
+	int rc = new_grid(g, s->width, s->height);
+	if (rc <= 0)
+		return rc;
 
 	const struct glyphs *gl = s->braille ? &box : &ascii;
 	/* Braille tells several curves apart only by colour, and only while
@@ -558,7 +568,7 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	g->canvas_w = L.canvas_w;
 	choose_x_ticks(s, &L, g->w);
 
-	int rc = 0;
+	rc = 0;
 	for (int k = 0; k < g->npanels && rc == 0; k++) {
 		const struct plot_panel *p = &g->panel[k];
 		struct canvas cv;
@@ -603,18 +613,9 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 
 int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 {
-	memset(g, 0, sizeof *g);
-	g->w = h->width > 0 ? h->width : 1;
-	g->h = h->height > 0 ? h->height : 1;
-	g->cell = malloc((size_t)g->w * (size_t)g->h * sizeof *g->cell);
-	if (!g->cell)
-		return -1;
-	for (size_t i = 0; i < (size_t)g->w * (size_t)g->h; i++)
-		g->cell[i] = (struct plot_cell){' ', PLOT_COLOR_DEFAULT};
-	if (g->w < PLOT_MIN_W || g->h < PLOT_MIN_H) {
-		notice(g, "too small to plot");
-		return 0;
-	}
+	int rc = new_grid(g, h->width, h->height);
+	if (rc <= 0)
+		return rc;
 	const struct glyphs *gl = h->unicode ? &box : &ascii;
 	long total = 0, most = 0;
 	for (int b = 0; b < h->bins; b++)
