@@ -49,9 +49,9 @@ mkdir "$tmp/home"
 env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 HOME="$tmp/home" \
 	ACTVIZ_BIN="$actviz" PYTHON_BIN="$python" \
 	"$python" - <<'EOF'
-import json, math, os, re, statistics, subprocess, sys, time
+import json, os, re, statistics, subprocess, sys, time
 
-STEPS = {16: 60000, 256: 8000}   # actviz ~0.5 s and ~1 s; torch ~7 s and ~2.5 s here
+STEPS = {16: 60000, 256: 8000}   # actviz ~0.45 s and ~0.95 s a run, torch ~7 s and ~2 s (AMD EPYC)
 TARGET = {16: 15.0, 256: 2.0}
 WIDTH = 64
 
@@ -208,8 +208,36 @@ def actviz_run(batch, steps, what):
     return dt, row
 
 
+# ---- what else runs ------------------------------------------------------------
+
+def cpu_busy():
+    """Busy and stolen CPU seconds of the whole machine so far, and this
+    process's own with its waited-for children: what else ran meanwhile."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    hz = os.sysconf("SC_CLK_TCK")
+    t = os.times()
+    busy = (v[0] + v[1] + v[2] + v[5] + v[6]) / hz  # user nice system irq softirq
+    steal = v[7] / hz if len(v) > 7 else 0.0
+    return busy, steal, t.user + t.system + t.children_user + t.children_system, time.monotonic()
+
+
+def others(before, after):
+    if not before or not after:
+        return "not known (no /proc/stat)"
+    wall = after[3] - before[3]
+    other = max((after[0] - before[0]) - (after[2] - before[2]), 0) / wall
+    steal = (after[1] - before[1]) / wall
+    note = "" if other < 0.2 and steal < 0.1 else "   <- the figures are disturbed"
+    return f"{other:.2f} cpus busy with other work, {steal:.2f} stolen, over {wall:.1f} s{note}"
+
+
 # ---- torch ---------------------------------------------------------------------
 
+before = cpu_busy()
 worker_env = {k: v for k, v in os.environ.items()
               if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
 worker_env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
@@ -244,6 +272,7 @@ def torch_run(batch, steps):
         sys.exit(77)
 
 
+
 # ---- the runs ------------------------------------------------------------------
 
 startup = [actviz_run(16, 1, "1 step")[0] for _ in range(3)]
@@ -265,6 +294,7 @@ if worker and worker.poll() is None:
     worker.stdin.close()
     worker.wait()
 startup += [actviz_run(16, 1, "1 step")[0] for _ in range(4)]
+after = cpu_busy()
 
 
 # ---- the report ----------------------------------------------------------------
@@ -328,6 +358,7 @@ if not skip:
                                               if k in os.environ) + "; actviz keeps them)"))
 print(f"runs:    {runs} measured after {warmup} warm-up (a tenth of the steps), interleaved"
       " (BENCH_RUNS, BENCH_WARMUP)")
+print(f"machine: {others(before, after)}")
 for b in STEPS:
     print(f"batch {b}, {STEPS[b]} steps:")
     print(summary("actviz", rate[("actviz", b)], "whole process, start-up included"))
