@@ -584,12 +584,16 @@ enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct 
 		goto done;
 	}
 	size_t n = 0;
+	long diverged[LIMIT_CURVES] = {0};
 	while (n < cap && advance(&R)) {
 		xs[n] = (double)R.row_step;
 		for (size_t c = 0; c < nc; c++) {
 			/* the loss on a log scale: it falls by orders of magnitude */
-			loss[c * cap + n] = R.rep[c].loss > 0 ? log10(R.rep[c].loss) : NAN;
+			double l = R.rep[c].loss;
+			loss[c * cap + n] = l > 0 ? log10(l) : NAN;
 			dead[c * cap + n] = R.rep[c].dead_share;
+			if (!diverged[c] && !(l <= 1e6 * fmax(pow(10, loss[c * cap]), 1)))
+				diverged[c] = R.row_step;
 		}
 		n++;
 		/* on screen the curves grow as the training goes */
@@ -612,6 +616,17 @@ enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct 
 	out_printf(env->out, "(%s; %ld hidden layers of %ld, batch %ld, %s lr %s, bias %s, seed %llu)\n",
 	           tasks[s->task], s->depth, s->width, s->batch, s->opt == OPT_SGD ? "sgd" : "adam", lr,
 	           bias, (unsigned long long)s->seed);
+	/* A diverged run is no verdict on its activation: say so, and what
+	 * to change. Outputs that are far from zero-centred make the output
+	 * layer's step too long for SGD, the more the wider the layer. */
+	for (size_t c = 0; c < nc; c++) {
+		if (!diverged[c])
+			continue;
+		char smaller[NUM_BUF];
+		num_format(s->lr / 4, smaller);
+		out_printf(env->out, "%s: the loss diverged (seen at step %ld): lr %s is too large for it "
+		           "here; try lr %s\n", cmd->curve[c].label, diverged[c], lr, smaller);
+	}
 done:
 	free(xs);
 	free(loss);

@@ -116,7 +116,7 @@ static const struct topic topics[] = {
 	 "from the same initial weights and the same batches, trained by SGD (or Adam) to\n"
 	 "regress sin(3x) on -3..3 (or to tell two spirals apart). PReLU's slope is\n"
 	 "learned. Reported: the loss and the share of dead hidden units (f' = 0 for the\n"
-	 "whole batch), per layer too. Defaults: 300 steps, batch 64, lr 0.05, PyTorch's\n"
+	 "whole batch), per layer too. Defaults: 1000 steps, batch 64, lr 0.02, PyTorch's\n"
 	 "nn.Linear initialisation with the hidden biases at -1, where most ReLU units\n"
 	 "die and the others keep learning; bias 0 starts them alive. Ctrl-C stops it,\n"
 	 "keeping what was computed.\n"},

@@ -120,8 +120,8 @@ struct cmd {
 #define DEFAULT_TRAIN_WIDTH 64
 #define DEFAULT_TRAIN_DEPTH 2
 #define DEFAULT_TRAIN_BATCH 64
-#define DEFAULT_TRAIN_STEPS 300
-#define DEFAULT_TRAIN_LR 0.05
+#define DEFAULT_TRAIN_STEPS 1000
+#define DEFAULT_TRAIN_LR 0.02
 /* Hidden units start with this bias unless told otherwise: negative
  * enough that most ReLU units die while the others keep learning. */
 #define DEFAULT_TRAIN_BIAS -1.0

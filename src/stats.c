@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "stats.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <string.h>
@@ -113,42 +114,86 @@ static int pieces_of(const struct actfn_curve *c, double lo, double hi, struct p
 	return n;
 }
 
-/* ---- closed forms for polynomial pieces ------------------------------------ */
+/* ---- standardised coordinates ----------------------------------------------- */
 
-/* E[z^k 1{a < z < b}] for k = 0..4, z ~ d. */
+/* Every figure is computed in t = (z - mu) / sigma, where the density is
+ * fixed (phi for the normal, 1/2 on [-1, 1] for the uniform): quadrature
+ * nodes then keep their digits however far mu is from 0, and moments of t
+ * cannot overflow. Output is computed divided by a power of two, scale,
+ * when f may be so large that its square would overflow. */
+struct frame {
+	double mu, sigma;
+	double tlo, thi; /* where the density is not negligible */
+	double scale;
+};
+
+static struct frame frame_of(const struct stats_dist *d)
+{
+	struct frame fr;
+	if (d->kind == DIST_NORMAL) {
+		fr.mu = d->a;
+		fr.sigma = d->b;
+		fr.tlo = -NORMAL_REACH;
+		fr.thi = NORMAL_REACH;
+	} else {
+		/* halves first: a + b and b - a may overflow */
+		fr.mu = d->a / 2 + d->b / 2;
+		fr.sigma = d->b / 2 - d->a / 2;
+		fr.tlo = -1;
+		fr.thi = 1;
+	}
+	fr.scale = 1;
+	return fr;
+}
+
+/* A power of two near the largest |f| on the support, when squares of f
+ * could overflow: bounded activations keep scale 1, so that their
+ * small squares do not underflow instead. */
+static void frame_scale(struct frame *fr, const struct actfn_curve *c)
+{
+	double z[7] = {0, fr->tlo, fr->thi, -1, 1, fr->tlo / 2, fr->thi / 2}, y[7];
+	for (int i = 1; i < 7; i++)
+		z[i] = fmin(fmax(fr->mu + fr->sigma * z[i], -DBL_MAX), DBL_MAX);
+	actfn_eval(c, z, y, NULL, 7);
+	double big = 0;
+	for (int i = 0; i < 7; i++)
+		if (isfinite(y[i]))
+			big = fmax(big, fabs(y[i]));
+	int e;
+	frexp(big, &e);
+	fr->scale = e > 400 ? ldexp(1, e < 1023 ? e : 1023) : 1;
+}
+
+static double to_t(const struct frame *fr, double z)
+{
+	if (isinf(z))
+		return z > 0 ? fr->thi : fr->tlo;
+	double t = (z - fr->mu) / fr->sigma;
+	return fmin(fmax(t, fr->tlo), fr->thi);
+}
+
+/* P(a < t < b) and E[t^k 1{a < t < b}] for k = 1..4. */
 static void partial_moments(const struct stats_dist *d, double a, double b, double m[5])
 {
 	if (d->kind == DIST_UNIFORM) {
-		double w = d->b - d->a;
 		double pa = 1, pb = 1;
 		for (int k = 0; k < 5; k++) {
 			pa *= a;
 			pb *= b;
-			m[k] = (pb - pa) / ((k + 1) * w);
+			m[k] = (pb - pa) / (2 * (k + 1));
 		}
 		return;
 	}
-	double mu = d->a, sigma = d->b;
-	double alpha = (a - mu) / sigma, beta = (b - mu) / sigma;
-	/* I_k = int t^k phi(t) over (alpha, beta): I_k = (k-1) I_{k-2} +
-	 * alpha^{k-1} phi(alpha) - beta^{k-1} phi(beta). */
-	double I[5], pa = pdf(alpha), pb = pdf(beta);
-	I[0] = mass(alpha, beta);
-	I[1] = pa - pb;
-	double ak = isinf(alpha) ? 0 : alpha, bk = isinf(beta) ? 0 : beta;
+	/* I_k = int t^k phi(t) over (a, b): I_k = (k-1) I_{k-2} +
+	 * a^{k-1} phi(a) - b^{k-1} phi(b). */
+	double pa = pdf(a), pb = pdf(b);
+	m[0] = mass(a, b);
+	m[1] = pa - pb;
+	double ak = pa == 0 ? 0 : a, bk = pb == 0 ? 0 : b;
 	for (int k = 2; k < 5; k++) {
-		I[k] = (k - 1) * I[k - 2] + (pa == 0 ? 0 : ak * pa) - (pb == 0 ? 0 : bk * pb);
-		ak *= isinf(alpha) ? 0 : alpha;
-		bk *= isinf(beta) ? 0 : beta;
-	}
-	/* z = mu + sigma t: binomial expansion */
-	static const double binom[5][5] = {
-		{1}, {1, 1}, {1, 2, 1}, {1, 3, 3, 1}, {1, 4, 6, 4, 1},
-	};
-	for (int k = 0; k < 5; k++) {
-		m[k] = 0;
-		for (int j = 0; j <= k; j++)
-			m[k] += binom[k][j] * pow(mu, k - j) * pow(sigma, j) * I[j];
+		m[k] = (k - 1) * m[k - 2] + ak * pa - bk * pb;
+		ak *= a;
+		bk *= b;
 	}
 }
 
@@ -166,6 +211,19 @@ static void poly_of(const struct actfn_curve *c, const struct piece *p, double c
 	coef[2] = c2;
 	coef[1] = c1;
 	coef[0] = y0 - c1 * m0 - c2 * m0 * m0;
+}
+
+/* The piece's polynomial in t, divided by the frame's scale (e), and its
+ * derivative in z as a polynomial in t (g). */
+static void poly_in_t(const struct frame *fr, const double c[3], double e[3], double g[2])
+{
+	double ms = fr->mu / fr->scale, ss = fr->sigma / fr->scale;
+	double slope_mu = c[1] + 2 * c[2] * fr->mu; /* f'(mu) */
+	e[0] = c[0] / fr->scale + ms * (c[1] + c[2] * fr->mu);
+	e[1] = ss * slope_mu;
+	e[2] = c[2] * fr->sigma * ss;
+	g[0] = slope_mu;
+	g[1] = 2 * c[2] * fr->sigma;
 }
 
 /* ---- adaptive Gauss-Kronrod for the rest ------------------------------------ */
@@ -188,25 +246,23 @@ static const double wg[4] = {
 	0.381830050505118944950369775488975, 0.417959183673469387755102040816327,
 };
 
-#define NQ 4 /* E f, E (f - m)^2, E f', E f'^2 */
+#define NQ 5 /* E f, E (f - m)^2, E f', E f'^2, and the mass: the rule's
+            * error in it is divided out */
 
 struct quad {
 	const struct actfn_curve *c;
 	const struct stats_dist *d;
-	double center; /* m for the second moment */
-	int evals;
+	const struct frame *fr;
+	double center; /* m for the second moment, over the scale */
 };
 
-/* The integrands at z, times the density. */
-static void integrand(struct quad *q, double z, double out[NQ])
+/* The integrands at t, times the density of t. */
+static void integrand(struct quad *q, double t, double out[NQ])
 {
-	double y, dy, w;
-	actfn_point(q->c, z, &y, &dy);
-	if (q->d->kind == DIST_NORMAL)
-		w = pdf((z - q->d->a) / q->d->b) / q->d->b;
-	else
-		w = 1 / (q->d->b - q->d->a);
-	q->evals++;
+	double y, dy;
+	actfn_point(q->c, q->fr->mu + q->fr->sigma * t, &y, &dy);
+	double w = q->d->kind == DIST_NORMAL ? pdf(t) : 0.5;
+	y /= q->fr->scale;
 	if (w == 0 || !isfinite(y) || !isfinite(dy)) {
 		for (int k = 0; k < NQ; k++)
 			out[k] = 0;
@@ -216,14 +272,16 @@ static void integrand(struct quad *q, double z, double out[NQ])
 	out[1] = (y - q->center) * (y - q->center) * w;
 	out[2] = dy * w;
 	out[3] = dy * dy * w;
+	out[4] = w;
 }
 
 /* One Kronrod rule over [a, b]; err gets QUADPACK's estimate, which
  * scales the Gauss-Kronrod difference by how smooth the integrand looks
  * (the raw difference overstates the error by orders of magnitude). */
-static void kronrod(struct quad *q, double a, double b, double res[NQ], double err[NQ])
+static void kronrod(struct quad *q, double a, double b, double res[NQ], double err[NQ],
+                    double absres[NQ])
 {
-	double half = (b - a) / 2, mid = (a + b) / 2;
+	double half = (b - a) / 2, mid = a + half;
 	double fv[15][NQ], gauss[NQ], resabs[NQ];
 	integrand(q, mid, fv[14]);
 	for (int k = 0; k < NQ; k++) {
@@ -255,58 +313,96 @@ static void kronrod(struct quad *q, double a, double b, double res[NQ], double e
 		if (resabs[k] > 0x1p-1022 / (50 * 0x1p-52))
 			e = fmax(50 * 0x1p-52 * resabs[k], e);
 		err[k] = e;
+		absres[k] = resabs[k];
 	}
 }
 
 #define MAX_PARTS 2000
+#define QUAD_RTOL 2e-13
 
 struct part {
-	double a, b, res[NQ], err[NQ];
+	double a, b, res[NQ], err[NQ], absres[NQ];
 };
 
-static double worst_err(const double err[NQ])
+/* Cuts of [a, b] at z = 0 and z = +-8^k (2^-12 <= 8^k < 2^1024), in t:
+ * activations change on a scale of 1 around z = 0 (or of their
+ * parameter), and a wide distribution would let every node miss that. */
+static int graded_cuts(const struct frame *fr, double a, double b, double *cut, int max)
 {
-	double w = 0;
-	for (int k = 0; k < NQ; k++)
-		w = fmax(w, err[k]);
-	return w;
+	int n = 0;
+	cut[n++] = a;
+	double zs[2 * 346 + 1];
+	int nz = 0;
+	for (int e = 1023 - 1023 % 3; e >= -12; e -= 3)
+		zs[nz++] = -ldexp(1, e);
+	zs[nz++] = 0;
+	for (int e = -12; e <= 1023; e += 3)
+		zs[nz++] = ldexp(1, e);
+	for (int i = 0; i < nz && n < max - 1; i++) {
+		double t = (zs[i] - fr->mu) / fr->sigma;
+		if (t > cut[n - 1] && t < b)
+			cut[n++] = t;
+	}
+	cut[n++] = b;
+	return n;
 }
 
-/* Global adaptive bisection: the part with the largest error is split
- * until the total error is within tolerance. */
+/* s + c += x, keeping in c what rounding takes from s */
+static void neumaier(double *s, double *c, double x)
+{
+	double t = *s + x;
+	*c += fabs(*s) >= fabs(x) ? (*s - t) + x : (x - t) + *s;
+	*s = t;
+}
+
+/* Global adaptive bisection: the part with the largest error relative to
+ * its figure's tolerance is split until every figure is within it. */
 static void integrate(struct quad *q, double a, double b, double res[NQ], double err[NQ])
 {
 	static struct part parts[MAX_PARTS];
-	int n = 1;
-	parts[0].a = a;
-	parts[0].b = b;
-	kronrod(q, a, b, parts[0].res, parts[0].err);
+	double cut[MAX_PARTS / 2];
+	int ncut = graded_cuts(q->fr, a, b, cut, MAX_PARTS / 2);
+	int n = 0;
+	for (int i = 0; i + 1 < ncut; i++, n++) {
+		parts[n].a = cut[i];
+		parts[n].b = cut[i + 1];
+		kronrod(q, parts[n].a, parts[n].b, parts[n].res, parts[n].err, parts[n].absres);
+	}
 	for (;;) {
-		double total_err = 0, total = 0;
-		int worst = 0;
-		for (int i = 0; i < n; i++) {
-			total_err += worst_err(parts[i].err);
-			for (int k = 0; k < NQ; k++)
-				total = fmax(total, fabs(parts[i].res[k]));
-			if (worst_err(parts[i].err) > worst_err(parts[worst].err))
-				worst = i;
+		double tol[NQ];
+		bool done = true;
+		for (int k = 0; k < NQ; k++) {
+			double r = 0, rc = 0, e = 0, ar = 0;
+			for (int i = 0; i < n; i++) {
+				neumaier(&r, &rc, parts[i].res[k]);
+				e += parts[i].err[k];
+				ar += parts[i].absres[k];
+			}
+			r += rc;
+			/* relative to the figure, or to the integral of its absolute
+			 * value where the figure cancels to nearly nothing */
+			tol[k] = fmax(QUAD_RTOL * fmax(fabs(r), 1e-3 * ar), 0x1p-1022);
+			res[k] = r;
+			err[k] = e;
+			done &= e <= tol[k];
 		}
-		if (total_err <= fmax(1e-16, 2e-13 * total) || n == MAX_PARTS)
+		if (done || n == MAX_PARTS)
 			break;
+		int worst = 0;
+		double worst_ratio = -1;
+		for (int i = 0; i < n; i++)
+			for (int k = 0; k < NQ; k++)
+				if (parts[i].err[k] / tol[k] > worst_ratio) {
+					worst_ratio = parts[i].err[k] / tol[k];
+					worst = i;
+				}
 		struct part *w = &parts[worst], *p2 = &parts[n++];
-		double m = (w->a + w->b) / 2;
+		double m = w->a + (w->b - w->a) / 2;
 		p2->a = m;
 		p2->b = w->b;
 		w->b = m;
-		kronrod(q, w->a, w->b, w->res, w->err);
-		kronrod(q, p2->a, p2->b, p2->res, p2->err);
-	}
-	for (int k = 0; k < NQ; k++) {
-		res[k] = err[k] = 0;
-		for (int i = 0; i < n; i++) {
-			res[k] += parts[i].res[k];
-			err[k] += parts[i].err[k];
-		}
+		kronrod(q, w->a, w->b, w->res, w->err, w->absres);
+		kronrod(q, p2->a, p2->b, p2->res, p2->err, p2->absres);
 	}
 }
 
@@ -325,88 +421,98 @@ static int figures(const struct actfn_curve *c, const struct stats_dist *d, bool
 	memset(out, 0, sizeof *out);
 	if (!dist_valid(d))
 		return -1;
+	struct frame fr = frame_of(d);
+	frame_scale(&fr, c);
 	double lo = d->kind == DIST_NORMAL ? -HUGE_VAL : d->a;
 	double hi = d->kind == DIST_NORMAL ? HUGE_VAL : d->b;
 	struct piece pieces[ACTFN_MAX_BREAKS + 1];
 	int np = pieces_of(c, lo, hi, pieces);
+	double ta[ACTFN_MAX_BREAKS + 1], tb[ACTFN_MAX_BREAKS + 1];
+	for (int i = 0; i < np; i++) {
+		ta[i] = to_t(&fr, pieces[i].a);
+		tb[i] = to_t(&fr, pieces[i].b);
+	}
 
-	double sum[NQ] = {0}, err[NQ] = {0};
 	bool closed = c->def->degree > 0 && !force_quadrature;
-	double coef[ACTFN_MAX_BREAKS + 1][3];
+	double e[ACTFN_MAX_BREAKS + 1][3], m[ACTFN_MAX_BREAKS + 1][5];
+	double mean = 0, grad = 0, grad_sq = 0;
 	for (int i = 0; i < np; i++) {
 		const struct piece *p = &pieces[i];
-		double m[5];
-		partial_moments(d, p->a, p->b, m);
+		partial_moments(d, ta[i], tb[i], m[i]);
 		if (p->d_zero)
-			out->p_dead += m[0];
+			out->p_dead += m[i][0];
 		if (p->f_zero)
-			out->p_zero += m[0];
+			out->p_zero += m[i][0];
 		if (!closed)
 			continue;
-		poly_of(c, p, coef[i]);
-		double *k = coef[i];
-		if (p->f_zero)
-			k[0] = k[1] = k[2] = 0;
-		sum[0] += k[0] * m[0] + k[1] * m[1] + k[2] * m[2];
-		/* f' = k1 + 2 k2 z */
-		sum[2] += k[1] * m[0] + 2 * k[2] * m[1];
-		sum[3] += k[1] * k[1] * m[0] + 4 * k[1] * k[2] * m[1] + 4 * k[2] * k[2] * m[2];
+		double coef[3] = {0, 0, 0}, g[2];
+		if (!p->f_zero)
+			poly_of(c, p, coef);
+		poly_in_t(&fr, coef, e[i], g);
+		if (m[i][0] == 0) /* no mass: skip, lest inf * 0 */
+			continue;
+		const double *k = e[i], *mm = m[i];
+		mean += k[0] * mm[0] + k[1] * mm[1] + k[2] * mm[2];
+		grad += g[0] * mm[0] + g[1] * mm[1];
+		grad_sq += g[0] * g[0] * mm[0] + 2 * g[0] * (g[1] * mm[1]) + g[1] * (g[1] * mm[2]);
 	}
 	if (closed) {
-		out->mean = sum[0];
 		/* (f - mean)^2 from the shifted polynomial: no E f^2 - (E f)^2
 		 * cancellation */
 		double var = 0;
 		for (int i = 0; i < np; i++) {
-			double m[5], *k = coef[i];
-			partial_moments(d, pieces[i].a, pieces[i].b, m);
-			double c0 = k[0] - out->mean, c1 = k[1], c2 = k[2];
-			var += c0 * c0 * m[0] + 2 * c0 * c1 * m[1] + (c1 * c1 + 2 * c0 * c2) * m[2] +
-			       2 * c1 * c2 * m[3] + c2 * c2 * m[4];
+			if (m[i][0] == 0)
+				continue;
+			const double *k = e[i], *mm = m[i];
+			double c0 = k[0] - mean, c1 = k[1], c2 = k[2];
+			/* the moment first in each product: a piece of huge slope
+			 * and no mass must give 0, not inf * 0 */
+			var += c0 * (c0 * mm[0]) + 2 * c0 * (c1 * mm[1]) + c1 * (c1 * mm[2]) +
+			       2 * c0 * (c2 * mm[2]) + 2 * c1 * (c2 * mm[3]) + c2 * (c2 * mm[4]);
 		}
-		out->std = sqrt(fmax(var, 0));
-		out->mean_grad = sum[2];
-		out->mean_grad_sq = sum[3];
+		out->mean = mean * fr.scale;
+		out->std = sqrt(fmax(var, 0)) * fr.scale;
+		out->mean_grad = grad;
+		out->mean_grad_sq = grad_sq;
 		out->method = STATS_CLOSED_FORM;
 		out->err = 0;
 		return 0;
 	}
 
 	/* Quadrature, twice: the mean first, then the spread around it. */
-	struct quad q = {.c = c, .d = d};
-	double zlo = d->kind == DIST_NORMAL ? d->a - NORMAL_REACH * d->b : d->a;
-	double zhi = d->kind == DIST_NORMAL ? d->a + NORMAL_REACH * d->b : d->b;
+	struct quad q = {.c = c, .d = d, .fr = &fr};
+	double sum[NQ], err[NQ];
 	for (int pass = 0; pass < 2; pass++) {
 		for (int k = 0; k < NQ; k++)
 			sum[k] = err[k] = 0;
 		for (int i = 0; i < np; i++) {
-			double a = fmax(pieces[i].a, zlo), b = fmin(pieces[i].b, zhi);
-			if (!(b > a))
+			if (!(tb[i] > ta[i]))
 				continue;
-			double r[NQ], e[NQ];
-			integrate(&q, a, b, r, e);
+			double r[NQ], er[NQ];
+			integrate(&q, ta[i], tb[i], r, er);
 			for (int k = 0; k < NQ; k++) {
 				sum[k] += r[k];
-				err[k] += e[k];
+				err[k] += er[k];
 			}
+		}
+		for (int k = 0; k < 4; k++) {
+			sum[k] /= sum[4];
+			err[k] /= sum[4];
 		}
 		q.center = sum[0];
 	}
-	out->mean = q.center;
-	out->std = sqrt(fmax(sum[1], 0));
+	double var = fmax(sum[1], 0);
+	out->mean = q.center * fr.scale;
+	out->std = sqrt(var) * fr.scale;
 	out->mean_grad = sum[2];
 	out->mean_grad_sq = sum[3];
 	out->method = STATS_QUADRATURE;
-	/* The Kronrod-Gauss difference overstates the error of the Kronrod
-	 * result; it is the bound reported, plus rounding. The error of the
-	 * std is that of the variance through the square root. */
-	double e = 0;
-	for (int k = 0; k < NQ; k++)
-		e = fmax(e, err[k]);
-	double std_err = out->std > 0 ? err[1] / (2 * out->std) : sqrt(err[1]);
-	e = fmax(e, std_err);
-	double scale = fmax(1, fmax(fabs(out->mean), out->mean_grad_sq));
-	out->err = e + 64 * 0x1p-52 * scale;
+	/* The error of the std is that of the variance through the square
+	 * root; every error is scaled back to z, plus rounding. */
+	double std_err = var > 0 ? err[1] / (2 * sqrt(var)) : sqrt(err[1]);
+	double e_out = fmax(fmax(err[0], std_err) * fr.scale, fmax(err[2], err[3]));
+	double size = fmax(1, fmax(fabs(out->mean), out->mean_grad_sq));
+	out->err = e_out + 64 * 0x1p-52 * size;
 	return 0;
 }
 

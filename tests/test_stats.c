@@ -308,6 +308,57 @@ static void test_monte_carlo(void **state)
 	assert_int_equal(stats_monte_carlo(&c, &stats_std_normal, 1.5, 5, NULL, &a, &done), -1);
 }
 
+/* Distributions far from 0 or very wide: the figures of a uniform on
+ * +-1e300 (whose moments overflow in z), a tanh far out in its plateau,
+ * a sigmoid whose whole change lies between two quadrature nodes of a
+ * wide normal. Reference values: mpmath at 40 digits. */
+static void test_extreme_distributions(void **state)
+{
+	(void)state;
+	struct stats_figures f, g;
+	struct stats_dist wide = {DIST_UNIFORM, -1e300, 1e300};
+	struct actfn_curve relu = curve("relu", 0, 0, 0);
+	assert_int_equal(stats_exact(&relu, &wide, &f), 0);
+	/* E = b/4, E z^2 1{z>0} = b^2/6: std = b sqrt(1/6 - 1/16) */
+	near(f.mean, 2.5e299, 1e285, "relu mean on +-1e300");
+	near(f.std, 1e300 * sqrt(1.0 / 6 - 1.0 / 16), 1e285, "relu std on +-1e300");
+	near(f.mean_grad, 0.5, 1e-15, "relu mean grad on +-1e300");
+	/* hardswish is relu there but for (-3, 3), of no weight */
+	struct actfn_curve hsw = curve("hardswish", 0, 0, 0);
+	assert_int_equal(stats_exact(&hsw, &wide, &g), 0);
+	near(g.std, f.std, 1e285, "hardswish std on +-1e300");
+	/* bounded ones keep their small spread: hardtanh is +-1 */
+	struct actfn_curve ht = curve("hardtanh", 0, 0, 0);
+	assert_int_equal(stats_exact(&ht, &wide, &f), 0);
+	near(f.std, 1, 1e-15, "hardtanh std on +-1e300");
+	near(f.mean_grad, 1e-300, 1e-314, "hardtanh mean grad on +-1e300");
+	struct actfn_curve th = curve("tanh", 0, 0, 0);
+	assert_int_equal(stats_exact(&th, &wide, &f), 0);
+	near(f.std, 1, 1e-13, "tanh std on +-1e300");
+	near(f.mean_grad, 1e-300, 1e-312, "tanh mean grad on +-1e300");
+
+	struct stats_dist far = {DIST_NORMAL, 1e6, 1};
+	assert_int_equal(stats_exact(&th, &far, &f), 0);
+	near(f.mean, 1, 1e-15, "tanh mean under N(1e6, 1)");
+	near(f.std, 0, 1e-15, "tanh std under N(1e6, 1)");
+	struct stats_dist farther = {DIST_NORMAL, 1e8, 1};
+	assert_int_equal(stats_exact(&relu, &farther, &f), 0);
+	near(f.std, 1, 1e-12, "relu std under N(1e8, 1)");
+
+	struct stats_dist spread = {DIST_NORMAL, 0, 1e6};
+	struct actfn_curve sg = curve("sigmoid", 0, 0, 0);
+	assert_int_equal(stats_exact(&sg, &spread, &f), 0);
+	near(f.mean_grad, 3.989422804007764441922e-07, 1e-19, "sigmoid mean grad under N(0, 1e6)");
+	near(f.mean_grad_sq, 6.649038006686256441e-08, 1e-20, "sigmoid mean grad^2 under N(0, 1e6)");
+	assert_true(f.err < 1e-12);
+
+	/* the edge of the doubles: z beyond DBL_MAX has no weight */
+	struct stats_dist edge = {DIST_NORMAL, 1e308, 1e307};
+	assert_int_equal(stats_exact(&relu, &edge, &f), 0);
+	near(f.mean, 1e308, 1e294, "relu mean under N(1e308, 1e307)");
+	near(f.std, 1e307, 1e293, "relu std under N(1e308, 1e307)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_quadrature_identities),
 		cmocka_unit_test(test_closed_vs_quadrature),
 		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_extreme_distributions),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_rng),
 		cmocka_unit_test(test_monte_carlo),
