@@ -70,12 +70,14 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 	struct dead_rows rows = {.cmd = cmd};
 	dist_text(&cmd->dist, rows.dist, sizeof rows.dist);
 	enum exec_status st = EXEC_OK;
+	double done_last = 0;
 	for (int i = 0; i < cmd->ncurves; i++) {
 		const struct actfn_curve *c = &cmd->curve[i].fn;
 		if (wants_monte_carlo(cmd)) {
 			double done;
 			stats_monte_carlo(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES), cmd->seed,
 			                  env->stop, &rows.fig[i], &done);
+			done_last = done;
 			if (done < mc_samples(cmd, DEFAULT_MC_SAMPLES)) {
 				/* what was drawn before Ctrl-C is shown, its error bound
 				 * from the samples it had */
@@ -91,6 +93,9 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 	}
 	struct tab_source src = {.ncols = 10, .header = header, .row = dead_row, .ctx = &rows};
 	tab_write(env->out, env->set->format, &src, NULL, NULL);
+	if (st == EXEC_INTERRUPTED && rows.n > 0 && env->set->format == FMT_TEXT)
+		out_printf(env->out, "(interrupted: %s from %.0f of %.0f samples)\n",
+		           cmd->curve[rows.n - 1].label, done_last, mc_samples(cmd, DEFAULT_MC_SAMPLES));
 	if (env->stats_hook && rows.n > 0)
 		env->stats_hook(env->hook_ctx, cmd, rows.fig, rows.n);
 	return st;
@@ -144,7 +149,8 @@ static bool sweep_row(void *ctx, size_t i, struct tab_cell *cells)
 	return true;
 }
 
-static void layer_title(const struct cmd *cmd, char *buf, size_t size)
+/* What a layer run was; batch_done short of the batch after Ctrl-C. */
+static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_t size)
 {
 	static const char *const inits[] = {"he", "xavier", "normal", "torch"};
 	char bias[NUM_BUF];
@@ -160,8 +166,12 @@ static void layer_title(const struct cmd *cmd, char *buf, size_t size)
 	}
 	if (cmd->kind != CMD_SWEEP)
 		util_append(buf, size, &len, ", bias %s", bias);
-	util_append(buf, size, &len, ", batch %ld, seed %llu", cmd->layer.batch,
-	            (unsigned long long)cmd->layer.seed);
+	if (batch_done < cmd->layer.batch)
+		util_append(buf, size, &len, ", %ld of a batch of %ld (interrupted)", batch_done,
+		            cmd->layer.batch);
+	else
+		util_append(buf, size, &len, ", batch %ld", cmd->layer.batch);
+	util_append(buf, size, &len, ", seed %llu", (unsigned long long)cmd->layer.seed);
 }
 
 /* ---- histograms ------------------------------------------------------------------ */
@@ -209,10 +219,12 @@ static bool hist_row(void *ctx, size_t i, struct tab_cell *cells)
 	size_t c = i / (size_t)H->bins, b = i % (size_t)H->bins;
 	if (c >= (size_t)H->n)
 		return false;
-	double w = (H->hi[c] - H->lo[c]) / H->bins;
+	/* (hi - lo) * b / bins, not b * w: 3/5 of [0, 1] is 0.6, where
+	 * 3 * 0.2 is 0.6000000000000001 */
+	double lo = H->lo[c], span = H->hi[c] - lo;
 	tab_str(&cells[0], H->cmd->curve[c].label);
-	tab_num(&cells[1], H->lo[c] + (double)b * w);
-	tab_num(&cells[2], b + 1 == (size_t)H->bins ? H->hi[c] : H->lo[c] + (double)(b + 1) * w);
+	tab_num(&cells[1], b == 0 ? lo : lo + span * (double)b / H->bins);
+	tab_num(&cells[2], b + 1 == (size_t)H->bins ? H->hi[c] : lo + span * (double)(b + 1) / H->bins);
 	tab_num(&cells[3], (double)H->count[c * (size_t)H->bins + b]);
 	return true;
 }
@@ -312,14 +324,11 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 	dist_text(&cmd->dist, dist, sizeof dist);
 	for (int c = 0; c < H.n; c++) {
 		if (layer) {
-			char what[200];
-			layer_title(cmd, what, sizeof what);
 			snprintf(title, sizeof title, "%s: share of neurons by activation rate", cmd->curve[c].label);
-			snprintf(xlabel, sizeof xlabel, "activation rate (f' != 0); %s", what);
+			snprintf(xlabel, sizeof xlabel, "activation rate (f' != 0)");
 		} else {
 			snprintf(title, sizeof title, "%s: distribution of f(z)", cmd->curve[c].label);
-			snprintf(xlabel, sizeof xlabel, "f(z), z ~ %s, %.0f samples, seed %llu", dist,
-			         mc_samples(cmd, DEFAULT_HIST_SAMPLES), (unsigned long long)cmd->seed);
+			snprintf(xlabel, sizeof xlabel, "f(z)");
 		}
 		struct plot_hist ph = {.title = title, .xlabel = xlabel, .count = H.count + (size_t)c * nb,
 		                       .bins = (int)nb, .lo = H.lo[c], .hi = H.hi[c],
@@ -332,6 +341,16 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 		render(env, &g);
 		plot_grid_free(&g);
 	}
+	/* what was counted, on its own line: under the axis it would be
+	 * cut at the plot's width */
+	char what[200];
+	if (layer)
+		layer_title(cmd, out.rows_done, what, sizeof what);
+	else
+		snprintf(what, sizeof what, "z ~ %s, %.0f samples, seed %llu", dist,
+		         mc_samples(cmd, DEFAULT_HIST_SAMPLES), (unsigned long long)cmd->seed);
+	if (H.n > 0)
+		out_printf(env->out, "(%s)\n", what);
 done:
 	free(H.count);
 	free(H.lo);
@@ -355,7 +374,7 @@ enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct d
 	tab_write(env->out, env->set->format, &src, NULL, NULL);
 	if (env->set->format == FMT_TEXT) {
 		char what[200];
-		layer_title(cmd, what, sizeof what);
+		layer_title(cmd, out.rows_done, what, sizeof what);
 		out_printf(env->out, "(%s)\n", what);
 	}
 	enum exec_status st = out.rows_done < cmd->layer.batch ? EXEC_INTERRUPTED : EXEC_OK;
@@ -429,7 +448,7 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 			plot_grid_free(&g);
 		}
 		char what[200];
-		layer_title(cmd, what, sizeof what);
+		layer_title(cmd, out.rows_done, what, sizeof what);
 		out_printf(env->out, "x: bias; %s\n", what);
 	}
 	layer_out_free(&out);
@@ -522,6 +541,7 @@ static void train_picture(struct exec_env *env, const struct cmd *cmd, const dou
 	}
 	spec.series_x = xs;
 	spec.samples = (long)n;
+	spec.x_whole = true;
 	spec.mark_dead = -1;
 	spec.deriv = true;
 	spec.title[0] = "log10 loss";
@@ -553,10 +573,13 @@ enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct 
 		curves[i] = cmd->curve[i].fn;
 	bool text = env->set->format == FMT_TEXT;
 	double reports = (double)(s->steps / s->every) + 2;
-	double need = train_memory(s, cmd->ncurves) + (text ? reports * (cmd->ncurves * 2 + 1) * 8 : 0);
+	double nets = train_memory(s, cmd->ncurves);
+	double need = nets + (text ? reports * (cmd->ncurves * 2 + 1) * 8 : 0);
 	if (need > LIMIT_MEMORY)
 		return diag_set(d, cmd->off, "this would need %.1f GiB of memory (at most 1 GiB)%s",
-		                need / LIMIT_MEMORY, text ? "; a larger every keeps fewer points" : "");
+		                need / LIMIT_MEMORY,
+		                nets > LIMIT_MEMORY ? "; a smaller width, batch or fewer curves fit"
+		                                    : "; a larger every keeps fewer points");
 	struct train_rows R = {.env = env, .cmd = cmd};
 	R.t = train_new(s, curves, cmd->ncurves);
 	if (!R.t)

@@ -85,9 +85,10 @@ static const struct topic topics[] = {
 	 "For pre-activations z from DIST (normal(MU, SIGMA) or uniform(LO, HI); N(0, 1)\n"
 	 "by default): p_dead = P(f'(z) = 0), p_zero = P(f(z) = 0), the mean and std of\n"
 	 "f(z), and the mean of f'(z) and of f'(z)^2, with the method and a bound on the\n"
-	 "error: closed forms for the piecewise-linear ones (relu under N(0,1): p_dead\n"
-	 "0.5, mean 1/sqrt(2 pi)), quadrature for the smooth ones, Monte Carlo when\n"
-	 "samples or seed is given (error: 4 standard errors).\n"
+	 "error: closed forms where f is polynomial between its kinks (relu, leaky,\n"
+	 "hardswish...; relu under N(0,1): p_dead 0.5, mean 1/sqrt(2 pi)), quadrature\n"
+	 "for the smooth ones, Monte Carlo when samples or seed is given (error: 4\n"
+	 "standard errors).\n"
 	 "\n"
 	 "dead CURVES layer N [inputs M] [bias B] [init he|xavier|torch|normal(0, S)]\n"
 	 "     [batch K] [seed S]\n"
@@ -103,6 +104,7 @@ static const struct topic topics[] = {
 	 "half of the mass sits exactly at 0. With layer, the neurons' activation rates.\n"},
 	{"sweep",
 	 "sweep [CURVES] bias LO..HI [step S] [layer N] [inputs M] [init ...] [batch K]\n"
+	 "      [seed S]\n"
 	 "\n"
 	 "The dead and never-active shares of a layer against its bias, one curve per\n"
 	 "activation (relu, leaky and elu when none are named). At he initialisation\n"

@@ -715,10 +715,6 @@ static const struct clause {
 
 #define NCLAUSES (sizeof clauses / sizeof clauses[0])
 
-static const char *const clause_words[NCLAUSES + 1] = {
-	"on",    "at",    "step",  "with",  "samples", "seed",      "bins",  "layer", "inputs", "bias",
-	"init",  "batch", "lr",    "steps", "width",   "depth",     "task",  "optimizer", "every", NULL,
-};
 
 static bool is_clause(const struct parser *p, const struct token *t)
 {
@@ -757,8 +753,11 @@ static int parse_clauses(struct parser *p, struct cmd *cmd)
 			return unexpected(p, t, list);
 		}
 		if (!(c->kinds & kind_bit(cmd->kind))) {
+			if (c->bit == CL_STEP && cmd->kind == CMD_TRAIN)
+				return diag_set(p->d, t->off, "'step' does not go with train (did you mean 'steps'?)");
 			if (c->bit == CL_STEP)
-				return diag_set(p->d, t->off, "'step' belongs to 'table' (table %s on -3..3 step 0.5)",
+				return diag_set(p->d, t->off,
+				                "'step' goes with table and sweep (table %s on -3..3 step 0.5)",
 				                cmd->curve[0].label);
 			if (c->bit == CL_AT)
 				return diag_set(p->d, t->off, "'at' does not go with %s (use one or the other)",
@@ -840,7 +839,7 @@ static int parse_stats_command(struct parser *p, struct cmd *cmd, enum cmd_kind 
 {
 	cmd->kind = kind;
 	stats_defaults(cmd);
-	if (kind == CMD_SWEEP && is_clause(p, peek(p, 0))) {
+	if (kind == CMD_SWEEP && (peek(p, 0)->kind == TOK_END || is_clause(p, peek(p, 0)))) {
 		static const char *const fixes[] = {"relu", "leaky", "elu"};
 		for (int i = 0; i < 3; i++) {
 			struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
@@ -1063,9 +1062,22 @@ const char *const *parse_command_words(void)
 	return command_words;
 }
 
-const char *const *parse_clause_words(void)
+size_t parse_clause_words(const char *command, size_t len, const char **out, size_t max)
 {
-	return clause_words;
+	static const struct {
+		const char *name;
+		unsigned kind;
+	} kinds[] = {{"table", K_TABLE}, {"dead", K_DEAD}, {"hist", K_HIST},
+	             {"sweep", K_SWEEP}, {"train", K_TRAIN}};
+	unsigned kind = K_PLOT;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (util_word_eq(command, len, kinds[i].name))
+			kind = kinds[i].kind;
+	size_t n = 0;
+	for (size_t i = 0; i < NCLAUSES && n < max; i++)
+		if (clauses[i].kinds & kind)
+			out[n++] = clauses[i].word;
+	return n;
 }
 
 static int parse_tokens(struct parser *p, struct cmd *cmd)

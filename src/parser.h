@@ -133,7 +133,9 @@ void cmd_free(struct cmd *cmd);
 
 /* Words the language knows, for completion and suggestions. */
 const char *const *parse_command_words(void);
-const char *const *parse_clause_words(void);
+/* The clause words that go with the command named (an activation's name
+ * or "plot" for a plot): up to max of them into out; returns how many. */
+size_t parse_clause_words(const char *command, size_t len, const char **out, size_t max);
 
 /* Checks a range against the language's rules (finite, LO < HI, neither
  * too wide nor too narrow); NULL if fine, else the reason. */

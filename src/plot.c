@@ -211,6 +211,8 @@ static void choose_x_ticks(const struct plot_spec *s, struct layout *L, int widt
 		start = MAX_TICKS;
 	for (int max = start; max >= 1; max = max > 12 ? max / 2 : max - 1) {
 		L->nxt = plot_ticks(s->xlo, s->xhi, max, L->xt, &L->xstep);
+		if (s->x_whole && L->xstep < 1)
+			continue;
 		int prev_end = -2;
 		bool fits = true;
 		for (int i = 0; i < L->nxt && fits; i++) {
@@ -678,7 +680,8 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 	for (int b = 0; b < bars; b++) {
 		double share = total ? (double)merged[b] / (double)total : 0;
 		double eighths = share / p->yhi * p->rows * 8;
-		long full = (long)eighths;
+		/* ASCII has no partial blocks: whole rows, to the nearest */
+		long full = h->unicode ? (long)eighths : 8 * lround(eighths / 8);
 		if (merged[b] > 0 && full == 0)
 			full = h->unicode ? 1 : 8; /* a bin with anything shows */
 		for (int k = 0; k < per; k++) {

@@ -47,6 +47,7 @@ struct plot_spec {
 	 * at series_x, curve[i].y[k] for panel k; titles name the panels. */
 	const double *series_x;
 	const char *title[2];
+	bool x_whole;     /* x counts something (steps): no fractional ticks */
 };
 
 /* A histogram to draw: counts of equal bins over [lo, hi]. */

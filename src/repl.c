@@ -241,7 +241,10 @@ static void complete_context(const char *line, int start)
 				if (current->param[k].type == ACTFN_CHOICE)
 					cand_list(current->param[k].choices);
 			}
-			cand_list(parse_clause_words());
+			const char *words[32];
+			size_t nw = parse_clause_words(line + t[0].off, t[0].len, words, 32);
+			for (size_t k = 0; k < nw; k++)
+				cand(words[k], ' ');
 		}
 	}
 	lex_free(&tl);

@@ -183,6 +183,7 @@ static void grid_hook(void *ctx, const struct plot_grid *g)
 	T.picture = *g;
 	T.picture.cell = copy;
 	T.show_picture = true;
+	T.show_stats = false; /* the figures of an earlier dead are not this picture's */
 	T.dirty = true;
 	draw_all();
 }

@@ -202,7 +202,9 @@ static void test_errors(void **state)
 	parse_err("relu at 1 2", 11, "',' between points");
 	parse_err("relu at 1,", 11, "expected a number");
 	parse_err("relu on -1..1 at 0", 9, "'on' does not go with 'at'");
-	parse_err("relu step 0.5", 6, "'step' belongs to 'table'");
+	parse_err("relu step 0.5", 6, "'step' goes with table and sweep");
+	parse_err("train relu step 3", 12, "did you mean 'steps'?");
+	parse_err("sweep", 6, "sweep needs a bias range");
 	parse_err("table relu at 1", 12, "'at' does not go with 'table'");
 	parse_err("table relu step 0", 17, "step must be a positive finite number");
 	parse_err("table relu step -1", 17, "step must be a positive");
@@ -317,6 +319,27 @@ static void test_limits(void **state)
 	parse_err(big, 6, "too many points (at most 10000");
 }
 
+/* Completion offers the clauses of the command being typed, no others. */
+static void test_clause_words(void **state)
+{
+	(void)state;
+	const char *w[32];
+	struct {
+		const char *cmd, *has, *hasnt;
+	} cases[] = {{"train", "steps", "bins"}, {"relu", "at", "lr"}, {"hist", "bins", "steps"},
+	             {"table", "step", "at"},    {"sweep", "bias", "with"}, {"dead", "with", "on"}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = parse_clause_words(cases[i].cmd, strlen(cases[i].cmd), w, 32);
+		bool has = false, hasnt = false;
+		for (size_t k = 0; k < n; k++) {
+			has |= strcmp(w[k], cases[i].has) == 0;
+			hasnt |= strcmp(w[k], cases[i].hasnt) == 0;
+		}
+		if (!has || hasnt)
+			fail_msg("%s: %s %d, %s %d", cases[i].cmd, cases[i].has, has, cases[i].hasnt, hasnt);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,6 +348,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_settings_and_others, teardown),
 		cmocka_unit_test_teardown(test_errors, teardown),
 		cmocka_unit_test_teardown(test_limits, teardown),
+		cmocka_unit_test(test_clause_words),
 		cmocka_unit_test_teardown(test_statistics, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -334,6 +334,40 @@ static void test_jump_in_f(void **state)
 	plot_grid_free(&g);
 }
 
+/* Histogram bars: in ASCII whole rows, to the nearest, never a blank for
+ * a bin that holds something; with blocks, the same height in eighths. */
+static void test_histogram(void **state)
+{
+	(void)state;
+	static const long count[] = {50, 25, 10, 2, 0, 13};
+	for (int unicode = 0; unicode <= 1; unicode++) {
+		struct plot_hist h = {.title = "t", .xlabel = "x", .count = count, .bins = 6,
+		                      .lo = 0, .hi = 6, .unicode = unicode, .width = 40, .height = 14};
+		struct plot_grid g;
+		assert_int_equal(plot_histogram(&h, &g), 0);
+		int per = g.canvas_w / 6;
+		double eighths_per_share = g.panel[0].rows * 8 / g.panel[0].yhi;
+		for (int b = 0; b < 6; b++) {
+			int col = g.canvas_x + b * per, eighths = 0;
+			for (int r = 0; r < g.h - 3; r++) {
+				uint32_t ch = cell(&g, r, col);
+				if (ch == '#' || ch == 0x2588)
+					eighths += 8;
+				else if (ch > 0x2580 && ch < 0x2588)
+					eighths += (int)(ch - 0x2580);
+			}
+			double want = count[b] / 100.0 * eighths_per_share;
+			if (count[b] == 0)
+				assert_int_equal(eighths, 0);
+			else if (!unicode) /* the smallest shows as one row */
+				assert_true(want < 4 ? eighths == 8 : fabs(eighths - want) <= 4 + 1e-9);
+			else
+				assert_true(eighths >= 1 && fabs(eighths - want) < 1 + 1e-9);
+		}
+		plot_grid_free(&g);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -346,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_all_sizes),
 		cmocka_unit_test(test_odd_ranges),
 		cmocka_unit_test(test_jump_in_f),
+		cmocka_unit_test(test_histogram),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
