@@ -4,6 +4,8 @@
 # the exit status with NAME.out, NAME.err and NAME.rc (absent: empty, 0).
 #   UPDATE=1 tests/golden.sh     rewrites the expected files (then review
 #                                them with git diff before committing)
+#   ACTVIZ_WRAP='valgrind ...'   runs each under that command (make
+#                                check-valgrind)
 set -u
 : "${srcdir:=.}"
 : "${ACTVIZ:=$(pwd)/src/actviz}"
@@ -23,7 +25,7 @@ for cmd in "$dir"/*.cmd; do
 		cd "$dir" || exit 99
 		eval "set -- $args"
 		env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 HOME="$tmp/home" \
-			"$ACTVIZ" "$@" <"$name.cmd" >"$tmp/out" 2>"$tmp/err"
+			${ACTVIZ_WRAP:-} "$ACTVIZ" "$@" <"$name.cmd" >"$tmp/out" 2>"$tmp/err"
 		echo $? >"$tmp/rc"
 	)
 	if [ "${UPDATE:-}" = 1 ]; then
