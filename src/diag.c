@@ -29,8 +29,8 @@ size_t diag_column(const char *line, size_t len, size_t off)
 }
 
 /* How a character of the line is echoed: itself, or \xNN for an invalid
- * byte or a control character (a NUL, an escape) that would garble the
- * terminal. Returns the columns it takes. */
+ * byte, a control character (a NUL, an escape) or an invisible one (a bidi
+ * override) that would garble the terminal. Returns the columns it takes. */
 static int echo_char(struct out *o, const char *s, size_t n, uint32_t cp)
 {
 	if (cp == '\t') {
@@ -38,7 +38,7 @@ static int echo_char(struct out *o, const char *s, size_t n, uint32_t cp)
 			out_putc(o, '\t');
 		return 1;
 	}
-	if ((cp & UTIL_INVALID) || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+	if ((cp & UTIL_INVALID) || util_cp_unsafe(cp)) {
 		if (o) {
 			for (size_t i = 0; i < n; i++)
 				out_printf(o, "\\x%02X", (unsigned char)s[i]);
@@ -116,5 +116,22 @@ void diag_render(struct out *o, const struct diag *d, const char *source, long l
 			out_puts(o, last < nchars ? "...\n" : "\n");
 		else
 			out_puts(o, "^\n");
+	}
+}
+
+void diag_safe_name(const char *name, char *buf, size_t size)
+{
+	size_t len = 0, n = strlen(name);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = util_utf8_next(name + i, n - i, &cp);
+		if ((cp & UTIL_INVALID) || util_cp_unsafe(cp)) {
+			for (size_t j = 0; j < k; j++)
+				util_append(buf, size, &len, "\\x%02X", (unsigned char)name[i + j]);
+		} else {
+			util_append(buf, size, &len, "%.*s", (int)k, name + i);
+		}
+		i += k;
 	}
 }

@@ -29,4 +29,8 @@ void diag_render(struct out *o, const struct diag *d, const char *source, long l
 /* 1-based column of byte offset off: characters, an invalid byte one. */
 size_t diag_column(const char *line, size_t len, size_t off);
 
+/* A file name as messages show it: control, invisible and invalid bytes
+ * as \xNN, so that no name can send escape sequences to the terminal. */
+void diag_safe_name(const char *name, char *buf, size_t size);
+
 #endif

@@ -148,6 +148,9 @@ static int unexpected(const char *line, size_t len, size_t i, struct diag *d)
 		return diag_set(d, i, "unexpected byte \\x%02X (not UTF-8 text)", (unsigned char)line[i]);
 	if (cp < 0x20 || cp == 0x7F)
 		return diag_set(d, i, "unexpected control character \\x%02X", (unsigned)cp);
+	if (util_cp_unsafe(cp))
+		return diag_set(d, i, "unexpected %s character U+%04X",
+		                cp < 0xA0 ? "control" : "invisible", (unsigned)cp);
 	const char *hint = "";
 	if (cp == 0x2212 || cp == 0x2013 || cp == 0x2014)
 		hint = " (use the ASCII '-')";

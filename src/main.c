@@ -318,16 +318,18 @@ int main(int argc, char **argv)
 					fp = NULL;
 					errno = EISDIR;
 				}
+				char name[1024];
+				diag_safe_name(jobs[i].arg, name, sizeof name);
 				if (!fp) {
 					fflush(stdout);
-					fprintf(stderr, "actviz: %s: %s\n", jobs[i].arg, strerror(errno));
+					fprintf(stderr, "actviz: %s: %s\n", name, strerror(errno));
 					rc.errors++;
 					st = EXEC_ERROR;
 					if (!keep_going)
 						break;
 					continue;
 				}
-				const char *source = fp == stdin ? "<stdin>" : jobs[i].arg;
+				const char *source = fp == stdin ? "<stdin>" : name;
 				st = run_stream(&rc, source, fp);
 				if (fp != stdin)
 					fclose(fp);

@@ -748,6 +748,16 @@ static int parse_clauses(struct parser *p, struct cmd *cmd)
 		if (!c) {
 			if (t->kind == TOK_COMMA)
 				return unexpected(p, peek(p, 1), "an activation name after ','");
+			/* a parameter's name with no value: say how to give one */
+			const struct actfn_def *last = cmd->ncurves > 0 ? cmd->curve[cmd->ncurves - 1].fn.def : NULL;
+			if (t->kind == TOK_WORD && last && actfn_param_index(last, text(p, t), t->len) >= 0) {
+				int k = actfn_param_index(last, text(p, t), t->len);
+				char v[NUM_BUF];
+				num_format(last->param[k].def, v);
+				return diag_set(p->d, t->off, "%s needs a value (%s=%s)", last->param[k].name,
+				                last->param[k].name, last->param[k].type == ACTFN_CHOICE
+				                                         ? last->param[k].choices[0] : v);
+			}
 			char list[160];
 			clause_list(kind_bit(cmd->kind), list, sizeof list);
 			return unexpected(p, t, list);

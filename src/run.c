@@ -100,7 +100,13 @@ enum exec_status run_stream(struct run_ctx *rc, const char *source, FILE *fp)
 				result = EXEC_INTERRUPTED;
 			break;
 		}
-		if (stop_now(rc, script_line(rc, source, line_no, buf, n), &result))
+		/* a byte-order mark, as some editors start a UTF-8 file with */
+		const char *line = buf;
+		if (line_no == 1 && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+			line += 3;
+			n -= 3;
+		}
+		if (stop_now(rc, script_line(rc, source, line_no, line, n), &result))
 			break;
 	}
 	free(buf);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -91,15 +92,93 @@ static struct tui {
 
 static volatile sig_atomic_t got_fatal, got_tstp;
 
+/* While a command computes, the main loop is not there to act on a
+ * signal: SIGTERM and SIGHUP stop the computation first, and Ctrl-Z hands
+ * the terminal back from the handler itself, with async-signal-safe calls
+ * only (write, tcsetattr, sigaction, raise): the escape strings and both
+ * terminal modes are made ready beforehand. */
+static struct {
+	volatile sig_atomic_t busy, redraw;
+	bool ready;
+	struct termios shell, prog;
+	char leave[256], enter[256];
+	size_t leave_len, enter_len;
+} midway;
+
+static void on_tstp(int sig);
+
 static void on_fatal(int sig)
 {
 	got_fatal = sig;
+	if (midway.busy && T.sigint)
+		*T.sigint = 1;
+}
+
+static void write_all(const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(STDOUT_FILENO, s, n);
+		if (k <= 0 && errno != EINTR)
+			return;
+		if (k > 0) {
+			s += k;
+			n -= (size_t)k;
+		}
+	}
 }
 
 static void on_tstp(int sig)
 {
-	(void)sig;
-	got_tstp = 1;
+	if (!midway.busy || !midway.ready) {
+		got_tstp = 1;
+		return;
+	}
+	int saved = errno;
+	write_all(midway.leave, midway.leave_len);
+	tcsetattr(STDIN_FILENO, TCSADRAIN, &midway.shell);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, NULL);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGTSTP); /* stopped here until SIGCONT */
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
+	tcsetattr(STDIN_FILENO, TCSADRAIN, &midway.prog);
+	write_all(midway.enter, midway.enter_len);
+	midway.redraw = 1;
+	errno = saved;
+}
+
+/* Appends a terminfo string capability, if the terminal has it. */
+static void add_cap(char *buf, size_t size, size_t *len, const char *name)
+{
+	char *v = tigetstr(name);
+	if (v && v != (char *)-1)
+		util_append(buf, size, len, "%s", v);
+}
+
+static void midway_prepare(const struct termios *shell)
+{
+	midway.shell = *shell;
+	if (tcgetattr(STDIN_FILENO, &midway.prog) != 0)
+		return;
+	add_cap(midway.leave, sizeof midway.leave, &midway.leave_len, "sgr0");
+	add_cap(midway.leave, sizeof midway.leave, &midway.leave_len, "cnorm");
+	add_cap(midway.leave, sizeof midway.leave, &midway.leave_len, "rmkx");
+	add_cap(midway.leave, sizeof midway.leave, &midway.leave_len, "rmcup");
+	add_cap(midway.enter, sizeof midway.enter, &midway.enter_len, "smcup");
+	add_cap(midway.enter, sizeof midway.enter, &midway.enter_len, "smkx");
+	/* the screen comes back whole when the command ends; until then, a
+	 * note on a clear screen says why it is empty */
+	add_cap(midway.enter, sizeof midway.enter, &midway.enter_len, "clear");
+	util_append(midway.enter, sizeof midway.enter, &midway.enter_len,
+	            "actviz: still computing (Ctrl-C stops it)");
+	midway.ready = true;
 }
 
 /* ---- messages ------------------------------------------------------------ */
@@ -509,6 +588,10 @@ static void draw_prompt(void);
 
 static void draw_all(void)
 {
+	if (midway.redraw) { /* back from a Ctrl-Z in a command: all of it */
+		midway.redraw = 0;
+		clearok(curscr, TRUE);
+	}
 	erase();
 	if (T.lay.too_small) {
 		/* the longest of these that fits */
@@ -659,7 +742,9 @@ static void on_line(char *line)
 	T.env->term_height = T.lay.plot.h;
 	snprintf(T.title, sizeof T.title, "%s", line);
 	struct range before = T.env->set->range;
+	midway.busy = 1;
 	enum exec_status st = run_line(T.rc, NULL, 0, line, strlen(line));
+	midway.busy = 0;
 	/* set range moves the picture on screen too */
 	if (T.have_plot && (T.env->set->range.lo != before.lo || T.env->set->range.hi != before.hi))
 		T.view = T.home = T.env->set->range;
@@ -1028,6 +1113,8 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	sa.sa_handler = on_tstp;
 	sigaction(SIGTSTP, &sa, NULL);
 
+	struct termios shell;
+	bool have_shell = tcgetattr(STDIN_FILENO, &shell) == 0;
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		free(T.msg);
@@ -1057,6 +1144,9 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 
 	T.history = repl_history_begin(&T.err);
 	setup_readline();
+	refresh(); /* program mode in place, so that its settings can be kept */
+	if (have_shell)
+		midway_prepare(&shell);
 	getmaxyx(stdscr, T.rows, T.cols);
 	screen_layout(T.cols, T.rows, 1, &T.lay);
 

@@ -172,3 +172,9 @@ int util_cp_width(uint32_t cp)
 		return 2;
 	return 1;
 }
+
+bool util_cp_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}

@@ -37,4 +37,9 @@ void util_append(char *buf, size_t size, size_t *len, const char *fmt, ...)
 /* Display columns of a code point in a terminal (0, 1 or 2), without the
  * locale: East Asian wide and emoji ranges 2, combining marks 0. */
 int util_cp_width(uint32_t cp);
+
+/* A code point that must not reach a terminal as itself: C0 and C1
+ * controls (a C1 CSI starts an escape sequence) and the invisible format
+ * characters that reorder or hide text (bidi overrides, zero widths, BOM). */
+bool util_cp_unsafe(uint32_t cp);
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
 # faults.sh: what happens around actviz: a reader that stops early, a
-# full disk, signals in a pipe. Each check prints PASS or FAIL.
+# full disk, signals in a pipe, bad bytes and long computations. Each check
+# prints PASS or FAIL; tests/README has the table of what is tried.
 set -u
 : "${ACTVIZ:=$(pwd)/src/actviz}"
 tmp=$(mktemp -d) || exit 99
@@ -65,6 +66,72 @@ LC_ALL=C "$ACTVIZ" -e 'relu, elu' >"$tmp/out" 2>&1
 check "LC_ALL=C plots are ASCII" '! LC_ALL=C grep -q "[^ -~]" "$tmp/out"'
 LC_ALL=C.UTF-8 "$ACTVIZ" -e 'relu' >"$tmp/out" 2>&1
 check "a UTF-8 locale gets braille" 'grep -q "$(printf "\342\240")" "$tmp/out"'
+
+# ---- bad input: an error with its place, status 1, never a crash -------------
+
+# Empty and blank input: nothing to do, status 0, no output.
+printf '' | "$ACTVIZ" >"$tmp/out" 2>&1
+check "empty input: status 0, silent" '[ $? = 0 ] && [ ! -s "$tmp/out" ]'
+printf '  \n\t\n\n   \t  \n' | "$ACTVIZ" >"$tmp/out" 2>&1
+check "blank lines: status 0, silent" '[ $? = 0 ] && [ ! -s "$tmp/out" ]'
+
+# A line of a megabyte: refused at the limit, the next line still read (-k).
+{ printf 'relu'; head -c 1048576 /dev/zero | tr '\0' ' '; printf 'on -1..1\nrelu at 1\n'; } |
+	"$ACTVIZ" -k >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a 1 MB line: status 1" '[ $rc = 1 ]'
+check "a 1 MB line: says the limit" 'grep -q "^actviz: <stdin>:1:65537: line too long (at most 65536 bytes)" "$tmp/err"'
+check "a 1 MB line: the next line runs" 'grep -q "^1  1   1" "$tmp/out"'
+
+# NUL bytes.
+printf 'rel\000u at 1\n' | "$ACTVIZ" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a NUL byte: status 1" '[ $rc = 1 ]'
+check "a NUL byte: shown as \\x00" 'grep -q "^actviz: <stdin>:1:4: unexpected control character \\\\x00" "$tmp/err"'
+
+# Binary garbage (the same bytes every run): errors only, whole lines, no
+# escape code or C1 control let through to the terminal, little memory.
+LC_ALL=C awk 'BEGIN { srand(7); for (i = 0; i < 262144; i++) printf "%c", int(rand() * 256) }' </dev/null >"$tmp/garbage"
+for k in "" -k; do
+	"$ACTVIZ" $k <"$tmp/garbage" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	check "garbage ${k:-without -k}: status 1" '[ $rc = 1 ]'
+	check "garbage ${k:-without -k}: no output" '[ ! -s "$tmp/out" ]'
+	check "garbage ${k:-without -k}: no raw ESC or C1 in messages" \
+		'! LC_ALL=C grep -q "$(printf "\033")\|$(printf "\302")[$(printf "\200-\237")]" "$tmp/err"'
+	check "garbage ${k:-without -k}: every message has its place" \
+		'[ "$(grep -c "^actviz: " "$tmp/err")" = "$(grep -c "^actviz: <stdin>:[0-9]*:[0-9]*: " "$tmp/err")" ]'
+done
+check "garbage -k: an error per bad line" '[ "$(grep -c "^actviz: " "$tmp/err")" -gt 500 ]'
+
+# A file name that holds an escape sequence is shown escaped.
+"$ACTVIZ" "$tmp/x$(printf '\033')[31m" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a missing script: status 1" '[ $rc = 1 ]'
+check "a file name's escape is shown as \\x1B" 'grep -q "x\\\\x1B\[31m: No such file or directory" "$tmp/err"'
+
+# ---- long computations: bounded memory, and Ctrl-C stops every one -----------
+
+# Peak memory (VmHWM, in kB) of a run, sampled while it runs, then SIGINT.
+hwm_then_int() { # seconds, actviz arguments...
+	secs=$1
+	shift
+	"$ACTVIZ" "$@" >"$tmp/out" 2>"$tmp/err" &
+	pid=$!
+	sleep "$secs"
+	hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+	kill -INT $pid
+	wait $pid
+	rc=$?
+}
+for cmd in 'dead relu samples 1e10' 'hist relu samples 1e10' 'train relu steps 1e7' \
+	'dead relu layer 1e5 inputs 100 batch 1e5' 'sweep bias -8..0 step 0.001 batch 1e5'; do
+	hwm_then_int 1 -f csv -e "$cmd"
+	check "Ctrl-C stops '$cmd' (status 130)" '[ $rc = 130 ]'
+	if [ -n "$hwm" ]; then
+		check "'$cmd' stays under 1 GiB ($hwm kB)" '[ "$hwm" -lt 1048576 ]'
+	fi
+done
 
 echo "$failed failed"
 [ $failed = 0 ]
