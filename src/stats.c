@@ -381,7 +381,10 @@ static void integrate(struct quad *q, double a, double b, double res[NQ], double
 			r += rc;
 			/* relative to the figure, or to the integral of its absolute
 			 * value where the figure cancels to nearly nothing */
-			tol[k] = fmax(QUAD_RTOL * fmax(fabs(r), 1e-3 * ar), 0x1p-1022);
+			/* never below the rounding floor kronrod puts on each part's
+			 * error (50 eps of its absolute integral), or a figure that
+			 * cancels would split parts to the limit */
+			tol[k] = fmax(QUAD_RTOL * fmax(fabs(r), 1e-3 * ar), fmax(100 * 0x1p-52 * ar, 0x1p-1022));
 			res[k] = r;
 			err[k] = e;
 			done &= e <= tol[k];

@@ -30,10 +30,11 @@ check() { # name, condition (shell text)
 
 screen() { t capture-pane -t tui -p >"$tmp/screen"; }
 
-# Waits (up to 5 s) until the screen holds a fixed string.
+# Waits (up to 10 s: a loaded machine) until the screen holds a fixed
+# string.
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt 100 ]; do
 		screen
 		grep -qF -- "$1" "$tmp/screen" && return 0
 		sleep 0.1
@@ -42,10 +43,10 @@ wait_for() {
 	return 1
 }
 
-# Waits (up to 5 s) for a file to appear.
+# Waits (up to 10 s) for a file to appear.
 wait_file() {
 	i=0
-	while [ ! -e "$1" ] && [ $i -lt 50 ]; do
+	while [ ! -e "$1" ] && [ $i -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done

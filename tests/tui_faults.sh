@@ -93,7 +93,7 @@ if command -v bash >/dev/null 2>&1; then
 	t send-keys -t tui "$long" Enter
 	sleep 0.5
 	t send-keys -t tui C-z
-	wait_for "Stopped"
+	wait_for "Stopped" || ps -eo pid,ppid,pgid,stat,wchan:20,args --forest | grep -B3 -A3 "$tmp/"
 	check "Ctrl-Z in a computation: the shell at once" 'grep -q "Stopped" "$tmp/screen" && ! grep -q "actviz  relu on" "$tmp/screen"'
 	check "Ctrl-Z in a computation: actviz stopped" '[ "$(ps -o stat= -p "$(pid_of)" | cut -c1)" = T ]'
 	t send-keys -t tui "fg" Enter
