@@ -45,6 +45,12 @@ struct exec_env {
 	void (*progress)(void *ctx, const struct cmd *cmd, long step, long steps,
 	                 const struct train_report *reports);
 	void *progress_ctx;
+
+	/* Fuzzing only (tests/fuzz): nanoseconds of work this session may
+	 * still do, so that every input runs fast; a command estimated to
+	 * need more is refused like one past a limit. NULL (the program, the
+	 * UI): the documented limits alone. */
+	double *work_left;
 };
 
 enum exec_status {
@@ -60,6 +66,9 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
  * lay out the same plot at its own size. */
 void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct range *r,
                     struct plot_curve *curves, struct plot_spec *spec);
+
+/* About how many nanoseconds cmd takes here (exec_work.c), for work_left. */
+double exec_work(struct exec_env *env, const struct cmd *cmd);
 
 /* The commands of exec_stats.c. */
 enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct diag *d);
