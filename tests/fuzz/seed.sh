@@ -5,6 +5,9 @@
 # into lines) and per command line of the man page's EXAMPLES. Run it from
 # the source tree after changing either; then review with git status/diff.
 #   tests/fuzz/seed.sh
+# The small_* seeds are written by hand and kept: the heavy commands with
+# sizes the fuzzing budget lets run (most examples are refused by it, and
+# the fuzzer alone seldom finds a sweep with three small clauses).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/tests/fuzz/corpus
