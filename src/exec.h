@@ -46,10 +46,8 @@ struct exec_env {
 	                 const struct train_report *reports);
 	void *progress_ctx;
 
-	/* Fuzzing only (tests/fuzz): nanoseconds of work this session may
-	 * still do, so that every input runs fast; a command estimated to
-	 * need more is refused like one past a limit. NULL (the program, the
-	 * UI): the documented limits alone. */
+	/* Fuzzing only: ns of work left (exec_work), so each fuzz input stays
+	 * fast; more is refused like a limit. NULL: the documented limits. */
 	double *work_left;
 };
 
