@@ -20,6 +20,18 @@ line() { # N COMMAND
 	>"$tmp/crlf_at_limit"
 printf 'relu\000 at 1\n\000\nrelu at 1\000\nrelu at 2' >"$tmp/nul_bytes"
 
+# The budget refuses what is too slow for fuzzing, and the lines after it
+# still run (keep going).
+printf 'train relu\nrelu at 1\n' >"$tmp/budget"
+"$replay" -v "$tmp/budget" >"$tmp/budget.out" || exit 1
+grep 'this would take about .* fuzzing budget' "$tmp/budget.out" >/dev/null &&
+	grep '^1  1   1$' "$tmp/budget.out" >/dev/null || {
+	echo "the fuzzing budget did not refuse 'train relu' alone:"
+	cat "$tmp/budget.out"
+	exit 1
+}
+rm -f "$tmp/budget.out"
+
 set -- "$tmp"/*
 for f in "$srcdir"/tests/fuzz/corpus/* "$srcdir"/tests/fuzz/regress/*; do
 	case $f in
