@@ -480,6 +480,13 @@ static enum exec_status exec_help(struct exec_env *env, const struct cmd *cmd, s
 
 enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struct diag *d)
 {
+	if (env->work_left) {
+		double work = exec_work(env, cmd);
+		if (work > *env->work_left)
+			return diag_set(d, cmd->off, "this would take about %.3g ms (at most %.3g ms left "
+			                "in the fuzzing budget)", work / 1e6, *env->work_left / 1e6);
+		*env->work_left -= work;
+	}
 	switch (cmd->kind) {
 	case CMD_EMPTY:
 		return EXEC_OK;

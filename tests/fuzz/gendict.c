@@ -1,0 +1,46 @@
+/* gendict.c: prints the words of the language from the program's own
+ * tables, one "SECTION WORD" a line, for tests/fuzz/gendict.sh to turn
+ * into the fuzzing dictionary (so it never drifts from the code). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <string.h>
+
+#include "actfn.h"
+#include "help.h"
+#include "parser.h"
+#include "settings.h"
+
+static void words(const char *section, const char *const *w)
+{
+	for (; *w; w++)
+		printf("%s %s\n", section, *w);
+}
+
+int main(void)
+{
+	words("command", parse_command_words());
+	static const char *const takes_clauses[] = {"plot", "table", "dead", "hist", "sweep", "train"};
+	for (size_t i = 0; i < sizeof takes_clauses / sizeof takes_clauses[0]; i++) {
+		const char *w[32];
+		size_t n = parse_clause_words(takes_clauses[i], strlen(takes_clauses[i]), w, 32);
+		for (size_t k = 0; k < n; k++)
+			printf("clause %s\n", w[k]);
+	}
+	words("setting", settings_names());
+	words("format", format_names());
+	words("help", help_topics());
+	for (size_t i = 0; i < actfn_count(); i++) {
+		const struct actfn_def *def = actfn_at(i);
+		printf("activation %s\n", def->name);
+		words("alias", def->aliases);
+		for (int k = 0; k < def->nparams; k++) {
+			const struct actfn_param *pp = &def->param[k];
+			printf("param %s\n", pp->name);
+			if (pp->alias)
+				printf("param %s\n", pp->alias);
+			if (pp->type == ACTFN_CHOICE)
+				words("choice", pp->choices);
+		}
+	}
+	return ferror(stdout) || fflush(stdout) ? 1 : 0;
+}

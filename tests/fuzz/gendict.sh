@@ -1,0 +1,71 @@
+#!/bin/sh
+# gendict.sh: writes the fuzzing dictionary (libFuzzer's -dict format) to
+# stdout: the words of the program's tables (tests/fuzz/gendict), the words
+# its parser matches by name (found in src/), then the language's
+# punctuation and numbers that sit on its limits. tests/fuzz_dict.sh checks
+# that tests/fuzz/actviz.dict is what this writes; after a change to the
+# language, from the build directory:
+#   tests/fuzz/gendict.sh tests/fuzz/gendict SRCDIR >SRCDIR/tests/fuzz/actviz.dict
+set -eu
+gendict=${1:?usage: gendict.sh GENDICT SRCDIR}
+src=${2:?usage: gendict.sh GENDICT SRCDIR}/src
+
+echo "# actviz.dict: words of the actviz language for libFuzzer (-dict)."
+echo "# Written by tests/fuzz/gendict.sh; do not edit by hand."
+{
+	"$gendict"
+	# on/off, distributions, inits, tasks, optimizers; colour, inf, nan
+	grep -o 'is_word(p, [a-z]*, "[a-z_]*")' "$src/parser.c" | sed 's/.*"\(.*\)")/word \1/'
+	grep -o 'util_word_eq([^"]*"[a-z_]*")' "$src/settings.c" "$src/lexer.c" |
+		sed 's/.*"\(.*\)")/word \1/'
+	# other names of help topics
+	sed -n '/^static const struct topic aliases/,/^};/p' "$src/help.c" |
+		grep -o '{"[a-z_]*"' | sed 's/{"\(.*\)"/help \1/'
+} | awk '!seen[$2]++ {
+	if ($1 != last) {
+		printf "\n# %s\n", $1
+		last = $1
+	}
+	printf "\"%s\"\n", $2
+}'
+
+cat <<'END'
+
+# punctuation: ranges, lists, named parameters, distributions, comments
+".."
+","
+"="
+"("
+")"
+"#"
+"-"
+"+"
+" "
+"\x09"
+"\x0D\x0A"
+"\x0A"
+# characters the lexer has a hint for: a Unicode minus, ';'
+"\xE2\x88\x92"
+";"
+
+# numbers at the edges: specials, extremes, denormals, hex floats
+"-inf"
+"nan(1)"
+"-0.0"
+"1e308"
+"-1e308"
+"1e400"
+"1e-320"
+"4e-320"
+"1e-400"
+"0x1p-1074"
+"0x1.fffffffffffffp1023"
+"0x1p-2"
+"1e-12"
+"1e7"
+"1e10"
+"1e15"
+"65536"
+"1000000"
+"9007199254740993"
+END
