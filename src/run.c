@@ -41,19 +41,20 @@ long run_read_line(FILE *fp, char *buf)
 	size_t n = 0;
 	bool too_long = false;
 	int c;
+	/* one byte past the limit, for the '\r' of a full CRLF line */
 	while ((c = getc(fp)) != EOF && c != '\n') {
-		if (n < LIMIT_LINE)
+		if (n < LIMIT_LINE + 1)
 			buf[n++] = (char)c;
 		else
 			too_long = true;
 	}
 	if (c == EOF && n == 0 && !too_long)
 		return -1;
-	if (too_long)
-		return -2;
 	/* A script written on Windows still runs. */
-	if (n > 0 && buf[n - 1] == '\r')
+	if (!too_long && n > 0 && buf[n - 1] == '\r')
 		n--;
+	if (too_long || n > LIMIT_LINE)
+		return -2;
 	buf[n] = '\0';
 	return (long)n;
 }
@@ -89,7 +90,7 @@ static bool stop_now(struct run_ctx *rc, enum exec_status st, enum exec_status *
 
 enum exec_status run_stream(struct run_ctx *rc, const char *source, FILE *fp)
 {
-	char *buf = malloc(LIMIT_LINE + 1);
+	char *buf = malloc(LIMIT_LINE + 2);
 	if (!buf)
 		return EXEC_ERROR;
 	enum exec_status result = EXEC_OK;

@@ -29,10 +29,10 @@ enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, 
 enum exec_status run_stream(struct run_ctx *rc, const char *source, FILE *fp);
 enum exec_status run_string(struct run_ctx *rc, const char *source, const char *text);
 
-/* Reads one line of at most LIMIT_LINE bytes into buf (LIMIT_LINE + 1
- * bytes), without its newline. Returns its length, -1 at end of input
- * (or a read error: see ferror), -2 when the line was longer (the rest of
- * it is skipped). */
+/* Reads one line of at most LIMIT_LINE bytes (a CRLF's '\r' not counted)
+ * into buf (LIMIT_LINE + 2 bytes), without its newline. Returns its
+ * length, -1 at end of input (or a read error: see ferror), -2 when the
+ * line was longer (the rest of it is skipped). */
 long run_read_line(FILE *fp, char *buf);
 
 #endif

@@ -83,6 +83,13 @@ check "a 1 MB line: status 1" '[ $rc = 1 ]'
 check "a 1 MB line: says the limit" 'grep -q "^actviz: <stdin>:1:65537: line too long (at most 65536 bytes)" "$tmp/err"'
 check "a 1 MB line: the next line runs" 'grep -q "^1  1   1" "$tmp/out"'
 
+# A line of exactly the limit is read whole, with LF or CRLF alike.
+for eol in LF CRLF; do
+	{ printf 'relu at 1'; head -c 65527 /dev/zero | tr '\0' ' '; [ $eol = CRLF ] && printf '\r'; echo; } |
+		"$ACTVIZ" >"$tmp/out" 2>"$tmp/err"
+	check "a line of 65536 bytes and $eol runs" '[ $? = 0 ] && grep -q "^1  1   1" "$tmp/out"'
+done
+
 # NUL bytes.
 printf 'rel\000u at 1\n' | "$ACTVIZ" >"$tmp/out" 2>"$tmp/err"
 rc=$?
