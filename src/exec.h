@@ -36,8 +36,10 @@ struct exec_env {
 	/* The full-screen UI shows pictures (hist, sweep, train) in its plot
 	 * area: when set, they come here, laid out at term_width x
 	 * term_height, instead of being written as text; and the figures of
-	 * dead go to stats_hook besides the table. */
-	void (*grid_hook)(void *ctx, const struct plot_grid *grid);
+	 * dead go to stats_hook besides the table. A command's pictures come
+	 * numbered: 0 starts afresh, the next ones (a histogram per curve)
+	 * go under it. */
+	void (*grid_hook)(void *ctx, const struct plot_grid *grid, int index);
 	void (*stats_hook)(void *ctx, const struct cmd *cmd, const struct stats_figures *figs, int n);
 
 	/* Long work says how far it got (train, at each reported step):

@@ -177,15 +177,16 @@ static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_
 /* ---- histograms ------------------------------------------------------------------ */
 
 /* A picture goes to the screen's plot area, or out as text. */
-static void render(struct exec_env *env, const struct plot_grid *g)
+static void render(struct exec_env *env, const struct plot_grid *g, int index)
 {
 	if (env->grid_hook)
-		env->grid_hook(env->hook_ctx, g);
+		env->grid_hook(env->hook_ctx, g, index);
 	else
 		render_text(env->out, g, exec_color(env) ? env->pal : NULL);
 }
 
-static int hist_size(struct exec_env *env, int *w, int *h)
+/* On a screen the histograms of n curves share its height. */
+static void hist_size(struct exec_env *env, int n, int *w, int *h)
 {
 	struct plot_curve none[1];
 	struct plot_spec spec;
@@ -194,7 +195,8 @@ static int hist_size(struct exec_env *env, int *w, int *h)
 	exec_plot_spec(env, &empty, &env->set->range, none, &spec);
 	*w = spec.width;
 	*h = spec.height > 16 ? 16 : spec.height;
-	return 0;
+	if (env->grid_hook && n > 1 && spec.height / n < *h)
+		*h = spec.height / n < 6 ? 6 : spec.height / n;
 }
 
 /* Counts into bins over [lo, hi]; the top edge belongs to the last bin. */
@@ -319,7 +321,7 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 		goto done;
 	}
 	int w, h;
-	hist_size(env, &w, &h);
+	hist_size(env, H.n, &w, &h);
 	char dist[96], title[256], xlabel[320];
 	dist_text(&cmd->dist, dist, sizeof dist);
 	for (int c = 0; c < H.n; c++) {
@@ -338,7 +340,7 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 			st = diag_set(d, cmd->off, "out of memory");
 			goto done;
 		}
-		render(env, &g);
+		render(env, &g, c);
 		plot_grid_free(&g);
 	}
 	/* what was counted, on its own line: under the axis it would be
@@ -444,7 +446,7 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 		}
 		struct plot_grid g;
 		if (plot_layout(&spec, &g) == 0) {
-			render(env, &g);
+			render(env, &g, 0);
 			plot_grid_free(&g);
 		}
 		char what[200];
@@ -550,7 +552,7 @@ static void train_picture(struct exec_env *env, const struct cmd *cmd, const dou
 	spec.yhi[1] = 1.05;
 	struct plot_grid g;
 	if (plot_layout(&spec, &g) == 0) {
-		render(env, &g);
+		render(env, &g, 0);
 		plot_grid_free(&g);
 	}
 }

@@ -52,6 +52,10 @@ int plot_ticks(double lo, double hi, int max_ticks, double *ticks, double *step)
 	for (;; e++) {
 		for (int k = 0; k < 3; k++) {
 			double s = step_at(e, k);
+			if (!isfinite(s)) { /* a span near DBL_MAX: no round step fits */
+				*step = span;
+				return 0;
+			}
 			if (count_ticks(lo, hi, s) <= max_ticks) {
 				*step = s;
 				double a = ceil(lo / s - 1e-9);
@@ -70,6 +74,8 @@ int plot_tick_label(double v, double step, char *buf, int size)
 {
 	int n;
 	double mag = fabs(v);
+	if (!(step > 0) || !isfinite(step)) /* no step to go by: the value's own digits */
+		step = mag > 0 && isfinite(mag) ? mag : 1;
 	if (v == 0) {
 		n = snprintf(buf, (size_t)size, "0");
 	} else if (mag >= 1e6 || step < 1e-4) {

@@ -145,7 +145,7 @@ static void on_tstp(int sig)
 	sigemptyset(&set);
 	sigaddset(&set, sig);
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
-	raise(SIGTSTP); /* stopped here until SIGCONT */
+	kill(0, SIGTSTP); /* the whole process group, as the key would; here until SIGCONT */
 	sa.sa_handler = on_tstp;
 	sigaction(SIGTSTP, &sa, NULL);
 	tcsetattr(STDIN_FILENO, TCSADRAIN, &midway.prog);
@@ -250,17 +250,32 @@ static void draw_all(void);
 
 /* A picture from exec: kept, and shown at once (a training run draws its
  * curves as they grow, from inside the command). */
-static void grid_hook(void *ctx, const struct plot_grid *g)
+static void grid_hook(void *ctx, const struct plot_grid *g, int index)
 {
 	(void)ctx;
-	size_t cells = (size_t)g->w * (size_t)g->h;
-	struct plot_cell *copy = malloc(cells * sizeof *copy);
-	if (!copy)
+	/* index > 0: under the pictures before it (a histogram per curve) */
+	int top = index > 0 && T.show_picture ? T.picture.h : 0;
+	int w = top && T.picture.w > g->w ? T.picture.w : g->w, h = top + g->h;
+	struct plot_cell *cells = malloc((size_t)w * (size_t)h * sizeof *cells);
+	if (!cells)
 		return;
-	memcpy(copy, g->cell, cells * sizeof *copy);
-	plot_grid_free(&T.picture);
-	T.picture = *g;
-	T.picture.cell = copy;
+	for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+		cells[i] = (struct plot_cell){' ', PLOT_COLOR_DEFAULT};
+	for (int r = 0; r < top; r++)
+		memcpy(cells + (size_t)r * (size_t)w, T.picture.cell + (size_t)r * (size_t)T.picture.w,
+		       (size_t)T.picture.w * sizeof *cells);
+	for (int r = 0; r < g->h; r++)
+		memcpy(cells + (size_t)(top + r) * (size_t)w, g->cell + (size_t)r * (size_t)g->w,
+		       (size_t)g->w * sizeof *cells);
+	struct plot_grid keep = top ? T.picture : *g;
+	if (top)
+		free(T.picture.cell);
+	else
+		plot_grid_free(&T.picture);
+	T.picture = keep;
+	T.picture.cell = cells;
+	T.picture.w = w;
+	T.picture.h = h;
 	T.show_picture = true;
 	T.show_stats = false; /* the figures of an earlier dead are not this picture's */
 	T.dirty = true;
@@ -470,7 +485,8 @@ static void draw_figures(void)
 			box_v(r->y, r->x - 1, r->h);
 		return;
 	}
-	if (!T.have_plot)
+	/* the plot's figures belong to the plot, not to a picture in its place */
+	if (!T.have_plot || T.show_picture)
 		return;
 	if (!T.figs_valid)
 		compute_figures();

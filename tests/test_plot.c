@@ -31,6 +31,16 @@ static void check_ticks(double lo, double hi, int max, const double *want, int n
 static void test_ticks(void **state)
 {
 	(void)state;
+	/* spans near DBL_MAX: a step of 2e308 would be inf (a fuzzer find) */
+	for (int max = 1; max <= 12; max++) {
+		double t[64], st;
+		int n = plot_ticks(-1e308, 0, max, t, &st);
+		assert_true(isfinite(st) && st > 0);
+		for (int i = 0; i < n; i++)
+			assert_true(t[i] >= -1e308 && t[i] <= 0);
+		char buf[40];
+		assert_true(plot_tick_label(-1e308, st, buf, sizeof buf) > 0);
+	}
 	check_ticks(-3, 3, 8, (double[]){-3, -2, -1, 0, 1, 2, 3}, 7, 1);
 	check_ticks(-3, 3, 4, (double[]){-2, 0, 2}, 3, 2);
 	check_ticks(0, 1, 6, (double[]){0, 0.2, 0.4, 0.6, 0.8, 1}, 6, 0.2);

@@ -75,7 +75,7 @@ session() { # cols rows env-words...
 	cols=$1
 	rows=$2
 	shift 2
-	t kill-server 2>/dev/null || :
+	t kill-session -t tui 2>/dev/null || :
 	i=0
 	while pgrep -f "$tmp/actviz-under-test" >/dev/null && [ $i -lt 50 ]; do
 		sleep 0.1

@@ -81,14 +81,16 @@ done
 # an interactive shell); fg takes the terminal again and the computation
 # goes on, until Ctrl-C.
 if command -v bash >/dev/null 2>&1; then
-	t kill-server 2>/dev/null || :
+	t kill-session -t tui 2>/dev/null || :
 	rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
 	t new-session -d -s tui -x 80 -y 24 \
 		"env -u COLUMNS -u LINES HOME='$tmp/home' LC_ALL=C.UTF-8 PS1='shell$ ' bash --norc --noprofile -i"
 	wait_for 'shell$'
-	# (the wrapper, not a list typed at bash: bash runs a list's next
-	# command as soon as the job stops)
-	t send-keys -t tui "sh '$tmp/run.sh'" Enter
+	# actviz alone as the job, the way a person runs it (a list typed at
+	# bash would run its next command as soon as the job stops); the
+	# terminal's settings and the status are taken by separate commands
+	t send-keys -t tui "stty -g >'$tmp/stty.before'" Enter
+	t send-keys -t tui "'$tmp/actviz-under-test'" Enter
 	wait_for "actviz>"
 	t send-keys -t tui "$long" Enter
 	sleep 0.5
@@ -103,7 +105,11 @@ if command -v bash >/dev/null 2>&1; then
 	wait_for "interrupted"
 	check "then Ctrl-C: the whole screen again" 'grep -q "^f(x)" "$tmp/screen" && grep -q "actviz: interrupted" "$tmp/screen"'
 	t send-keys -t tui "quit" Enter
+	i=0
+	while [ -n "$(pid_of)" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	t send-keys -t tui "echo \$? >'$tmp/rc'; stty -g >'$tmp/stty.after'" Enter
 	wait_file "$tmp/stty.after"
+	sleep 0.2
 	check "then Ctrl-C and quit: status 0, terminal restored" 'status_is 0 && restored'
 fi
 
