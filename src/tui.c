@@ -904,7 +904,8 @@ static void tui_end(void)
 static void setup_colors(void)
 {
 	const char *no_color = getenv("NO_COLOR");
-	T.color = has_colors() && COLORS >= 8 && !(no_color && no_color[0]);
+	/* COLORS is 0 until start_color(): ask terminfo */
+	T.color = has_colors() && tigetnum("colors") >= 8 && !(no_color && no_color[0]);
 	if (T.env->set->color == TRI_ON && has_colors())
 		T.color = true;
 	if (!T.color)
