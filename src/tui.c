@@ -950,6 +950,9 @@ static void setup_readline(void)
 	repl_setup_completion();
 	rl_variable_bind("enable-bracketed-paste", "off");
 	rl_callback_handler_install(PROMPT, on_line);
+	/* With a redisplay function of ours readline reads no terminfo, so
+	 * binds no Delete key: on_key sends it this sequence. */
+	rl_bind_keyseq("\033[3~", rl_delete);
 }
 
 #define BENCH_CLOCK CLOCK_PROCESS_CPUTIME_ID
