@@ -70,6 +70,7 @@ static struct tui {
 	struct plot_grid picture;
 	bool show_picture;
 	char title[256];     /* the command that made it */
+	const char *line;    /* the command running now */
 	/* the figures of the last `dead`, in place of the plot's figures */
 	bool show_stats;
 	int nstats;
@@ -182,6 +183,8 @@ static void grid_hook(void *ctx, const struct plot_grid *g)
 	plot_grid_free(&T.picture);
 	T.picture = *g;
 	T.picture.cell = copy;
+	if (T.line)
+		snprintf(T.title, sizeof T.title, "%s", T.line);
 	T.show_picture = true;
 	T.show_stats = false; /* the figures of an earlier dead are not this picture's */
 	T.dirty = true;
@@ -657,9 +660,10 @@ static void on_line(char *line)
 	/* pictures are laid out for the plot area */
 	T.env->term_width = T.lay.plot.w;
 	T.env->term_height = T.lay.plot.h;
-	snprintf(T.title, sizeof T.title, "%s", line);
+	T.line = line;
 	struct range before = T.env->set->range;
 	enum exec_status st = run_line(T.rc, NULL, 0, line, strlen(line));
+	T.line = NULL;
 	/* set range moves the picture on screen too */
 	if (T.have_plot && (T.env->set->range.lo != before.lo || T.env->set->range.hi != before.hi))
 		T.view = T.home = T.env->set->range;
