@@ -377,8 +377,26 @@ static void draw_stats(const struct rect *r)
 			snprintf(txt[3], SCREEN_LINE, "%s, error < %.2g", stats_method_name(f->method), f->err);
 		else
 			snprintf(txt[3], SCREEN_LINE, "%s", stats_method_name(f->method));
-		for (int k = 0; k < 4 && y < r->y + r->h; k++)
-			put_line(y++, r->x + 5, r->w - 6, txt[k], A_NORMAL);
+		for (int k = 0; k < 4 && y < r->y + r->h; k++) {
+			/* too wide: broken after a comma, so that no number is cut */
+			const char *s = txt[k];
+			while (*s && y < r->y + r->h) {
+				int ind = s != txt[k] ? 2 : 0;
+				size_t n = fit(s, r->w - 6 - ind);
+				const char *comma = NULL;
+				for (size_t j = 0; s[n] && j + 1 < n; j++)
+					if (s[j] == ',' && s[j + 1] == ' ')
+						comma = s + j + 1;
+				if (comma)
+					n = (size_t)(comma - s);
+				char part[SCREEN_LINE];
+				snprintf(part, sizeof part, "%.*s", (int)n, s);
+				put_line(y++, r->x + 5 + ind, r->w - 6 - ind, part, A_NORMAL);
+				s += n;
+				while (*s == ' ')
+					s++;
+			}
+		}
 		y++;
 	}
 }
