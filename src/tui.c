@@ -741,8 +741,15 @@ static double snap(double v, double width)
 static void set_view(double lo, double hi)
 {
 	double w = hi - lo;
-	double a = snap(lo, w), b = snap(hi, w);
-	const char *why = parse_range_error(a, b);
+	/* the view asked for first: rounded, a width past the largest double
+	 * would give NaN ends and the wrong reason */
+	const char *why = parse_range_error(lo, hi);
+	double a = 0, b = 0;
+	if (!why) {
+		a = snap(lo, w);
+		b = snap(hi, w);
+		why = parse_range_error(a, b);
+	}
 	if (why) {
 		msg_puts(why);
 		return;
