@@ -296,7 +296,9 @@ static void draw_y_axis(struct plot_grid *g, const struct plot_panel *p, const s
 		int r = cell_row(L->yt[k][i], p, L);
 		char buf[40];
 		int n = plot_tick_label(L->yt[k][i], L->ystep[k], buf, sizeof buf);
-		put_text(g, p->top + r, axis - 1 - n, buf, axis - 1, PLOT_COLOR_DEFAULT);
+		/* wider than the label column: none, as cut it reads as another number */
+		if (axis - 1 - n >= 0)
+			put_text(g, p->top + r, axis - 1 - n, buf, axis - 1, PLOT_COLOR_DEFAULT);
 		put(g, p->top + r, axis, gl->ytick, PLOT_COLOR_AXIS);
 	}
 }
