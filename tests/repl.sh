@@ -260,6 +260,45 @@ keys C-d
 ended
 check "no HOME: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
 
+# ---- Ctrl-C in every kind of long work ---------------------------------------------------
+
+mkdir "$tmp/h6"
+start 200 40 "HOME=$tmp/h6" -- --plain
+wait_for "actviz>"
+interrupt_after "hist relu samples 1e10" ""
+check "Ctrl-C stops a histogram's sampling" 'grep -q "actviz: interrupted$" "$tmp/screen" && is_prompt ""'
+interrupt_after "dead relu layer 1000 inputs 1000 batch 1000000" ""
+check "Ctrl-C stops a layer, says how far it got" \
+	'grep -q ", [0-9]* of a batch of 1000000 (interrupted), seed 1)$" "$tmp/screen" && grep -q "^actviz: interrupted$" "$tmp/screen"'
+interrupt_after "hist relu layer 1000 inputs 1000 batch 1000000" ""
+check "Ctrl-C stops a layer's histogram, draws what it has" \
+	'grep -q "relu: share of neurons by activation rate" "$tmp/screen" && grep -q "of a batch of 1000000 (interrupted)" "$tmp/screen"'
+interrupt_after "sweep bias -8..0 layer 1000 inputs 1000 batch 1000000" ""
+check "Ctrl-C stops a sweep, draws what it has" \
+	'grep -q "^x: bias; layer of 1000 neurons.* of a batch of 1000000 (interrupted)" "$tmp/screen" && grep -q "^actviz: interrupted$" "$tmp/screen"'
+run_plain() { type_text "$1"; keys Enter; wait_prompt ""; }
+run_plain "set format csv"
+interrupt_after "train relu steps 1e7" ""
+check "Ctrl-C stops training in csv, keeps the rows" \
+	'grep -q "^relu,1,[0-9.e-]*,[0-9.]*," "$tmp/screen" && grep -q "^actviz: interrupted$" "$tmp/screen"'
+check "csv rows and the progress line never share a line" '! grep -q "training: step" "$tmp/screen"'
+run_plain "set format text"
+# A long table goes on being printed after its rows are computed: Ctrl-C
+# stops that too, long before its last row.
+keys C-l
+wait_prompt ""
+type_text "table relu on 0..0.999999 step 0.000001"
+keys Enter
+wait_until 'grep -q "^0\.[0-9]" "$tmp/screen"' 150
+keys C-c
+wait_for "actviz: interrupted" 150
+wait_prompt ""
+check "Ctrl-C stops a table while it prints" \
+	'grep -q "actviz: interrupted" "$tmp/screen" && ! grep -q "^0.999999 " "$tmp/screen" && is_prompt ""'
+keys C-d
+ended
+check "after all that, Ctrl-D: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
+
 # ---- which prompt ----------------------------------------------------------------------
 
 # stdout not a terminal: the prompt and echo on stderr, results alone

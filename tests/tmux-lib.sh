@@ -60,10 +60,11 @@ wait_for() {
 	return 1
 }
 
-# Waits (up to 5 s) until a condition on the screen holds.
+# Waits (up to 5 s, or $2 tenths of a second) until a condition on the
+# screen holds.
 wait_until() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt "${2:-50}" ]; do
 		screen
 		eval "$1" && return 0
 		sleep 0.1
