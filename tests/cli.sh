@@ -79,6 +79,22 @@ check "an unknown terminal: no colours, no complaint" '! grep -q "$esc" "$tmp/ou
 run LC_ALL=xx_XX.UTF-8 -- -e 'relu'
 check "a UTF-8 locale that is not installed: ASCII" '! LC_ALL=C grep -q "[^ -~]" "$tmp/out" && grep -q "^f(x)" "$tmp/out"'
 
+# ---- lines past the limit ------------------------------------------------------------
+
+# 65536 bytes is the limit: one more is refused with it, and the script
+# runs on under -k; exactly 65536 is a line like any other.
+{ head -c 70000 /dev/zero | tr '\0' x; echo; echo 'relu at 1'; } >"$tmp/long.txt"
+run -- -k "$tmp/long.txt"
+check "a script line past 65536 bytes: refused, the limit said" \
+	'[ "$(head -1 "$tmp/err")" = "actviz: $tmp/long.txt:1:65537: line too long (at most 65536 bytes)" ] && [ "$(rc)" = 1 ]'
+check "a script line past 65536 bytes: the next line runs" '[ "$(cat "$tmp/out")" = "$(printf "x  y  dy\n1  1   1")" ]'
+run -- -e "$(head -c 70000 /dev/zero | tr '\0' x)"
+check "an -e past 65536 bytes: refused the same way" \
+	'[ "$(head -1 "$tmp/err")" = "actviz: -e:1:65537: line too long (at most 65536 bytes)" ] && [ "$(rc)" = 1 ]'
+{ head -c 65535 /dev/zero | tr '\0' ' '; echo '#'; echo 'relu at 2'; } >"$tmp/edge.txt"
+run -- "$tmp/edge.txt"
+check "a line of exactly 65536 bytes is fine" '[ ! -s "$tmp/err" ] && [ "$(rc)" = 0 ] && grep -q "^2  2   1$" "$tmp/out"'
+
 # ---- output that can't be written ----------------------------------------------------
 
 # More than stdio buffers: the write fails during the run. One message.
