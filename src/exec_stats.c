@@ -510,8 +510,15 @@ static bool train_row(void *ctx, size_t i, struct tab_cell *cells)
 {
 	struct train_rows *R = ctx;
 	int n = R->cmd->ncurves, c = (int)(i % (size_t)n);
-	if (c == 0 && !advance(R))
-		return false;
+	if (c == 0) {
+		if (!advance(R))
+			return false;
+		/* these rows go out as they come: the progress line goes first,
+		 * or a row would follow it on the terminal's line */
+		long steps = R->cmd->train.steps;
+		if (R->env->progress)
+			R->env->progress(R->env->progress_ctx, R->cmd, steps, steps, R->rep);
+	}
 	report_cells(R->cmd, c, &R->rep[c], cells);
 	return true;
 }

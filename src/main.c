@@ -370,7 +370,9 @@ int main(int argc, char **argv)
 		status = 1;
 	if (out.err) {
 		fprintf(stderr, "actviz: write error: %s\n", strerror(out.err));
-		status = 1;
+		term_restore();
+		fclose(stdout); /* said once: its failure again is no news */
+		return 1;
 	}
 	term_restore();
 	return close_stdout(status);

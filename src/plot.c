@@ -262,6 +262,7 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
 {
 	int row = 0;
 	int col = put_text(g, row, 0, s->title[0] ? s->title[0] : "f(x)", g->w, PLOT_COLOR_DEFAULT) + 2;
+	int start_of[16], first = 0; /* where this row's labels start */
 	for (int i = 0; i < s->ncurves; i++) {
 		const char *label = s->curve[i].label;
 		int need = (int)strlen(label) + (glyph_mode || s->color ? 3 : 0);
@@ -269,16 +270,25 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
 			if (row + 1 < rows) {
 				row++;
 				col = 6;
+				first = i;
 			} else {
+				/* the count of those left out, whole: in place of as
+				 * many labels before it as it takes */
 				char more[24];
-				snprintf(more, sizeof more, "+%d more", s->ncurves - i);
-				int start = g->w - (int)strlen(more);
-				if (start < col)
-					start = col;
-				put_text(g, row, start, more, g->w, PLOT_COLOR_DEFAULT);
+				int j = i;
+				snprintf(more, sizeof more, "+%d more", s->ncurves - j);
+				while (col + (int)strlen(more) > g->w && j > first && j <= 16) {
+					col = start_of[--j];
+					snprintf(more, sizeof more, "+%d more", s->ncurves - j);
+				}
+				for (int c = col; c < g->w; c++)
+					put(g, row, c, ' ', PLOT_COLOR_DEFAULT);
+				put_text(g, row, col, more, g->w, PLOT_COLOR_DEFAULT);
 				return;
 			}
 		}
+		if (i < 16)
+			start_of[i] = col;
 		uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + i);
 		if (glyph_mode) {
 			put(g, row, col, (uint32_t)CANVAS_GLYPHS[i % 16], color);
@@ -302,7 +312,9 @@ static void draw_y_axis(struct plot_grid *g, const struct plot_panel *p, const s
 		int r = cell_row(L->yt[k][i], p, L);
 		char buf[40];
 		int n = plot_tick_label(L->yt[k][i], L->ystep[k], buf, sizeof buf);
-		put_text(g, p->top + r, axis - 1 - n, buf, axis - 1, PLOT_COLOR_DEFAULT);
+		/* wider than the label column: none, as cut it reads as another number */
+		if (axis - 1 - n >= 0)
+			put_text(g, p->top + r, axis - 1 - n, buf, axis - 1, PLOT_COLOR_DEFAULT);
 		put(g, p->top + r, axis, gl->ytick, PLOT_COLOR_AXIS);
 	}
 }

@@ -187,8 +187,15 @@ static size_t write_text(struct out *o, const struct tab_source *src, struct tab
 		pad_cell(&line, src->header[j], width[j], src->left_align);
 	}
 	flush_line(o, &line);
+	/* Pass 2: the rows. Ctrl-C during it (a slow terminal takes its
+	 * time) stops it too; after one in pass 1 the rows seen all go out. */
+	bool stopped_before = *stopped;
 	size_t i;
 	for (i = 0; i < rows && !o->err; i++) {
+		if (!stopped_before && stop && *stop) {
+			*stopped = true;
+			break;
+		}
 		if (!src->row(src->ctx, i, cells))
 			break;
 		for (int j = 0; j < src->ncols; j++) {

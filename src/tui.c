@@ -71,6 +71,7 @@ static struct tui {
 	struct plot_grid picture;
 	bool show_picture;
 	char title[256];     /* the command that made it */
+	const char *line;    /* the command running now */
 	/* the figures of the last `dead`, in place of the plot's figures */
 	bool show_stats;
 	int nstats;
@@ -276,6 +277,8 @@ static void grid_hook(void *ctx, const struct plot_grid *g, int index)
 	T.picture.cell = cells;
 	T.picture.w = w;
 	T.picture.h = h;
+	if (T.line)
+		snprintf(T.title, sizeof T.title, "%s", T.line);
 	T.show_picture = true;
 	T.show_stats = false; /* the figures of an earlier dead are not this picture's */
 	T.dirty = true;
@@ -468,8 +471,26 @@ static void draw_stats(const struct rect *r)
 			snprintf(txt[3], SCREEN_LINE, "%s, error < %.2g", stats_method_name(f->method), f->err);
 		else
 			snprintf(txt[3], SCREEN_LINE, "%s", stats_method_name(f->method));
-		for (int k = 0; k < 4 && y < r->y + r->h; k++)
-			put_line(y++, r->x + 5, r->w - 6, txt[k], A_NORMAL);
+		for (int k = 0; k < 4 && y < r->y + r->h; k++) {
+			/* too wide: broken after a comma, so that no number is cut */
+			const char *s = txt[k];
+			while (*s && y < r->y + r->h) {
+				int ind = s != txt[k] ? 2 : 0;
+				size_t n = fit(s, r->w - 6 - ind);
+				const char *comma = NULL;
+				for (size_t j = 0; s[n] && j + 1 < n; j++)
+					if (s[j] == ',' && s[j + 1] == ' ')
+						comma = s + j + 1;
+				if (comma)
+					n = (size_t)(comma - s);
+				char part[SCREEN_LINE];
+				snprintf(part, sizeof part, "%.*s", (int)n, s);
+				put_line(y++, r->x + 5 + ind, r->w - 6 - ind, part, A_NORMAL);
+				s += n;
+				while (*s == ' ')
+					s++;
+			}
+		}
 		y++;
 	}
 }
@@ -756,11 +777,12 @@ static void on_line(char *line)
 	/* pictures are laid out for the plot area */
 	T.env->term_width = T.lay.plot.w;
 	T.env->term_height = T.lay.plot.h;
-	snprintf(T.title, sizeof T.title, "%s", line);
+	T.line = line;
 	struct range before = T.env->set->range;
 	midway.busy = 1;
 	enum exec_status st = run_line(T.rc, NULL, 0, line, strlen(line));
 	midway.busy = 0;
+	T.line = NULL;
 	/* set range moves the picture on screen too */
 	if (T.have_plot && (T.env->set->range.lo != before.lo || T.env->set->range.hi != before.hi))
 		T.view = T.home = T.env->set->range;
@@ -820,8 +842,15 @@ static double snap(double v, double width)
 static void set_view(double lo, double hi)
 {
 	double w = hi - lo;
-	double a = snap(lo, w), b = snap(hi, w);
-	const char *why = parse_range_error(a, b);
+	/* the view asked for first: rounded, a width past the largest double
+	 * would give NaN ends and the wrong reason */
+	const char *why = parse_range_error(lo, hi);
+	double a = 0, b = 0;
+	if (!why) {
+		a = snap(lo, w);
+		b = snap(hi, w);
+		why = parse_range_error(a, b);
+	}
 	if (why) {
 		msg_puts(why);
 		return;
@@ -1005,7 +1034,8 @@ static void tui_end(void)
 static void setup_colors(void)
 {
 	const char *no_color = getenv("NO_COLOR");
-	T.color = has_colors() && COLORS >= 8 && !(no_color && no_color[0]);
+	/* COLORS is 0 until start_color(): ask terminfo */
+	T.color = has_colors() && tigetnum("colors") >= 8 && !(no_color && no_color[0]);
 	if (T.env->set->color == TRI_ON && has_colors())
 		T.color = true;
 	if (!T.color)
@@ -1050,6 +1080,9 @@ static void setup_readline(void)
 	repl_setup_completion();
 	rl_variable_bind("enable-bracketed-paste", "off");
 	rl_callback_handler_install(PROMPT, on_line);
+	/* With a redisplay function of ours readline reads no terminfo, so
+	 * binds no Delete key: on_key sends it this sequence. */
+	rl_bind_keyseq("\033[3~", rl_delete);
 }
 
 #define BENCH_CLOCK CLOCK_PROCESS_CPUTIME_ID

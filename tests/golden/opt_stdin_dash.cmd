@@ -1,0 +1,2 @@
+relu at 1
+reluu at 1
