@@ -311,6 +311,15 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
              bool fixed_width, bool fixed_height)
 {
 	interrupt_flag = sigint_flag;
+	/* Ctrl-C while a long table is written to the terminal must not fail
+	 * that write (EINTR): stdout would stay in error and the session end
+	 * with "write error". The write goes on; the flag stops the command
+	 * between rows. */
+	struct sigaction sa;
+	if (sigaction(SIGINT, NULL, &sa) == 0) {
+		sa.sa_flags |= SA_RESTART;
+		sigaction(SIGINT, &sa, NULL);
+	}
 	repl_setup_completion();
 	rl_outstream = echo_to_stderr ? stderr : stdout;
 	rl_signal_event_hook = on_signal_event;
