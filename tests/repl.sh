@@ -284,19 +284,28 @@ check "Ctrl-C stops training in csv, keeps the rows" \
 check "csv rows and the progress line never share a line" '! grep -q "training: step" "$tmp/screen"'
 run_plain "set format text"
 # A long table goes on being printed after its rows are computed: Ctrl-C
-# stops that too, long before its last row.
-keys C-l
-wait_prompt ""
-type_text "table relu on 0..0.999999 step 0.000001"
-keys Enter
-wait_until 'grep -q "^0\.[0-9]" "$tmp/screen"' 150
-keys C-c
-wait_for "actviz: interrupted" 150
-wait_prompt ""
+# stops that too, long before its last row. Three times, so that one
+# lands in a write to the terminal: the write must not fail (and leave
+# stdout in error for the rest of the session).
+for round in 1 2 3; do
+	keys C-l
+	wait_prompt ""
+	type_text "table relu on 0..0.999999 step 0.000001"
+	keys Enter
+	wait_until 'grep -q "^0\.[0-9]" "$tmp/screen"' 150
+	keys C-c
+	wait_for "actviz: interrupted" 150
+	wait_prompt ""
+done
 check "Ctrl-C stops a table while it prints" \
 	'grep -q "actviz: interrupted" "$tmp/screen" && ! grep -q "^0.999999 " "$tmp/screen" && is_prompt ""'
+type_text "relu at 1"
+keys Enter
+wait_for "1  1   1"
+check "output after those interruptions still comes" 'grep -q "^1  1   1$" "$tmp/screen"'
 keys C-d
 ended
+check "no write error at the end of that session" '! grep -q "write error" "$tmp/screen"'
 check "after all that, Ctrl-D: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
 
 # ---- which prompt ----------------------------------------------------------------------
