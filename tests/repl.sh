@@ -308,6 +308,53 @@ ended
 check "no write error at the end of that session" '! grep -q "write error" "$tmp/screen"'
 check "after all that, Ctrl-D: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
 
+# ---- plots at the line prompt: colour and size ----------------------------------------
+
+plot_relu_elu() {
+	keys C-l
+	wait_prompt ""
+	type_text "relu, elu on -1..1"
+	keys Enter
+	wait_for "f'(x)"
+	wait_prompt ""
+	screen_esc
+}
+start 100 30 "HOME=$tmp/h5" -- --plain
+wait_for "actviz>"
+plot_relu_elu
+check "--plain in a 256-colour terminal: coloured curves" 'grep -q "$(printf "\033")\[38;5;33m" "$tmp/screen"'
+screen
+check "--plain: the plot as wide as the terminal" '[ "$(widest)" -gt 90 ] && [ "$(widest)" -le 100 ]'
+# the size is asked again before each command
+t resize-window -t s -x 60 -y 24
+wait_until '[ "$(widest)" -le 60 ]'
+plot_relu_elu
+screen
+check "--plain: after a resize, the next plot fits the new width" \
+	'[ "$(widest)" -le 60 ] && [ "$(widest)" -gt 50 ] && grep -qE "^ +-1(\.0)? .* 1(\.0)? *\$" "$tmp/screen"'
+keys C-d
+ended
+start 100 30 "HOME=$tmp/h5" NO_COLOR=1 -- --plain
+wait_for "actviz>"
+plot_relu_elu
+check "--plain with NO_COLOR: no colour" '! grep -q "$(printf "\033")\[38;5;" "$tmp/screen"'
+keys C-d
+ended
+start 100 30 "HOME=$tmp/h5" NO_COLOR= -- --plain
+wait_for "actviz>"
+plot_relu_elu
+check "--plain with NO_COLOR empty: colour (only a value turns it off)" 'grep -q "$(printf "\033")\[38;5;33m" "$tmp/screen"'
+keys C-d
+ended
+start 100 30 "HOME=$tmp/h5" COLUMNS=50 LINES=10 -- --plain
+wait_for "actviz>"
+plot_relu_elu
+screen
+check "--plain with COLUMNS and LINES: that size, not the terminal's" \
+	'[ "$(widest)" -le 50 ] && [ "$(grep -c "┤\|│" "$tmp/screen")" -le 10 ]'
+keys C-d
+ended
+
 # ---- which prompt ----------------------------------------------------------------------
 
 # stdout not a terminal: the prompt and echo on stderr, results alone
