@@ -52,6 +52,9 @@ completes "set deriv of" "set deriv off "
 completes "help dy" "help dying "
 completes "info hardsw" "info hardswish "
 completes "relu \$ el" "relu \$ elu "
+completes "table hardsw" "table hardswish "
+completes "softplus thr" "softplus threshold="
+completes "hardtanh m" "hardtanh m"
 # no completion where nothing fits
 completes "relu st" "relu st"
 completes "relu at e" "relu at e"
@@ -84,6 +87,7 @@ lists "show s" "^samples +settings *\$"
 lists "set ascii o" "^off +on *\$"
 lists "gelu approximate=" "^approximate= +at +none +on +tanh *\$"
 lists "hist relu s" "^samples +seed *\$"
+lists "hardtanh m" "^max_val= +min_val= *\$"
 keys C-u C-l
 wait_prompt ""
 
@@ -249,6 +253,29 @@ keys C-d
 ended
 check "history lost mid-session: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
 
+# A directory on the way that can't be made (.local is a file).
+mkdir -p "$tmp/h7"
+: >"$tmp/h7/.local"
+start 200 30 "HOME=$tmp/h7" -- --plain
+wait_for "actviz>"
+check "history: a parent that can't be made, a warning" \
+	'grep -q "^actviz: warning: history not kept: .*/h7/.local/state/actviz/history: Not a directory$" "$tmp/screen"'
+# quit leaves as Ctrl-D does
+type_text "quit"
+keys Enter
+ended
+check "quit at the line prompt: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
+
+# An empty HOME is no HOME.
+start 200 30 HOME= -- --plain
+wait_for "actviz>"
+type_text "relu at 4"
+keys Enter
+wait_for "4  4   1"
+check "HOME empty: no history, no warning" '! grep -q warning "$tmp/screen"'
+keys C-d
+ended
+
 # No HOME and no XDG_STATE_HOME: no history, and nothing said.
 start 200 30 -u HOME -- --plain
 wait_for "actviz>"
@@ -383,6 +410,12 @@ check "TERM=dumb: commands run" 'grep -q "^1  1   1" "$tmp/screen"'
 keys C-d
 ended
 check "TERM=dumb: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
+
+start 200 30 "HOME=$tmp/h5" TERM= --
+wait_for "actviz>"
+check "TERM empty: as if unset" 'grep -q "^actviz: TERM is not set; using the line prompt$" "$tmp/screen"'
+keys C-d
+ended
 
 start 200 30 "HOME=$tmp/h5" -u TERM --
 wait_for "actviz>"
