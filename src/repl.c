@@ -290,8 +290,8 @@ static int on_signal_event(void)
 
 /* ---- the loop ----------------------------------------------------------- */
 
-/* The terminal's size now: asked afresh before every command, so a resize
- * shows at the next plot even if it happened while a command ran. */
+/* The terminal's size now: asked afresh for every command, so a resize
+ * shows at the next plot. */
 static bool terminal_size(int *rows, int *cols)
 {
 	static const int fds[] = {STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO};
@@ -311,6 +311,15 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
              bool fixed_width, bool fixed_height)
 {
 	interrupt_flag = sigint_flag;
+	/* Ctrl-C while a long table is written to the terminal must not fail
+	 * that write (EINTR): stdout would stay in error and the session end
+	 * with "write error". The write goes on; the flag stops the command
+	 * between rows. */
+	struct sigaction sa;
+	if (sigaction(SIGINT, NULL, &sa) == 0) {
+		sa.sa_flags |= SA_RESTART;
+		sigaction(SIGINT, &sa, NULL);
+	}
 	repl_setup_completion();
 	rl_outstream = echo_to_stderr ? stderr : stdout;
 	rl_signal_event_hook = on_signal_event;
@@ -319,6 +328,15 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 	char *path = repl_history_begin(rc->err);
 
 	for (;;) {
+		*sigint_flag = 0;
+		char *line = readline(PROMPT);
+		if (!line) {
+			fputc('\n', rl_outstream);
+			break;
+		}
+		repl_history_add(&path, line, rc->err);
+		/* The size once the line is typed: the window may have changed
+		 * while the prompt waited. */
 		int rows, cols;
 		if (terminal_size(&rows, &cols)) {
 			/* One row stays for the prompt under the plot. */
@@ -327,13 +345,6 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 			if (!fixed_height)
 				rc->env->term_height = rows - 1;
 		}
-		*sigint_flag = 0;
-		char *line = readline(PROMPT);
-		if (!line) {
-			fputc('\n', rl_outstream);
-			break;
-		}
-		repl_history_add(&path, line, rc->err);
 		enum exec_status st = run_line(rc, NULL, 0, line, strlen(line));
 		free(line);
 		fflush(stdout);

@@ -52,6 +52,9 @@ completes "set deriv of" "set deriv off "
 completes "help dy" "help dying "
 completes "info hardsw" "info hardswish "
 completes "relu \$ el" "relu \$ elu "
+completes "table hardsw" "table hardswish "
+completes "softplus thr" "softplus threshold="
+completes "hardtanh m" "hardtanh m"
 # no completion where nothing fits
 completes "relu st" "relu st"
 completes "relu at e" "relu at e"
@@ -84,6 +87,7 @@ lists "show s" "^samples +settings *\$"
 lists "set ascii o" "^off +on *\$"
 lists "gelu approximate=" "^approximate= +at +none +on +tanh *\$"
 lists "hist relu s" "^samples +seed *\$"
+lists "hardtanh m" "^max_val= +min_val= *\$"
 keys C-u C-l
 wait_prompt ""
 
@@ -249,6 +253,29 @@ keys C-d
 ended
 check "history lost mid-session: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
 
+# A directory on the way that can't be made (.local is a file).
+mkdir -p "$tmp/h7"
+: >"$tmp/h7/.local"
+start 200 30 "HOME=$tmp/h7" -- --plain
+wait_for "actviz>"
+check "history: a parent that can't be made, a warning" \
+	'grep -q "^actviz: warning: history not kept: .*/h7/.local/state/actviz/history: Not a directory$" "$tmp/screen"'
+# quit leaves as Ctrl-D does
+type_text "quit"
+keys Enter
+ended
+check "quit at the line prompt: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
+
+# An empty HOME is no HOME.
+start 200 30 HOME= -- --plain
+wait_for "actviz>"
+type_text "relu at 4"
+keys Enter
+wait_for "4  4   1"
+check "HOME empty: no history, no warning" '! grep -q warning "$tmp/screen"'
+keys C-d
+ended
+
 # No HOME and no XDG_STATE_HOME: no history, and nothing said.
 start 200 30 -u HOME -- --plain
 wait_for "actviz>"
@@ -284,20 +311,76 @@ check "Ctrl-C stops training in csv, keeps the rows" \
 check "csv rows and the progress line never share a line" '! grep -q "training: step" "$tmp/screen"'
 run_plain "set format text"
 # A long table goes on being printed after its rows are computed: Ctrl-C
-# stops that too, long before its last row.
-keys C-l
-wait_prompt ""
-type_text "table relu on 0..0.999999 step 0.000001"
-keys Enter
-wait_until 'grep -q "^0\.[0-9]" "$tmp/screen"' 150
-keys C-c
-wait_for "actviz: interrupted" 150
-wait_prompt ""
+# stops that too, long before its last row. Three times, so that one
+# lands in a write to the terminal: the write must not fail (and leave
+# stdout in error for the rest of the session).
+for round in 1 2 3; do
+	keys C-l
+	wait_prompt ""
+	type_text "table relu on 0..0.999999 step 0.000001"
+	keys Enter
+	wait_until 'grep -q "^0\.[0-9]" "$tmp/screen"' 150
+	keys C-c
+	wait_for "actviz: interrupted" 150
+	wait_prompt ""
+done
 check "Ctrl-C stops a table while it prints" \
 	'grep -q "actviz: interrupted" "$tmp/screen" && ! grep -q "^0.999999 " "$tmp/screen" && is_prompt ""'
+type_text "relu at 1"
+keys Enter
+wait_for "1  1   1"
+check "output after those interruptions still comes" 'grep -q "^1  1   1$" "$tmp/screen"'
 keys C-d
 ended
+check "no write error at the end of that session" '! grep -q "write error" "$tmp/screen"'
 check "after all that, Ctrl-D: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
+
+# ---- plots at the line prompt: colour and size ----------------------------------------
+
+plot_relu_elu() {
+	keys C-l
+	wait_prompt ""
+	type_text "relu, elu on -1..1"
+	keys Enter
+	wait_for "f'(x)"
+	wait_prompt ""
+	screen_esc
+}
+start 100 30 "HOME=$tmp/h5" -- --plain
+wait_for "actviz>"
+plot_relu_elu
+check "--plain in a 256-colour terminal: coloured curves" 'grep -q "$(printf "\033")\[38;5;33m" "$tmp/screen"'
+screen
+check "--plain: the plot as wide as the terminal" '[ "$(widest)" -gt 90 ] && [ "$(widest)" -le 100 ]'
+# the size is asked again before each command
+t resize-window -t s -x 60 -y 24
+wait_until '[ "$(widest)" -le 60 ]'
+plot_relu_elu
+screen
+check "--plain: after a resize, the next plot fits the new width" \
+	'[ "$(widest)" -le 60 ] && [ "$(widest)" -gt 50 ] && grep -qE "^ +-1(\.0)? .* 1(\.0)? *\$" "$tmp/screen"'
+keys C-d
+ended
+start 100 30 "HOME=$tmp/h5" NO_COLOR=1 -- --plain
+wait_for "actviz>"
+plot_relu_elu
+check "--plain with NO_COLOR: no colour" '! grep -q "$(printf "\033")\[38;5;" "$tmp/screen"'
+keys C-d
+ended
+start 100 30 "HOME=$tmp/h5" NO_COLOR= -- --plain
+wait_for "actviz>"
+plot_relu_elu
+check "--plain with NO_COLOR empty: colour (only a value turns it off)" 'grep -q "$(printf "\033")\[38;5;33m" "$tmp/screen"'
+keys C-d
+ended
+start 100 30 "HOME=$tmp/h5" COLUMNS=50 LINES=10 -- --plain
+wait_for "actviz>"
+plot_relu_elu
+screen
+check "--plain with COLUMNS and LINES: that size, not the terminal's" \
+	'[ "$(widest)" -le 50 ] && [ "$(grep -c "┤\|│" "$tmp/screen")" -le 10 ]'
+keys C-d
+ended
 
 # ---- which prompt ----------------------------------------------------------------------
 
@@ -327,6 +410,12 @@ check "TERM=dumb: commands run" 'grep -q "^1  1   1" "$tmp/screen"'
 keys C-d
 ended
 check "TERM=dumb: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
+
+start 200 30 "HOME=$tmp/h5" TERM= --
+wait_for "actviz>"
+check "TERM empty: as if unset" 'grep -q "^actviz: TERM is not set; using the line prompt$" "$tmp/screen"'
+keys C-d
+ended
 
 start 200 30 "HOME=$tmp/h5" -u TERM --
 wait_for "actviz>"

@@ -169,12 +169,12 @@ static void test_stop(void **state)
 	layer_out_free(&out);
 }
 
+/* Not under AddressSanitizer, which aborts on a request this large
+ * (cmocka's skip() would read as a failure in automake's TAP driver). */
+#ifndef HAVE_ASAN
 static void test_out_of_memory(void **state)
 {
 	(void)state;
-#ifdef HAVE_ASAN
-	skip();
-#else
 	const struct actfn_curve *curves[] = {&relu};
 	double bias = 0;
 	struct layer_out out;
@@ -183,8 +183,8 @@ static void test_out_of_memory(void **state)
 	assert_null(out.dead_share);
 	assert_null(out.inactive_share);
 	assert_null(out.rate);
-#endif
 }
+#endif
 
 int main(void)
 {
@@ -194,7 +194,9 @@ int main(void)
 		cmocka_unit_test_setup(test_same_layer_for_every_curve, setup),
 		cmocka_unit_test_setup(test_inputs_odd_and_init, setup),
 		cmocka_unit_test_setup(test_stop, setup),
+#ifndef HAVE_ASAN
 		cmocka_unit_test_setup(test_out_of_memory, setup),
+#endif
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -228,6 +228,60 @@ keys Enter
 ended
 check "quit: status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
 
+# ---- crowded screens, odd sizes, keys of no use ---------------------------------------
+
+start 100 30 "HOME=$tmp/home" --
+wait_for "actviz>"
+# more curves than colours: glyphs, in the plot and before each label
+run "relu, leaky, elu, gelu, silu, mish, softplus, selu, celu"
+check "9 curves: the legend on two rows" 'grep -q "^f(x)  \* relu  + leaky .* @ softplus " "$tmp/screen" && grep -q "^      & selu  = celu " "$tmp/screen"'
+check "9 curves: labelled by glyph, one colour each is not enough" 'grep -q "│ ▸ \* relu" "$tmp/screen" && grep -q "│   + leaky" "$tmp/screen"'
+check "9 curves: the figures stop at the messages" '[ "$(widest)" -le 100 ] && grep -q "^────" "$tmp/screen"'
+# ASCII plots tell curves apart by glyph, colour or not
+run "set ascii on"
+run "relu, elu"
+check "set ascii on: glyph labels" 'grep -q "│ ▸ \* relu" "$tmp/screen" && grep -q "^f(x)  \* relu  + elu" "$tmp/screen"'
+run "set ascii off"
+# the figures of dead for more curves than fit, under a uniform
+run "dead relu, elu, leaky, gelu, silu, mish with uniform(-1, 1)" "z ~ uniform(-1, 1)"
+check "dead: the distribution named" 'grep -q "│ z ~ uniform(-1, 1):" "$tmp/screen"'
+check "dead: as many curves as fit, numbers whole" 'grep -q "│     mean 0.25, std 0.3227$" "$tmp/screen" && grep -q "│       error < 2.3e-14$" "$tmp/screen"'
+# set range moving one end only
+run "relu"
+run "set range -3..5"
+check "set range with one end moved" '[ "$(title)" = "relu on -3..5" ]'
+# a key of no use changes nothing
+screen
+cp "$tmp/screen" "$tmp/before_f12"
+keys F12 IC
+sleep 0.3
+screen
+check "F12 and Insert do nothing" 'cmp -s "$tmp/screen" "$tmp/before_f12"'
+# the help stays over a resize, clipped to a small screen
+keys F1
+wait_for "derivative panel"
+t resize-window -t s -x 40 -y 12
+wait_until '[ "$(widest)" -le 40 ] && grep -q "F2 " "$tmp/screen"'
+check "F1 then a resize: the help stays, within 40 columns" '[ "$(widest)" -le 40 ] && grep -q "│ *F2 " "$tmp/screen"'
+keys Escape
+wait_until '! grep -q "│ *F2 " "$tmp/screen"'
+# not wide enough for figures beside the plot: they go under it
+t resize-window -t s -x 90 -y 50
+wait_until 'grep -q "^ ▸ relu" "$tmp/screen"'
+check "90x50: the figures under the plot" 'grep -q "^ ▸ relu" "$tmp/screen" && grep -q "^   f = max(0, x)" "$tmp/screen" && ! grep -q "│ ▸" "$tmp/screen"'
+keys C-d
+ended
+check "crowded session: Ctrl-D, status 0" '[ "$(cat "$tmp/rc")" = 0 ]'
+
+# A terminal that has no colours: none, even with --color=always.
+start 100 30 "HOME=$tmp/home" TERM=vt100 -- --color=always
+wait_for "actviz>"
+run "relu, elu"
+screen_esc
+check "vt100: no colours even when asked" '! grep -q "$(printf "\033")\[3[0-7]m\|38;5;" "$tmp/screen" && grep -q "f(x)  \* relu  + elu" "$tmp/screen"'
+keys C-d
+ended
+
 # ---- without colour, without UTF-8 -------------------------------------------------
 
 start 100 30 "HOME=$tmp/home" NO_COLOR=1 LC_ALL=C --

@@ -9,3 +9,4 @@ list
 set samples 3
 relu, gelu tanh on -1..1
 show settings
+softplus 2 30, hardtanh at 0

@@ -7,3 +7,8 @@ table relu on -1..1 step 0x1p-1
 table relu on 0..1 step 2.5e-1
 set range 0x0..0x1p1
 show range
+# hex digits in either case, signed exponents, a carriage return as a blank
+relu at 0xAB, 0xabp0, 0x1P+2, -0x1p-2, +INF
+table relu on +0..100 step 5e+1
+table relu on 0..1 step 5E-1
+relu at 1,2

@@ -83,3 +83,4 @@ relu at 1…2
 relu on 1×2..3
 relu on –1..1
 relu at +
+relu on —1..1
