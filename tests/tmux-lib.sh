@@ -1,5 +1,5 @@
 # tmux-lib.sh: sourced by the tests that drive actviz in a real terminal
-# (tests/repl.sh, tests/tui_keys.sh). The helpers are tests/tui.sh's:
+# (tests/repl.sh, tests/tui_keys.sh, tests/tui_faults.sh). The helpers are tests/tui.sh's:
 # actviz runs in a detached tmux session of known size, keys go in with
 # send-keys, the screen comes back with capture-pane, every wait polls the
 # screen with a timeout. Skips (77) where tmux is missing.
@@ -145,3 +145,52 @@ keys() { t send-keys -t s "$@"; }
 
 # The cursor's row, 0 at the top.
 cursor_row() { t display -p -t s '#{cursor_y}'; }
+
+# ---- sessions that also record the terminal's settings ----------------------
+
+# Waits (up to 10 s) for a file to appear.
+wait_file() {
+	i=0
+	while [ ! -e "$1" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -e "$1" ]
+}
+
+# A link with its own name finds this test's actviz among others.
+ln -s "$ACTVIZ" "$tmp/actviz-under-test"
+pid_of() { pgrep -f "$tmp/actviz-under-test" | head -1; }
+
+# This wrapper records stty -g before and after, and the exit status; it
+# shares actviz's process group, so a no-op trap keeps it alive through
+# the Ctrl-C actviz gets.
+cat >"$tmp/stty_run.sh" <<EOF
+trap : INT
+stty -g >"$tmp/stty.before"
+"$tmp/actviz-under-test" "\$@"
+echo \$? >"$tmp/rc"
+stty -g >"$tmp/stty.after"
+exec sleep 60
+EOF
+
+# A fresh session "s" of that size, env's words (-u NAME, NAME=value)
+# added to a fixed environment.
+session() { # cols rows env-words...
+	cols=$1
+	rows=$2
+	shift 2
+	t kill-session -t s 2>/dev/null || :
+	i=0
+	while pgrep -f "$tmp/actviz-under-test" >/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
+	t new-session -d -s s -x "$cols" -y "$rows" \
+		"env -u COLUMNS -u LINES -u NO_COLOR $* HOME='$tmp/home' LC_ALL=C.UTF-8 sh '$tmp/stty_run.sh'"
+}
+mkdir -p "$tmp/home"
+
+restored() { cmp -s "$tmp/stty.before" "$tmp/stty.after"; }
+status_is() { [ "$(cat "$tmp/rc" 2>/dev/null)" = "$1" ]; }
