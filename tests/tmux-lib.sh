@@ -170,7 +170,7 @@ trap : INT
 stty -g >"$tmp/stty.before"
 "$tmp/actviz-under-test" "\$@"
 echo \$? >"$tmp/rc"
-stty -g >"$tmp/stty.after"
+stty -g >"$tmp/stty.next" && mv "$tmp/stty.next" "$tmp/stty.after" # whole when it appears
 exec sleep 60
 EOF
 

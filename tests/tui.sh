@@ -68,7 +68,7 @@ trap : INT
 stty -g >"$tmp/stty.before"
 "$ACTVIZ"
 echo \$? >"$tmp/rc"
-stty -g >"$tmp/stty.after"
+stty -g >"$tmp/stty.next" && mv "$tmp/stty.next" "$tmp/stty.after" # whole when it appears
 exec sleep 60
 EOF
 if ! t new-session -d -s tui -x 100 -y 30 \

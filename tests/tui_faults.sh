@@ -107,7 +107,7 @@ if command -v bash >/dev/null 2>&1; then
 	t send-keys -t s "quit" Enter
 	i=0
 	while [ -n "$(pid_of)" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	t send-keys -t s "echo \$? >'$tmp/rc'; stty -g >'$tmp/stty.after'" Enter
+	t send-keys -t s "echo \$? >'$tmp/rc'; stty -g >'$tmp/stty.next' && mv '$tmp/stty.next' '$tmp/stty.after'" Enter
 	wait_file "$tmp/stty.after"
 	sleep 0.2
 	check "then Ctrl-C and quit: status 0, terminal restored" 'status_is 0 && restored'
