@@ -139,6 +139,17 @@ keys Enter
 wait_for "unexpected 'bogus'"
 check "a caret after a tab lines up (tab stops of 8)" 'grep -q "^                ^$" "$tmp/screen"'
 
+# Keys typed ahead of a Ctrl-C (in one burst, as when pasted): what was
+# before it goes, and the command after it is not taken as interrupted.
+keys C-l
+wait_prompt ""
+for i in 1 2 3 4 5; do
+	keys "abc" C-c "elu at $i" Enter
+	wait_for "$i  $i   1"
+done
+check "Ctrl-C among keys typed ahead: the next commands run whole" \
+	'! grep -q "interrupted\|abcelu\|unknown" "$tmp/screen" && [ "$(grep -c "^[1-5]  [1-5]   1$" "$tmp/screen")" = 5 ]'
+
 # Ctrl-C stops a long computation, keeps what it computed, and the
 # prompt comes back.
 interrupt_after() { # command, text that shows it is running ("" for none)
