@@ -334,6 +334,10 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 			fputc('\n', rl_outstream);
 			break;
 		}
+		/* A Ctrl-C among keys typed ahead is handled by readline without
+		 * an interrupted read, so the hook above never clears the flag:
+		 * it was meant for the line, not for the command that follows. */
+		*sigint_flag = 0;
 		repl_history_add(&path, line, rc->err);
 		/* The size once the line is typed: the window may have changed
 		 * while the prompt waited. */

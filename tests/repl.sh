@@ -129,6 +129,27 @@ wait_for "2  2   1"
 check "Ctrl-C: abc is gone" '! grep -q "abcelu\|unknown" "$tmp/screen"'
 check "Ctrl-C: the next command is not interrupted" '! grep -q "interrupted" "$tmp/screen"'
 
+# An error's caret at the prompt lines up under a tab typed with Ctrl-V.
+keys C-l
+wait_prompt ""
+type_text "relu"
+keys C-v Tab
+type_text "bogus"
+keys Enter
+wait_for "unexpected 'bogus'"
+check "a caret after a tab lines up (tab stops of 8)" 'grep -q "^                ^$" "$tmp/screen"'
+
+# Keys typed ahead of a Ctrl-C (in one burst, as when pasted): what was
+# before it goes, and the command after it is not taken as interrupted.
+keys C-l
+wait_prompt ""
+for i in 1 2 3 4 5; do
+	keys "abc" C-c "elu at $i" Enter
+	wait_for "$i  $i   1"
+done
+check "Ctrl-C among keys typed ahead: the next commands run whole" \
+	'! grep -q "interrupted\|abcelu\|unknown" "$tmp/screen" && [ "$(grep -c "^[1-5]  [1-5]   1$" "$tmp/screen")" = 5 ]'
+
 # Ctrl-C stops a long computation, keeps what it computed, and the
 # prompt comes back.
 interrupt_after() { # command, text that shows it is running ("" for none)
@@ -309,6 +330,20 @@ interrupt_after "train relu steps 1e7" ""
 check "Ctrl-C stops training in csv, keeps the rows" \
 	'grep -q "^relu,1,[0-9.e-]*,[0-9.]*," "$tmp/screen" && grep -q "^actviz: interrupted$" "$tmp/screen"'
 check "csv rows and the progress line never share a line" '! grep -q "training: step" "$tmp/screen"'
+# tables streamed as csv and json stop too, json still closed
+for fmt in csv json; do
+	run_plain "set format $fmt"
+	keys C-l
+	wait_prompt ""
+	type_text "table relu on 0..0.999999 step 0.000001"
+	keys Enter
+	wait_until 'grep -q "0\.0[0-9]" "$tmp/screen"' 150
+	keys C-c
+	wait_for "actviz: interrupted" 150
+	wait_prompt ""
+	check "Ctrl-C stops a $fmt table" '! grep -q "0.999999" "$tmp/screen" && grep -q "actviz: interrupted" "$tmp/screen"'
+done
+check "an interrupted json table is still closed" 'grep -q "}\]$" "$tmp/screen"'
 run_plain "set format text"
 # A long table goes on being printed after its rows are computed: Ctrl-C
 # stops that too, long before its last row. Three times, so that one

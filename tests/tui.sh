@@ -76,6 +76,10 @@ if ! t new-session -d -s tui -x 100 -y 30 \
 	echo "SKIP: tmux cannot start a session here"
 	exit 77
 fi
+# A second session keeps the server up while "tui" is killed and made
+# again below; else new-session can meet the exiting server ("server
+# exited unexpectedly").
+t new-session -d -s keep "sleep 600"
 
 # The first screen: ReLU, its derivative with the dead zone marked, the
 # figures, the prompt.

@@ -250,6 +250,11 @@ check "dead: as many curves as fit, numbers whole" 'grep -q "│     mean 0.25, 
 run "relu"
 run "set range -3..5"
 check "set range with one end moved" '[ "$(title)" = "relu on -3..5" ]'
+# the share of the window where f' = 0, all of it or a sliver
+run "relu on -3..-1"
+check "figures: f' = 0 on all of the window" 'grep -q "│   f'"'"' = 0 on 100% of it" "$tmp/screen"'
+run "relu on -0.001..3"
+check "figures: f' = 0 on a sliver, not rounded to 0%" 'grep -q "│   f'"'"' = 0 on 0.033% of it" "$tmp/screen"'
 # a key of no use changes nothing
 screen
 cp "$tmp/screen" "$tmp/before_f12"

@@ -84,3 +84,7 @@ relu on 1×2..3
 relu on –1..1
 relu at +
 relu on —1..1
+train relu at 1
+relu on x..1
+relu on 1..
+dead relu samples 10, 3

@@ -13,3 +13,7 @@ hist relu bins 200 samples 1000
 set ascii on
 set width 40
 hist relu bins 4 samples 1000
+# the last x label kept inside the plot
+set width 30
+set ascii off
+relu on 0..123456

@@ -9,3 +9,4 @@ train relu steps 2 width 4 batch 4 every 1 bias 0 init he
 train relu steps 2 width 4 batch 4 every 1 bias 0 init xavier
 train relu steps 2 width 4 batch 4 every 1 bias 0 init torch
 train relu steps 2 width 4 batch 4 every 1 bias 0 init normal(0.1, 0.5)
+train relu steps 2 width 4 batch 4 every 1 task sin optimizer sgd
