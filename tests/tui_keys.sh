@@ -69,6 +69,13 @@ keys F6
 wait_for "relu has no parameter to change"
 check "F6 on relu: no parameter" 'grep -q "^relu has no parameter to change" "$tmp/screen"'
 
+# A step past an open end of the domain is refused, the value kept.
+run "softplus"
+keys F7
+wait_for "softplus: beta must be > 0"
+check "F7 past beta > 0: refused, said so" 'grep -q "^softplus: beta must be > 0" "$tmp/screen" && [ "$(title)" = "softplus on -3..3" ]'
+run "relu"
+
 # Alt-arrows pan and zoom x; Alt-0 resets.
 keys M-Left
 wait_for "relu on -3.6..2.4"
