@@ -74,8 +74,8 @@ run "softplus"
 keys F7
 wait_for "softplus: beta must be > 0"
 check "F7 past beta > 0: refused, said so" 'grep -q "^softplus: beta must be > 0" "$tmp/screen" && [ "$(title)" = "softplus on -3..3" ]'
-# A step past a closed end stops on it; the next one is refused.
-run "softshrink"
+# A step past a closed end (0.3 - 10 x 0.05) stops on it; the next one is refused.
+run "softshrink 0.3"
 keys F7
 wait_for "softshrink 0 on"
 check "F7 past lambd >= 0: stops on 0" '[ "$(title)" = "softshrink 0 on -3..3" ]'
