@@ -7,6 +7,7 @@
 # Skipped (77) where tmux is missing.
 set -u
 . "${srcdir:-.}/tests/tmux-lib.sh"
+settle_screens=1
 
 title() { head -1 "$tmp/screen" | sed 's/^ actviz  //; s/  *F1 keys *$//'; }
 # Runs a command typed at the prompt; waits until it is echoed in the
