@@ -362,6 +362,19 @@ for round in 1 2 3; do
 done
 check "Ctrl-C stops a table while it prints" \
 	'grep -q "actviz: interrupted" "$tmp/screen" && ! grep -q "^0.999999 " "$tmp/screen" && is_prompt ""'
+# Ctrl-C while a text table is still being measured (before any row is
+# printed): the rows measured so far are printed, then the note.
+keys C-l
+wait_prompt ""
+row=$(cursor_row)
+type_text "table relu on 0..0.999999 step 0.000001"
+keys Enter
+wait_until '[ "$(cursor_row)" != "$row" ]'
+keys C-c
+wait_for "actviz: interrupted" 150
+wait_prompt ""
+check "Ctrl-C while a table is measured: the rows so far, then the note" \
+	'grep -B1 "actviz: interrupted" "$tmp/screen" | head -1 | grep -qE "^ *0\.[0-9]+ +0\.[0-9]+ +1\$" && ! grep -q "^0.999999 " "$tmp/screen"'
 type_text "relu at 1"
 keys Enter
 wait_for "1  1   1"

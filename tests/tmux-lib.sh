@@ -46,13 +46,28 @@ screen() { t capture-pane -t s -p >"$tmp/screen"; }
 # The screen with its colour escapes (capture-pane -e).
 screen_esc() { t capture-pane -t s -p -e >"$tmp/screen"; }
 
+# Once a wait is over, where the script sets settle_screens=1 (a full
+# screen redrawn in place): until two captures 30 ms apart agree (at most
+# 0.3 s), so that a check never sees a screen half redrawn.
+settle() {
+	[ "${settle_screens:-0}" = 1 ] || return 0
+	j=0
+	while [ $j -lt 10 ]; do
+		sleep 0.03
+		t capture-pane -t s -p >"$tmp/screen.next"
+		cmp -s "$tmp/screen.next" "$tmp/screen" && return 0
+		mv "$tmp/screen.next" "$tmp/screen"
+		j=$((j + 1))
+	done
+}
+
 # Waits (up to 5 s, or $2 tenths of a second) until the screen holds a
 # fixed string.
 wait_for() {
 	i=0
 	while [ $i -lt "${2:-50}" ]; do
 		screen
-		grep -qF -- "$1" "$tmp/screen" && return 0
+		grep -qF -- "$1" "$tmp/screen" && { settle; return 0; }
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -66,7 +81,7 @@ wait_until() {
 	i=0
 	while [ $i -lt "${2:-50}" ]; do
 		screen
-		eval "$1" && return 0
+		eval "$1" && { settle; return 0; }
 		sleep 0.1
 		i=$((i + 1))
 	done

@@ -160,7 +160,7 @@ t send-keys -t tui "quit" Enter
 i=0
 sleep 0.2
 screen
-while [ ! -e "$tmp/stty.after" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+while [ ! -s "$tmp/stty.after" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 check "quit exits 0" '[ "$(cat "$tmp/rc" 2>/dev/null)" = 0 ]'
 check "terminal settings restored" 'cmp -s "$tmp/stty.before" "$tmp/stty.after"'
 check "history kept" 'grep -q "leaky 0.01 on -3..3" "$tmp/home/.local/state/actviz/history"'
@@ -188,7 +188,7 @@ session() {
 }
 ended() {
 	i=0
-	while [ ! -e "$tmp/stty.after" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	while [ ! -s "$tmp/stty.after" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 }
 
 # Ctrl-Z needs a shell with job control (else the process group is

@@ -7,6 +7,7 @@
 # Skipped (77) where tmux is missing.
 set -u
 . "${srcdir:-.}/tests/tmux-lib.sh"
+settle_screens=1
 
 title() { head -1 "$tmp/screen" | sed 's/^ actviz  //; s/  *F1 keys *$//'; }
 # Runs a command typed at the prompt; waits until it is echoed in the
@@ -68,6 +69,21 @@ run "relu"
 keys F6
 wait_for "relu has no parameter to change"
 check "F6 on relu: no parameter" 'grep -q "^relu has no parameter to change" "$tmp/screen"'
+
+# A step past an open end of the domain is refused, the value kept.
+run "softplus"
+keys F7
+wait_for "softplus: beta must be > 0"
+check "F7 past beta > 0: refused, said so" 'grep -q "^softplus: beta must be > 0" "$tmp/screen" && [ "$(title)" = "softplus on -3..3" ]'
+# A step past a closed end (0.3 - 10 x 0.05) stops on it; the next one is refused.
+run "softshrink 0.3"
+keys F7
+wait_for "softshrink 0 on"
+check "F7 past lambd >= 0: stops on 0" '[ "$(title)" = "softshrink 0 on -3..3" ]'
+keys F7
+wait_for "softshrink: lambd must be >= 0"
+check "F7 at lambd = 0: refused, said so" '[ "$(title)" = "softshrink 0 on -3..3" ]'
+run "relu"
 
 # Alt-arrows pan and zoom x; Alt-0 resets.
 keys M-Left

@@ -88,3 +88,4 @@ train relu at 1
 relu on x..1
 relu on 1..
 dead relu samples 10, 3
+set samples x
