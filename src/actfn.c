@@ -1,6 +1,7 @@
 /* actfn.c: every activation's f and f', its kinks, parameters and notes: the
  * only file that knows what ReLU is. */
 #define _POSIX_C_SOURCE 200809L
+#include "config.h"
 #include "actfn.h"
 
 #include <math.h>
@@ -58,15 +59,23 @@ static void sigmoid_pair(double hi, double lo, double *s, double *oms)
 	*oms = hi >= 0 ? small : large;
 }
 
-/* Generates name_eval, the array loop over name_point. NaN in gives NaN
- * out for f and f' alike, so no point function has to test for it. */
-/* Generates name_eval, the array loop over name_point. NaN in gives NaN
- * out for f and f' alike, so no point function has to test for it; the
- * test is a select, not a branch, so that simple functions vectorise. */
-#define ACTFN_ARRAY(name)                                                             \
-	__attribute__((target_clones("avx512f", "avx2", "default")))                   \
-	static void name##_eval(const double *p, const double *x, double *y, double *dy, \
-	                        size_t n)                                               \
+/* Which variant of the array loops runs (simd.c says, through
+ * actfn_use_variant): 0 portable, 1 AVX2, 2 AVX-512. */
+static int variant;
+
+void actfn_use_variant(int v)
+{
+	variant = v;
+}
+
+/* Generates name_eval_SUFFIX, the array loop over name_point under a
+ * target attribute. NaN in gives NaN out for f and f' alike, so no point
+ * function has to test for it; the test is a select, not a branch, so
+ * that simple functions vectorise. The point functions are the same on
+ * every variant, so are the bytes: only the width of the loop changes. */
+#define ACTFN_LOOP(name, suffix, attr)                                                \
+	attr static void name##_eval_##suffix(const double *p, const double *x, double *y, \
+	                                      double *dy, size_t n)                       \
 	{                                                                               \
 		if (dy) {                                                                   \
 			for (size_t i = 0; i < n; i++) {                                        \
@@ -83,6 +92,32 @@ static void sigmoid_pair(double hi, double lo, double *s, double *oms)
 			}                                                                       \
 		}                                                                           \
 	}
+
+/* Generates name_eval: the variants, and the choice between them. */
+#ifdef HAVE_X86_PATHS
+#define ACTFN_ARRAY(name)                                                             \
+	ACTFN_LOOP(name, base, )                                                      \
+	ACTFN_LOOP(name, avx2, TARGET_AVX2)                                           \
+	ACTFN_LOOP(name, avx512, TARGET_AVX512)                                       \
+	static void name##_eval(const double *p, const double *x, double *y, double *dy, \
+	                        size_t n)                                               \
+	{                                                                               \
+		if (variant == 2)                                                       \
+			name##_eval_avx512(p, x, y, dy, n);                                 \
+		else if (variant == 1)                                                  \
+			name##_eval_avx2(p, x, y, dy, n);                                   \
+		else                                                                    \
+			name##_eval_base(p, x, y, dy, n);                                   \
+	}
+#else
+#define ACTFN_ARRAY(name)                                                             \
+	ACTFN_LOOP(name, base, )                                                      \
+	static void name##_eval(const double *p, const double *x, double *y, double *dy, \
+	                        size_t n)                                               \
+	{                                                                               \
+		name##_eval_base(p, x, y, dy, n);                                       \
+	}
+#endif
 
 /* ---- the functions, f and f' side by side --------------------------------
  * Each _point follows PyTorch's float64 forward and autograd backward,

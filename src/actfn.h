@@ -87,6 +87,11 @@ void actfn_curve_default(struct actfn_curve *c, const struct actfn_def *def);
 const char *actfn_param_domain_error(const struct actfn_def *def, int i, double value,
                                      char *buf, size_t size);
 
+/* Which compiled variant of the array loops actfn_eval runs: 0 portable,
+ * 1 AVX2, 2 AVX-512 (x86-64 builds only; simd.c chooses). Each gives the
+ * same bytes. */
+void actfn_use_variant(int v);
+
 void actfn_eval(const struct actfn_curve *c, const double *x, double *y, double *dy, size_t n);
 void actfn_point(const struct actfn_curve *c, double x, double *y, double *dy);
 int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_BREAKS]);

@@ -20,6 +20,7 @@
 #include "repl.h"
 #include "run.h"
 #include "settings.h"
+#include "simd.h"
 #include "term.h"
 #include "tui.h"
 
@@ -71,12 +72,27 @@ static void help(void)
 
 static void version(void)
 {
+	char simd[160];
+	simd_describe(simd, sizeof simd);
 	fputs("actviz " PACKAGE_VERSION "\n"
 	      "Copyright (C) 2026 the actviz developers.\n"
 	      "License MIT: <https://opensource.org/licenses/MIT>.\n"
 	      "This is free software: you are free to change and redistribute it.\n"
 	      "There is NO WARRANTY, to the extent permitted by law.\n",
 	      stdout);
+	/* the one line that depends on the machine, last */
+	printf("simd: %s\n", simd);
+}
+
+/* The vector path of the hot loops: ACTVIZ_SIMD's, else the best this CPU
+ * runs. A path it cannot run is a warning, not an error: a profile shared
+ * between machines must not stop the program on the older one. */
+static void choose_simd(void)
+{
+	char buf[200];
+	const char *warning = simd_select(getenv("ACTVIZ_SIMD"), buf, sizeof buf);
+	if (warning)
+		fprintf(stderr, "actviz: warning: %s\n", warning);
 }
 
 /* A whole number in [lo, hi] from an option or the environment. */
@@ -171,6 +187,7 @@ int main(int argc, char **argv)
 	/* LC_CTYPE only: enough to know UTF-8, while numbers keep their '.' */
 	bool utf8 = setlocale(LC_CTYPE, "") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
+	choose_simd();
 	struct settings set;
 	settings_default(&set);
 	struct out out, err;

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "simd.h"
+
 static uint64_t splitmix64(uint64_t *x)
 {
 	uint64_t z = (*x += 0x9e3779b97f4a7c15u);
@@ -38,8 +40,7 @@ typedef uint64_t u64xL __attribute__((vector_size(8 * RNG_LANES)));
 
 #define ROTL(x, k) (((x) << (k)) | ((x) >> (64 - (k))))
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-static void steps(uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups)
+SIMD_INLINE void steps_body(uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups)
 {
 	u64xL s0, s1, s2, s3;
 	memcpy(&s0, s[0], sizeof s0);
@@ -64,6 +65,8 @@ static void steps(uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups)
 	memcpy(s[2], &s2, sizeof s2);
 	memcpy(s[3], &s3, sizeof s3);
 }
+
+SIMD_VARIANTS(steps, (uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups), (s, out, groups))
 
 static inline uint64_t next(struct rng *r)
 {
@@ -208,8 +211,7 @@ double rng_normal(struct rng *r)
  * gathers where the CPU has them), then the rare rejections in order.
  * Each clone computes the same bits: integer work, one exact conversion
  * and one multiplication per draw. */
-__attribute__((target_clones("avx512f", "avx2", "default")))
-static void zig_block(const uint64_t *w, double *out, unsigned char *bad, size_t n)
+SIMD_INLINE void zig_block_body(const uint64_t *w, double *out, unsigned char *bad, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		uint64_t b = w[k];
@@ -219,6 +221,9 @@ static void zig_block(const uint64_t *w, double *out, unsigned char *bad, size_t
 		bad[k] = !(fabs(u) < zig_ratio[i]);
 	}
 }
+
+SIMD_VARIANTS(zig_block, (const uint64_t *w, double *out, unsigned char *bad, size_t n),
+              (w, out, bad, n))
 
 void rng_normals(struct rng *r, double *out, size_t n)
 {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rng.h"
+#include "simd.h"
 
 const struct stats_dist stats_std_normal = {DIST_NORMAL, 0, 1};
 
@@ -604,8 +605,7 @@ static void add_total(struct total *t, const double *chunk)
 typedef double v4d __attribute__((vector_size(32)));
 typedef int64_t v4i __attribute__((vector_size(32)));
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-static void chunk_sums(const double *y, const double *dy, size_t n, double out[NSUM])
+SIMD_INLINE void chunk_sums_body(const double *y, const double *dy, size_t n, double out[NSUM])
 {
 	v4d a[7] = {{0}};
 	v4i zero = {0}, dead = {0};
@@ -647,6 +647,9 @@ static void chunk_sums(const double *y, const double *dy, size_t n, double out[N
 	for (int k = 0; k < NSUM; k++)
 		out[k] = (lane[k][0] + lane[k][1]) + (lane[k][2] + lane[k][3]);
 }
+
+SIMD_VARIANTS(chunk_sums, (const double *y, const double *dy, size_t n, double out[NSUM]),
+              (y, dy, n, out))
 
 static void draw(struct rng *r, const struct stats_dist *d, double *z, size_t n)
 {

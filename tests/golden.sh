@@ -6,6 +6,10 @@
 #                                them with git diff before committing)
 #   ACTVIZ_WRAP='valgrind ...'   runs each under that command (make
 #                                check-valgrind)
+#   ACTVIZ_SIMD=avx2             the vector path, as for the program; the
+#                                bytes must not depend on it (tests/paths.sh)
+# The one line that depends on the machine, --version's "simd:", is left
+# out of the comparison.
 set -u
 : "${srcdir:=.}"
 : "${ACTVIZ:=$(pwd)/src/actviz}"
@@ -25,8 +29,9 @@ for cmd in "$dir"/*.cmd; do
 		cd "$dir" || exit 99
 		eval "set -- $args"
 		env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 HOME="$tmp/home" \
-			${ACTVIZ_WRAP:-} "$ACTVIZ" "$@" <"$name.cmd" >"$tmp/out" 2>"$tmp/err"
+			${ACTVIZ_WRAP:-} "$ACTVIZ" "$@" <"$name.cmd" >"$tmp/raw" 2>"$tmp/err"
 		echo $? >"$tmp/rc"
+		sed '/^simd: /d' "$tmp/raw" >"$tmp/out"
 	)
 	if [ "${UPDATE:-}" = 1 ]; then
 		cp "$tmp/out" "$dir/$name.out"

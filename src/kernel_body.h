@@ -1,0 +1,262 @@
+/* kernel_body.h: the dense-layer products at one vector width; kernel.c
+ * includes it once per path, with KB_VW (doubles a vector), KB_SUFFIX and
+ * KB_ATTR (the path's target attribute) defined.
+ *
+ * Every width does the same multiplications and additions in the same
+ * order (no fused multiply-add: -ffp-contract=off): a sum along k or n is
+ * one chain per sample, and a sum along the batch keeps eight chains
+ * (sample j in chain j mod 8) added up by lanes8, so a seed gives the
+ * same bytes on every path. */
+
+#define KB_CAT2(a, b) a##_##b
+#define KB_CAT(a, b) KB_CAT2(a, b)
+#define KB(name) KB_CAT(name, KB_SUFFIX)
+
+typedef double KB(vd) __attribute__((vector_size(8 * KB_VW)));
+/* the same, for loads and stores that need no vector alignment */
+typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_alias));
+
+/* Macros, not functions: a function taking or returning a vector wider
+ * than the baseline's would change its calling convention. */
+#define VD KB(vd)
+#define LOAD(p) (*(const KB(vdu) *)(p))
+#define STORE(p, v) (*(KB(vdu) *)(p) = (v))
+#if KB_VW == 2
+#define SPLAT(x) ((VD){(x), (x)})
+#elif KB_VW == 4
+#define SPLAT(x) ((VD){(x), (x), (x), (x)})
+#elif KB_VW == 8
+#define SPLAT(x) ((VD){(x), (x), (x), (x), (x), (x), (x), (x)})
+#else
+#error "KB_VW must be 2, 4 or 8"
+#endif
+/* vectors in one chain of eight along the batch */
+#define KB_G (8 / KB_VW)
+
+/* A 4 x (2 KB_VW) block of C: C[r][:] = init[r] + sum_q w_r[q ws] B[q][:],
+ * eight accumulators in registers on every width. It serves Z = W A + b
+ * (ws 1), dA = W^T dZ (ws K) and the rank-one dW += dZ At (ws 1). */
+#define BLOCK_4x2(C, ldc, init, w0, w1, w2, w3, ws, B, ldb, qmax)                    \
+	do {                                                                         \
+		VD c00 = SPLAT((init)[0]), c01 = c00, c10 = SPLAT((init)[1]), c11 = c10; \
+		VD c20 = SPLAT((init)[2]), c21 = c20, c30 = SPLAT((init)[3]), c31 = c30; \
+		for (long q = 0; q < (qmax); q++) {                                      \
+			const double *bq = (B) + q * (ldb);                                  \
+			VD b0 = LOAD(bq), b1 = LOAD(bq + KB_VW);                             \
+			VD d0 = SPLAT((w0)[q * (ws)]), d1 = SPLAT((w1)[q * (ws)]);           \
+			VD d2 = SPLAT((w2)[q * (ws)]), d3 = SPLAT((w3)[q * (ws)]);           \
+			c00 += d0 * b0;                                                      \
+			c01 += d0 * b1;                                                      \
+			c10 += d1 * b0;                                                      \
+			c11 += d1 * b1;                                                      \
+			c20 += d2 * b0;                                                      \
+			c21 += d2 * b1;                                                      \
+			c30 += d3 * b0;                                                      \
+			c31 += d3 * b1;                                                      \
+		}                                                                        \
+		STORE((C), c00);                                                         \
+		STORE((C) + KB_VW, c01);                                                 \
+		STORE((C) + (ldc), c10);                                                 \
+		STORE((C) + (ldc) + KB_VW, c11);                                         \
+		STORE((C) + 2 * (ldc), c20);                                             \
+		STORE((C) + 2 * (ldc) + KB_VW, c21);                                     \
+		STORE((C) + 3 * (ldc), c30);                                             \
+		STORE((C) + 3 * (ldc) + KB_VW, c31);                                     \
+	} while (0)
+
+/* The same for one vector of columns and four rows. */
+#define BLOCK_4x1(C, ldc, init, w0, w1, w2, w3, ws, B, ldb, qmax)                    \
+	do {                                                                         \
+		VD c0 = SPLAT((init)[0]), c1 = SPLAT((init)[1]);                         \
+		VD c2 = SPLAT((init)[2]), c3 = SPLAT((init)[3]);                         \
+		for (long q = 0; q < (qmax); q++) {                                      \
+			VD b0 = LOAD((B) + q * (ldb));                                       \
+			c0 += SPLAT((w0)[q * (ws)]) * b0;                                    \
+			c1 += SPLAT((w1)[q * (ws)]) * b0;                                    \
+			c2 += SPLAT((w2)[q * (ws)]) * b0;                                    \
+			c3 += SPLAT((w3)[q * (ws)]) * b0;                                    \
+		}                                                                        \
+		STORE((C), c0);                                                          \
+		STORE((C) + (ldc), c1);                                                  \
+		STORE((C) + 2 * (ldc), c2);                                              \
+		STORE((C) + 3 * (ldc), c3);                                              \
+	} while (0)
+
+/* C (rows x cols, row stride ldc) = init + sum over q of w-column x
+ * B-row, where row r's weights are w[r * wr + q * ws] and B's row q is
+ * B + q * ldb; cols is a multiple of KB_VW. Rows in fours, columns in
+ * blocks of two vectors, the batch-sized operand walked once per block
+ * of columns so that it stays in the first-level cache. */
+KB_ATTR
+static void KB(products)(double *C, long ldc, const double *init, const double *w, long wr,
+                         long ws, const double *B, long ldb, long rows, long cols, long qmax)
+{
+	static const double zero[4] = {0, 0, 0, 0};
+	long j = 0;
+	for (; j + 2 * KB_VW <= cols; j += 2 * KB_VW) {
+		long r = 0;
+		for (; r + 4 <= rows; r += 4) {
+			const double *w0 = w + r * wr, *w1 = w0 + wr, *w2 = w1 + wr, *w3 = w2 + wr;
+			BLOCK_4x2(C + r * ldc + j, ldc, (init ? init + r : zero), w0, w1, w2, w3, ws,
+			          B + j, ldb, qmax);
+		}
+		for (; r < rows; r++) {
+			const double *wr0 = w + r * wr;
+			VD c0 = SPLAT(init ? init[r] : 0.0), c1 = c0;
+			for (long q = 0; q < qmax; q++) {
+				VD d = SPLAT(wr0[q * ws]);
+				c0 += d * LOAD(B + q * ldb + j);
+				c1 += d * LOAD(B + q * ldb + j + KB_VW);
+			}
+			STORE(C + r * ldc + j, c0);
+			STORE(C + r * ldc + j + KB_VW, c1);
+		}
+	}
+	for (; j < cols; j += KB_VW) {
+		long r = 0;
+		for (; r + 4 <= rows; r += 4) {
+			const double *w0 = w + r * wr, *w1 = w0 + wr, *w2 = w1 + wr, *w3 = w2 + wr;
+			BLOCK_4x1(C + r * ldc + j, ldc, (init ? init + r : zero), w0, w1, w2, w3, ws,
+			          B + j, ldb, qmax);
+		}
+		for (; r < rows; r++) {
+			const double *wr0 = w + r * wr;
+			VD c = SPLAT(init ? init[r] : 0.0);
+			for (long q = 0; q < qmax; q++)
+				c += SPLAT(wr0[q * ws]) * LOAD(B + q * ldb + j);
+			STORE(C + r * ldc + j, c);
+		}
+	}
+}
+
+KB_ATTR
+static void KB(forward)(const double *W, const double *b, const double *A, double *Z, long N,
+                        long K, long bp)
+{
+	KB(products)(Z, bp, b, W, K, 1, A, bp, N, bp, K);
+}
+
+KB_ATTR
+static void KB(backward_input)(const double *W, const double *dZ, double *dA, long N, long K,
+                               long bp)
+{
+	KB(products)(dA, bp, NULL, W, 1, K, dZ, bp, K, bp, N);
+}
+
+/* db[n] = sum_j dZ[n][j] in eight chains: the padding of dZ is zero, so
+ * all of it. */
+KB_ATTR
+static void KB(bias_grad)(const double *dZ, double *db, long N, long bp)
+{
+	for (long n = 0; n < N; n++) {
+		VD s[KB_G];
+		for (int g = 0; g < KB_G; g++)
+			s[g] = SPLAT(0.0);
+		for (long j = 0; j < bp; j += 8)
+			for (int g = 0; g < KB_G; g++)
+				s[g] += LOAD(dZ + n * bp + j + g * KB_VW);
+		double lane[8];
+		memcpy(lane, s, sizeof lane);
+		db[n] = lanes8(lane);
+	}
+}
+
+/* Rank-one updates along a short batch: dW[n][k] = sum_j dZ[n][j] At[j][k],
+ * one chain per weight; At is the input sample-major. */
+KB_ATTR
+static void KB(weight_grad)(const double *dZ, const double *At, double *dW, double *db, long N,
+                            long K, long b, long bp)
+{
+	KB(bias_grad)(dZ, db, N, bp);
+	long kv = K / KB_VW * KB_VW;
+	if (kv > 0)
+		KB(products)(dW, K, NULL, dZ, bp, 1, At, K, N, kv, b);
+	for (long k = kv; k < K; k++) {
+		for (long n = 0; n < N; n++) {
+			double s = 0;
+			for (long j = 0; j < b; j++)
+				s += dZ[n * bp + j] * At[j * K + k];
+			dW[n * K + k] = s;
+		}
+	}
+}
+
+/* Dot products along a long batch, eight chains each: an R x Q block of
+ * dW at a time, R * Q * KB_G accumulators (16 on AVX-512, 8 otherwise). */
+#if KB_VW == 8
+#define KB_DR 4
+#define KB_DQ 4
+#else
+#define KB_DR 2
+#define KB_DQ 2
+#endif
+
+KB_ATTR
+static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, double *db, long N,
+                                long K, long bp)
+{
+	KB(bias_grad)(dZ, db, N, bp);
+	for (long n = 0; n < N; n += KB_DR) {
+		long nr = N - n < KB_DR ? N - n : KB_DR;
+		for (long k = 0; k < K; k += KB_DQ) {
+			long nq = K - k < KB_DQ ? K - k : KB_DQ;
+			if (nr == KB_DR && nq == KB_DQ) {
+				VD c[KB_DR][KB_DQ][KB_G];
+				for (int r = 0; r < KB_DR; r++)
+					for (int q = 0; q < KB_DQ; q++)
+						for (int g = 0; g < KB_G; g++)
+							c[r][q][g] = SPLAT(0.0);
+				for (long j = 0; j < bp; j += 8) {
+					VD a[KB_DQ][KB_G];
+					for (int q = 0; q < KB_DQ; q++)
+						for (int g = 0; g < KB_G; g++)
+							a[q][g] = LOAD(A + (k + q) * bp + j + g * KB_VW);
+					for (int r = 0; r < KB_DR; r++) {
+						for (int g = 0; g < KB_G; g++) {
+							VD z = LOAD(dZ + (n + r) * bp + j + g * KB_VW);
+							for (int q = 0; q < KB_DQ; q++)
+								c[r][q][g] += z * a[q][g];
+						}
+					}
+				}
+				for (int r = 0; r < KB_DR; r++) {
+					for (int q = 0; q < KB_DQ; q++) {
+						double lane[8];
+						memcpy(lane, c[r][q], sizeof lane);
+						dW[(n + r) * K + k + q] = lanes8(lane);
+					}
+				}
+				continue;
+			}
+			/* the edges: one weight at a time */
+			for (long r = 0; r < nr; r++) {
+				for (long q = 0; q < nq; q++) {
+					VD c[KB_G];
+					for (int g = 0; g < KB_G; g++)
+						c[g] = SPLAT(0.0);
+					for (long j = 0; j < bp; j += 8)
+						for (int g = 0; g < KB_G; g++)
+							c[g] += LOAD(dZ + (n + r) * bp + j + g * KB_VW) *
+							        LOAD(A + (k + q) * bp + j + g * KB_VW);
+					double lane[8];
+					memcpy(lane, c, sizeof lane);
+					dW[(n + r) * K + k + q] = lanes8(lane);
+				}
+			}
+		}
+	}
+}
+
+#undef KB_DR
+#undef KB_DQ
+#undef KB_G
+#undef SPLAT
+#undef STORE
+#undef LOAD
+#undef VD
+#undef KB
+#undef KB_CAT
+#undef KB_CAT2
+#undef KB_VW
+#undef KB_SUFFIX
+#undef KB_ATTR

@@ -1,0 +1,57 @@
+#!/bin/sh
+# paths.sh: the vector paths (ACTVIZ_SIMD). How the variable is read, then
+# the golden tests again on every path this build and CPU can run, so that
+# each is shown to give the bytes of the expected files, which every
+# machine shares. (golden.sh already covers the path picked by default.)
+set -u
+: "${srcdir:=.}"
+: "${ACTVIZ:=$(pwd)/src/actviz}"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failed=0
+
+simd_line() { # ACTVIZ_SIMD value: --version's simd line, and stderr in $tmp/err
+	env ACTVIZ_SIMD="$1" ${ACTVIZ_EMU:-} "$ACTVIZ" --version 2>"$tmp/err" | sed -n 's/^simd: //p'
+}
+check() { # name, condition
+	if eval "$2"; then
+		echo "PASS: $1"
+	else
+		echo "FAIL: $1"
+		failed=1
+	fi
+}
+
+line=$(simd_line auto)
+paths=$(echo "$line" | sed -n 's/^[a-z0-9]* (available: \([^;]*\);.*/\1/p')
+best=${paths##* }
+check "--version names the paths, the best one in use: $line" \
+	'[ -n "$paths" ] && [ "${line%% *}" = "$best" ] && [ ! -s "$tmp/err" ]'
+line=$(simd_line AVX-2)
+check "an unknown ACTVIZ_SIMD: a warning naming the choices, and the best path" \
+	'[ "${line%% *}" = "$best" ] && [ "$(cat "$tmp/err")" = "actviz: warning: ACTVIZ_SIMD=AVX-2 ignored (auto, baseline, avx2, avx512); using $best" ]'
+line=$(simd_line Baseline)
+check "ACTVIZ_SIMD=Baseline (any case) takes the portable path" '[ "${line%% *}" = baseline ] && [ ! -s "$tmp/err" ]'
+for p in avx2 avx512; do
+	case " $paths " in
+	*" $p "*) ;;
+	*)
+		line=$(simd_line $p)
+		check "ACTVIZ_SIMD=$p where it cannot run: a warning, and a path that can" \
+			'[ "${line%% *}" = "$best" ] && grep -q "^actviz: warning: ACTVIZ_SIMD=$p: .*; using $best\$" "$tmp/err"'
+		;;
+	esac
+done
+
+set -- $paths
+if [ $# -lt 2 ]; then
+	echo "only the ${1:-?} path here: no other path to compare"
+	exit $failed
+fi
+for p in "$@"; do
+	ACTVIZ_SIMD=$p sh "$srcdir/tests/golden.sh" >"$tmp/log" 2>&1
+	status=$?
+	grep -v '^PASS: ' "$tmp/log"
+	check "ACTVIZ_SIMD=$p: every golden test, the same bytes" '[ $status = 0 ]'
+done
+exit $failed
