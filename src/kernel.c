@@ -31,45 +31,29 @@ static double lanes8(const double l[8])
 #define KB_ATTR TARGET_AVX512
 #include "kernel_body.h"
 
-#define DISPATCH(name, ...)                       \
-	do {                                      \
-		switch (simd_path()) {            \
-		case SIMD_AVX512:                 \
-			name##_avx512(__VA_ARGS__); \
-			return;                   \
-		case SIMD_AVX2:                   \
-			name##_avx2(__VA_ARGS__);   \
-			return;                   \
-		default:                          \
-			name##_baseline(__VA_ARGS__); \
-			return;                   \
-		}                                 \
-	} while (0)
-#else
-#define DISPATCH(name, ...) name##_baseline(__VA_ARGS__)
 #endif
 
 void kernel_forward(const double *W, const double *b, const double *A, double *Z, long N, long K,
                     long bp)
 {
-	DISPATCH(forward, W, b, A, Z, N, K, bp);
+	SIMD_DISPATCH(forward, (W, b, A, Z, N, K, bp));
 }
 
 void kernel_backward_input(const double *W, const double *dZ, double *dA, long N, long K, long bp)
 {
-	DISPATCH(backward_input, W, dZ, dA, N, K, bp);
+	SIMD_DISPATCH(backward_input, (W, dZ, dA, N, K, bp));
 }
 
 void kernel_weight_grad(const double *dZ, const double *At, double *dW, double *db, long N, long K,
                         long b, long bp)
 {
-	DISPATCH(weight_grad, dZ, At, dW, db, N, K, b, bp);
+	SIMD_DISPATCH(weight_grad, (dZ, At, dW, db, N, K, b, bp));
 }
 
 void kernel_weight_grad_dot(const double *dZ, const double *A, double *dW, double *db, long N,
                             long K, long bp)
 {
-	DISPATCH(weight_grad_dot, dZ, A, dW, db, N, K, bp);
+	SIMD_DISPATCH(weight_grad_dot, (dZ, A, dW, db, N, K, bp));
 }
 
 void kernel_transpose(const double *A, double *At, long K, long b, long bp)

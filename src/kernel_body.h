@@ -33,13 +33,23 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 /* vectors in one chain of eight along the batch */
 #define KB_G (8 / KB_VW)
 
-/* A 4 x (2 KB_VW) block of C: C[r][:] = init[r] + sum_q w_r[q ws] B[q][:],
- * eight accumulators in registers on every width. It serves Z = W A + b
- * (ws 1), dA = W^T dZ (ws K) and the rank-one dW += dZ At (ws 1). */
+/* A 4 x (2 KB_VW) block of C: C[r][:] += sum_q w_r[q ws] B[q][:], or
+ * init[r] + that sum when init is given, eight accumulators in registers
+ * on every width. Continuing from C keeps each sum one chain in q. */
 #define BLOCK_4x2(C, ldc, init, w0, w1, w2, w3, ws, B, ldb, qmax)                    \
 	do {                                                                         \
-		VD c00 = SPLAT((init)[0]), c01 = c00, c10 = SPLAT((init)[1]), c11 = c10; \
-		VD c20 = SPLAT((init)[2]), c21 = c20, c30 = SPLAT((init)[3]), c31 = c30; \
+		VD c00, c01, c10, c11, c20, c21, c30, c31;                               \
+		if (init) {                                                              \
+			c00 = c01 = SPLAT((init)[0]);                                        \
+			c10 = c11 = SPLAT((init)[1]);                                        \
+			c20 = c21 = SPLAT((init)[2]);                                        \
+			c30 = c31 = SPLAT((init)[3]);                                        \
+		} else {                                                                 \
+			c00 = LOAD(C), c01 = LOAD((C) + KB_VW);                              \
+			c10 = LOAD((C) + (ldc)), c11 = LOAD((C) + (ldc) + KB_VW);            \
+			c20 = LOAD((C) + 2 * (ldc)), c21 = LOAD((C) + 2 * (ldc) + KB_VW);    \
+			c30 = LOAD((C) + 3 * (ldc)), c31 = LOAD((C) + 3 * (ldc) + KB_VW);    \
+		}                                                                        \
 		for (long q = 0; q < (qmax); q++) {                                      \
 			const double *bq = (B) + q * (ldb);                                  \
 			VD b0 = LOAD(bq), b1 = LOAD(bq + KB_VW);                             \
@@ -64,67 +74,56 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 		STORE((C) + 3 * (ldc) + KB_VW, c31);                                     \
 	} while (0)
 
-/* The same for one vector of columns and four rows. */
-#define BLOCK_4x1(C, ldc, init, w0, w1, w2, w3, ws, B, ldb, qmax)                    \
+/* The same for one vector of columns and one row. */
+#define BLOCK_1x1(C, init, w0, ws, B, ldb, qmax)                                     \
 	do {                                                                         \
-		VD c0 = SPLAT((init)[0]), c1 = SPLAT((init)[1]);                         \
-		VD c2 = SPLAT((init)[2]), c3 = SPLAT((init)[3]);                         \
-		for (long q = 0; q < (qmax); q++) {                                      \
-			VD b0 = LOAD((B) + q * (ldb));                                       \
-			c0 += SPLAT((w0)[q * (ws)]) * b0;                                    \
-			c1 += SPLAT((w1)[q * (ws)]) * b0;                                    \
-			c2 += SPLAT((w2)[q * (ws)]) * b0;                                    \
-			c3 += SPLAT((w3)[q * (ws)]) * b0;                                    \
-		}                                                                        \
+		VD c0 = LOAD(C);                                                         \
+		if (init)                                                                \
+			c0 = SPLAT(*(init));                                                 \
+		for (long q = 0; q < (qmax); q++)                                        \
+			c0 += SPLAT((w0)[q * (ws)]) * LOAD((B) + q * (ldb));                 \
 		STORE((C), c0);                                                          \
-		STORE((C) + (ldc), c1);                                                  \
-		STORE((C) + 2 * (ldc), c2);                                              \
-		STORE((C) + 3 * (ldc), c3);                                              \
 	} while (0)
+
+/* Rows of the batch-sized operand copied at a time into a contiguous
+ * panel: its rows are a power of two apart when the batch is, and would
+ * then fall into a few sets of the first-level cache and evict each other. */
+#define KB_QB 128
 
 /* C (rows x cols, row stride ldc) = init + sum over q of w-column x
  * B-row, where row r's weights are w[r * wr + q * ws] and B's row q is
- * B + q * ldb; cols is a multiple of KB_VW. Rows in fours, columns in
- * blocks of two vectors, the batch-sized operand walked once per block
- * of columns so that it stays in the first-level cache. */
+ * B + q * ldb; cols is a multiple of KB_VW, init may be NULL (zero).
+ * Columns in blocks of two vectors, copied into a panel KB_QB rows at a
+ * time, which every block of four rows then walks. */
 KB_ATTR
 static void KB(products)(double *C, long ldc, const double *init, const double *w, long wr,
                          long ws, const double *B, long ldb, long rows, long cols, long qmax)
 {
-	static const double zero[4] = {0, 0, 0, 0};
-	long j = 0;
-	for (; j + 2 * KB_VW <= cols; j += 2 * KB_VW) {
-		long r = 0;
-		for (; r + 4 <= rows; r += 4) {
-			const double *w0 = w + r * wr, *w1 = w0 + wr, *w2 = w1 + wr, *w3 = w2 + wr;
-			BLOCK_4x2(C + r * ldc + j, ldc, (init ? init + r : zero), w0, w1, w2, w3, ws,
-			          B + j, ldb, qmax);
-		}
-		for (; r < rows; r++) {
-			const double *wr0 = w + r * wr;
-			VD c0 = SPLAT(init ? init[r] : 0.0), c1 = c0;
-			for (long q = 0; q < qmax; q++) {
-				VD d = SPLAT(wr0[q * ws]);
-				c0 += d * LOAD(B + q * ldb + j);
-				c1 += d * LOAD(B + q * ldb + j + KB_VW);
+	static const double zeros[4] = {0, 0, 0, 0};
+	double panel[KB_QB * 2 * KB_VW] __attribute__((aligned(64)));
+	for (long j = 0; j < cols; j += 2 * KB_VW) {
+		long width = cols - j >= 2 * KB_VW ? 2 * KB_VW : KB_VW;
+		for (long q0 = 0; q0 < qmax || q0 == 0; q0 += KB_QB) {
+			long qn = qmax - q0 < KB_QB ? qmax - q0 : KB_QB;
+			const double *first = q0 ? NULL : init ? init : zeros;
+			for (long q = 0; q < qn; q++)
+				for (long v = 0; v < width; v += KB_VW)
+					STORE(panel + q * width + v, LOAD(B + (q0 + q) * ldb + j + v));
+			long r = 0;
+			for (; r + 4 <= rows && width == 2 * KB_VW; r += 4) {
+				const double *w0 = w + r * wr + q0 * ws, *w1 = w0 + wr, *w2 = w1 + wr;
+				const double *w3 = w2 + wr;
+				BLOCK_4x2(C + r * ldc + j, ldc, (first ? first + (init ? r : 0) : NULL), w0,
+				          w1, w2, w3, ws, panel, width, qn);
 			}
-			STORE(C + r * ldc + j, c0);
-			STORE(C + r * ldc + j + KB_VW, c1);
-		}
-	}
-	for (; j < cols; j += KB_VW) {
-		long r = 0;
-		for (; r + 4 <= rows; r += 4) {
-			const double *w0 = w + r * wr, *w1 = w0 + wr, *w2 = w1 + wr, *w3 = w2 + wr;
-			BLOCK_4x1(C + r * ldc + j, ldc, (init ? init + r : zero), w0, w1, w2, w3, ws,
-			          B + j, ldb, qmax);
-		}
-		for (; r < rows; r++) {
-			const double *wr0 = w + r * wr;
-			VD c = SPLAT(init ? init[r] : 0.0);
-			for (long q = 0; q < qmax; q++)
-				c += SPLAT(wr0[q * ws]) * LOAD(B + q * ldb + j);
-			STORE(C + r * ldc + j, c);
+			for (; r < rows; r++) {
+				const double *w0 = w + r * wr + q0 * ws;
+				for (long v = 0; v < width; v += KB_VW)
+					BLOCK_1x1(C + r * ldc + j + v, (first ? first + (init ? r : 0) : NULL),
+					          w0, ws, panel + v, width, qn);
+			}
+			if (qmax == 0)
+				break;
 		}
 	}
 }
@@ -247,6 +246,7 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 	}
 }
 
+#undef KB_QB
 #undef KB_DR
 #undef KB_DQ
 #undef KB_G

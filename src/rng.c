@@ -33,40 +33,52 @@ static inline uint64_t rotl(uint64_t x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
-/* Steps of all the lanes at once, in the compilers' vector extension, so
- * the lanes go through vector units (one AVX-512 register, two AVX2 or
- * four SSE2 ones). The state stays in registers across a run of steps. */
-typedef uint64_t u64xL __attribute__((vector_size(8 * RNG_LANES)));
-
+/* Steps of all the lanes, in the compilers' vector extension at the
+ * path's own width W (8 lanes on AVX-512, 4 on AVX2, 2 otherwise): the
+ * lanes W at a time, each run of W keeping its state in four registers
+ * across every step and writing its words into their places in the
+ * interleaved stream. (A vector wider than the registers is lowered
+ * through the stack, which made this loop most of a Monte Carlo run.) */
 #define ROTL(x, k) (((x) << (k)) | ((x) >> (64 - (k))))
 
-SIMD_INLINE void steps_body(uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups)
-{
-	u64xL s0, s1, s2, s3;
-	memcpy(&s0, s[0], sizeof s0);
-	memcpy(&s1, s[1], sizeof s1);
-	memcpy(&s2, s[2], sizeof s2);
-	memcpy(&s3, s[3], sizeof s3);
-	for (size_t g = 0; g < groups; g++) {
-		u64xL x = (s1 << 2) + s1; /* s1 * 5 */
-		x = ROTL(x, 7);
-		u64xL result = (x << 3) + x; /* times 9 */
-		memcpy(out + RNG_LANES * g, &result, sizeof result);
-		u64xL t = s1 << 17;
-		s2 ^= s0;
-		s3 ^= s1;
-		s1 ^= s2;
-		s0 ^= s3;
-		s2 ^= t;
-		s3 = ROTL(s3, 45);
+#define RNG_STEPS(suffix, attr, W)                                                     \
+	attr static void steps_##suffix(uint64_t s[4][RNG_LANES], uint64_t *out,     \
+	                                size_t groups)                               \
+	{                                                                            \
+		typedef uint64_t vu __attribute__((vector_size(8 * (W))));               \
+		typedef uint64_t vu_u __attribute__((vector_size(8 * (W)), aligned(8), may_alias)); \
+		for (int h = 0; h < RNG_LANES; h += (W)) {                               \
+			vu s0 = *(const vu_u *)(s[0] + h), s1 = *(const vu_u *)(s[1] + h);   \
+			vu s2 = *(const vu_u *)(s[2] + h), s3 = *(const vu_u *)(s[3] + h);   \
+			for (size_t g = 0; g < groups; g++) {                                \
+				vu x = (s1 << 2) + s1; /* s1 * 5 */                              \
+				x = ROTL(x, 7);                                                  \
+				*(vu_u *)(out + RNG_LANES * g + h) = (x << 3) + x; /* * 9 */    \
+				vu t = s1 << 17;                                                 \
+				s2 ^= s0;                                                        \
+				s3 ^= s1;                                                        \
+				s1 ^= s2;                                                        \
+				s0 ^= s3;                                                        \
+				s2 ^= t;                                                         \
+				s3 = ROTL(s3, 45);                                               \
+			}                                                                    \
+			*(vu_u *)(s[0] + h) = s0;                                            \
+			*(vu_u *)(s[1] + h) = s1;                                            \
+			*(vu_u *)(s[2] + h) = s2;                                            \
+			*(vu_u *)(s[3] + h) = s3;                                            \
+		}                                                                        \
 	}
-	memcpy(s[0], &s0, sizeof s0);
-	memcpy(s[1], &s1, sizeof s1);
-	memcpy(s[2], &s2, sizeof s2);
-	memcpy(s[3], &s3, sizeof s3);
-}
 
-SIMD_VARIANTS(steps, (uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups), (s, out, groups))
+RNG_STEPS(baseline, , 2)
+#if SIMD_X86
+RNG_STEPS(avx2, TARGET_AVX2, 4)
+RNG_STEPS(avx512, TARGET_AVX512, 8)
+#endif
+
+static void steps(uint64_t s[4][RNG_LANES], uint64_t *out, size_t groups)
+{
+	SIMD_DISPATCH(steps, (s, out, groups));
+}
 
 static inline uint64_t next(struct rng *r)
 {
@@ -211,18 +223,32 @@ double rng_normal(struct rng *r)
  * gathers where the CPU has them), then the rare rejections in order.
  * Each clone computes the same bits: integer work, one exact conversion
  * and one multiplication per draw. */
-SIMD_INLINE void zig_block_body(const uint64_t *w, double *out, unsigned char *bad, size_t n)
+SIMD_INLINE void zig_block_body(const uint64_t *restrict w, double *restrict out,
+                                unsigned char *restrict bad, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		uint64_t b = w[k];
 		size_t i = b & 0xff;
-		double u = (double)((int64_t)b >> 11) * 0x1p-52;
+		/* (double)((int64_t)b >> 11), exactly, without a 64-bit integer
+		 * conversion (AVX2 has none): the low 52 bits of that integer
+		 * as the mantissa of 2^52 + m, less 2^52, or 2^53 when the sign
+		 * bit is set (no branch: the sign is random). Every step is
+		 * exact, so the bits are the same. */
+		uint64_t bits = 0x4330000000000000u | ((b >> 11) & 0xfffffffffffffu);
+		uint64_t less = 0x4330000000000000u + (b >> 63 << 52); /* 2^52 or 2^53 */
+		double m, l;
+		memcpy(&m, &bits, sizeof m);
+		memcpy(&l, &less, sizeof l);
+		double u = (m - l) * 0x1p-52;
 		out[k] = u * zig_x[i];
 		bad[k] = !(fabs(u) < zig_ratio[i]);
 	}
 }
 
-SIMD_VARIANTS(zig_block, (const uint64_t *w, double *out, unsigned char *bad, size_t n),
+/* restrict: without it GCC 12 vectorises none of the AVX-512 copy */
+SIMD_VARIANTS(zig_block,
+              (const uint64_t *restrict w, double *restrict out, unsigned char *restrict bad,
+               size_t n),
               (w, out, bad, n))
 
 void rng_normals(struct rng *r, double *out, size_t n)

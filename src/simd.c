@@ -24,9 +24,11 @@ bool simd_available(enum simd_path p)
 	case SIMD_AVX2:
 		__builtin_cpu_init();
 		return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-	case SIMD_AVX512:
+	case SIMD_AVX512: /* F, BW, DQ and VL: every AVX-512 CPU but the Xeon Phi */
 		__builtin_cpu_init();
-		return __builtin_cpu_supports("avx512f") && simd_available(SIMD_AVX2);
+		return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+		       __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl") &&
+		       simd_available(SIMD_AVX2);
 #endif
 	default:
 		return false;

@@ -23,7 +23,7 @@
 enum simd_path {
 	SIMD_BASELINE, /* portable C: the target's baseline (SSE2, NEON, ...) */
 	SIMD_AVX2,     /* x86-64 with AVX2 and FMA: 4 doubles a vector */
-	SIMD_AVX512,   /* x86-64 with AVX-512F: 8 doubles a vector */
+	SIMD_AVX512,   /* x86-64 with AVX-512 F, BW, DQ, VL: 8 doubles a vector */
 	SIMD_NPATHS
 };
 
@@ -34,12 +34,9 @@ enum simd_path {
  * written per width instead. */
 #define SIMD_INLINE static inline __attribute__((always_inline))
 #if SIMD_X86
-#define SIMD_VARIANTS(name, params, args)                                      \
-	static void name##_baseline params { name##_body args; }                 \
-	TARGET_AVX2 static void name##_avx2 params { name##_body args; }         \
-	TARGET_AVX512 static void name##_avx512 params { name##_body args; }     \
-	static void name params                                                  \
-	{                                                                        \
+/* Calls name_avx512, name_avx2 or name_baseline, as the path says. */
+#define SIMD_DISPATCH(name, args)                                              \
+	do {                                                                     \
 		switch (simd_path()) {                                           \
 		case SIMD_AVX512:                                                \
 			name##_avx512 args;                                      \
@@ -50,8 +47,14 @@ enum simd_path {
 		default:                                                         \
 			name##_baseline args;                                    \
 		}                                                                \
-	}
+	} while (0)
+#define SIMD_VARIANTS(name, params, args)                                      \
+	static void name##_baseline params { name##_body args; }                 \
+	TARGET_AVX2 static void name##_avx2 params { name##_body args; }         \
+	TARGET_AVX512 static void name##_avx512 params { name##_body args; }     \
+	static void name params { SIMD_DISPATCH(name, args); }
 #else
+#define SIMD_DISPATCH(name, args) name##_baseline args
 #define SIMD_VARIANTS(name, params, args) \
 	static void name params { name##_body args; }
 #endif
