@@ -64,9 +64,9 @@ int num_decimals(const char *s, size_t len)
 	if (i < len && (s[i] == '+' || s[i] == '-'))
 		i++;
 	if (i + 1 < len && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X'))
-		return -1;
+		return NUM_DEC_NONE;
 	if (i < len && !(s[i] >= '0' && s[i] <= '9') && s[i] != '.')
-		return -1;
+		return NUM_DEC_NONE;
 	int dec = 0;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
@@ -89,7 +89,8 @@ int num_decimals(const char *s, size_t len)
 			i++;
 		}
 		long d = dec - sign * e;
-		dec = d < 0 ? 0 : (d > 100000 ? 100000 : (int)d);
+		/* negative for 1e300: the number is a multiple of 10^300 */
+		dec = d < -100000 ? -100000 : (d > 100000 ? 100000 : (int)d);
 	}
 	return dec;
 }
