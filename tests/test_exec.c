@@ -199,6 +199,10 @@ static void test_round_decimals(void **state)
 	run("set format csv\ntable relu on -5e307..5e307 step 1e307");
 	assert_non_null(strstr(out.buf, "\n0,0,0\n1e+307,1e+307,1\n"));
 	assert_null(strstr(out.buf, "999999"));
+	/* -0.9 + 3 * 0.3 is -1.1e-16: the row is 0, not -0 with relu(-0) = -0 */
+	run("set format csv\ntable relu on -0.9..0.9 step 0.3");
+	assert_non_null(strstr(out.buf, "\n-0.3,0,0\n0,0,0\n0.3,0.3,1\n"));
+	assert_null(strstr(out.buf, "-0,"));
 	/* without a step: the round step chosen is at that magnitude too */
 	run("set format csv\ntable relu on 0..1e301");
 	assert_non_null(strstr(out.buf, "\n4.5e+300,4.5e+300,1\n"));
