@@ -74,18 +74,57 @@ struct curve_rows {
 	size_t n;
 	const double *points;
 	double lo, hi, step;
-	int dec; /* decimals to round table rows to; -1: none */
+	int dec; /* decimals to round table rows to; NUM_DEC_NONE: none */
 };
 
-/* v rounded to dec decimals, through its decimal text, so that the x
- * printed is the x evaluated and reads as typed (-2.3). */
+/* v rounded to a multiple of 10^-dec, through its decimal text, so that
+ * the x printed is the x evaluated and reads as typed (-2.3, -7e-31,
+ * 9e300). dec may be negative (1e300 steps) or large (denormals). */
 double exec_round_decimals(double v, int dec)
 {
-	if (dec < 0 || dec > 30 || !isfinite(v))
+	if (dec == NUM_DEC_NONE || !isfinite(v) || v == 0)
 		return v;
-	char buf[400];
-	snprintf(buf, sizeof buf, "%.*f", dec, v);
-	return strtod(buf, NULL);
+	/* 17 significant digits read back to v; their exponent says how many
+	 * of them lie at or above the digit for 10^-dec. */
+	char buf[40];
+	snprintf(buf, sizeof buf, "%.16e", v);
+	long keep = strtol(strchr(buf, 'e') + 1, NULL, 10) + (long)dec + 1;
+	if (keep >= 17)
+		return v; /* a finer grid than the double's: v is its own rounding */
+	if (keep >= 1) {
+		/* printf rounds the exact binary value: no double rounding */
+		snprintf(buf, sizeof buf, "%.*e", (int)keep - 1, v);
+		return strtod(buf, NULL);
+	}
+	if (keep < 0)
+		return 0; /* |v| < 10^-dec / 10 */
+	/* 10^(-dec-1) <= |v| < 10^-dec: 0 or +-10^-dec, whichever is nearer,
+	 * 0 on a tie (half to even, as printf). Decided on all the digits of v
+	 * (767 at most), since the 17 above may have rounded up to the tie or
+	 * past a power of ten. Never reached by a table: its x are within
+	 * an ulp or so of the grid. */
+	char all[800];
+	snprintf(all, sizeof all, "%.766e", fabs(v));
+	if (strtol(strchr(all, 'e') + 1, NULL, 10) != -(long)dec - 1)
+		return 0;
+	bool up = all[0] > '5' || (all[0] == '5' && all[2 + strspn(all + 2, "0")] != 'e');
+	if (!up)
+		return 0;
+	snprintf(buf, sizeof buf, "%s1e%d", v < 0 ? "-" : "", -dec);
+	double r = strtod(buf, NULL);
+	return isinf(r) ? v : r;
+}
+
+/* The decimals to round LO + i*S to: those of LO and S as typed, the more
+ * of the two; a LO of 0 is a multiple of every power of ten and counts for
+ * none. NUM_DEC_NONE (no rounding) when either is not decimal. */
+int exec_grid_decimals(const struct range *r, int step_dec)
+{
+	if (r->lo_dec == NUM_DEC_NONE || step_dec == NUM_DEC_NONE)
+		return NUM_DEC_NONE;
+	if (r->lo == 0)
+		return step_dec;
+	return r->lo_dec > step_dec ? r->lo_dec : step_dec;
 }
 
 static double row_x(const struct curve_rows *r, size_t i)
@@ -222,11 +261,6 @@ static enum exec_status exec_at(struct exec_env *env, const struct cmd *cmd)
 	return write_rows(env, &rows);
 }
 
-static int max_int(int a, int b)
-{
-	return a > b ? a : b;
-}
-
 static enum exec_status exec_table(struct exec_env *env, const struct cmd *cmd, struct diag *d)
 {
 	const struct range *r = command_range(env, cmd);
@@ -236,13 +270,13 @@ static enum exec_status exec_table(struct exec_env *env, const struct cmd *cmd, 
 		/* About 10 to 20 rows, on a round step. */
 		double ticks[64];
 		plot_ticks(r->lo, r->hi, 21, ticks, &step);
-		step_dec = max_int(0, (int)-floor(log10(step) + 1e-9));
+		step_dec = (int)-floor(log10(step) + 1e-9);
 	}
 	double q = (r->hi - r->lo) / step + 1e-9;
 	if (!(q < LIMIT_TABLE_ROWS))
 		return diag_set(d, cmd->has_step ? cmd->step_off : cmd->off,
 		                "table would have more than %d rows (use a larger step)", LIMIT_TABLE_ROWS);
-	int dec = (r->lo_dec < 0 || step_dec < 0) ? -1 : max_int(r->lo_dec, step_dec);
+	int dec = exec_grid_decimals(r, step_dec);
 	struct curve_rows rows = {.cmd = cmd, .kind = ROWS_STEP, .n = (size_t)floor(q) + 1,
 	                          .lo = r->lo, .hi = r->hi, .step = step, .dec = dec};
 	return write_rows(env, &rows);

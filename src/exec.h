@@ -76,9 +76,15 @@ enum exec_status exec_hist(struct exec_env *env, const struct cmd *cmd, struct d
 enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct diag *d);
 enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct diag *d);
 
-/* v through its text with dec decimals (dec < 0: v itself), so that
- * table and sweep values read as typed: -2.3, not -2.2999999999999998. */
+/* v through its text rounded to a multiple of 10^-dec (NUM_DEC_NONE: v
+ * itself), so that table and sweep values read as typed: -2.3, not
+ * -2.2999999999999998; -7e-31, not -7.000000000000001e-31. A result of
+ * zero is +0. */
 double exec_round_decimals(double v, int dec);
+
+/* The decimals a grid LO + i*S is rounded to, from LO's and S's as typed
+ * (num_decimals); a LO of 0 counts for none. */
+int exec_grid_decimals(const struct range *r, int step_dec);
 
 /* Whether plots use colour now, and whether braille. */
 bool exec_color(struct exec_env *env);

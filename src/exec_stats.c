@@ -400,15 +400,14 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 	} else {
 		double ticks[64];
 		plot_ticks(r->lo, r->hi, 41, ticks, &step);
-		dec = (int)fmax(0, -floor(log10(step) + 1e-9));
+		dec = (int)-floor(log10(step) + 1e-9);
 	}
 	double q = (r->hi - r->lo) / step + 1e-9;
 	if (!(q < LIMIT_POINTS))
 		return diag_set(d, cmd->given & CL_STEP ? cmd->step_off : cmd->off,
 		                "a sweep has at most %d biases (use a larger step)", LIMIT_POINTS);
 	int nb = (int)floor(q) + 1;
-	if (r->lo_dec >= 0 && dec >= 0 && r->lo_dec > dec)
-		dec = r->lo_dec;
+	dec = exec_grid_decimals(r, dec);
 	double *biases = malloc((size_t)nb * sizeof *biases);
 	if (!biases)
 		return diag_set(d, cmd->off, "out of memory");

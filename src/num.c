@@ -18,13 +18,19 @@ size_t num_format(double v, char buf[NUM_BUF])
 		return (size_t)snprintf(buf, NUM_BUF, v < 0 ? "-inf" : "inf");
 	if (v == 0)
 		return (size_t)snprintf(buf, NUM_BUF, signbit(v) ? "-0" : "0");
-	int n = 0;
+	/* Tried in a buffer of our own, never null: with buf, UBSan's nonnull
+	 * check on strtod's argument let GCC 12 at -O3 thread a "buf is null"
+	 * path into the next snprintf and warn (-Wformat-truncation), which
+	 * broke --enable-sanitizers --enable-werror. */
+	char tmp[NUM_BUF];
 	for (int prec = 15; prec <= 17; prec++) {
-		n = snprintf(buf, NUM_BUF, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
 			break;
 	}
-	return (size_t)n;
+	size_t n = strlen(tmp);
+	memcpy(buf, tmp, n + 1);
+	return n;
 }
 
 enum num_status num_parse(const char *s, size_t len, double *out)
@@ -64,9 +70,9 @@ int num_decimals(const char *s, size_t len)
 	if (i < len && (s[i] == '+' || s[i] == '-'))
 		i++;
 	if (i + 1 < len && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X'))
-		return -1;
+		return NUM_DEC_NONE;
 	if (i < len && !(s[i] >= '0' && s[i] <= '9') && s[i] != '.')
-		return -1;
+		return NUM_DEC_NONE;
 	int dec = 0;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
@@ -89,7 +95,8 @@ int num_decimals(const char *s, size_t len)
 			i++;
 		}
 		long d = dec - sign * e;
-		dec = d < 0 ? 0 : (d > 100000 ? 100000 : (int)d);
+		/* negative for 1e300: the number is a multiple of 10^300 */
+		dec = d < -100000 ? -100000 : (d > 100000 ? 100000 : (int)d);
 	}
 	return dec;
 }

@@ -3,6 +3,7 @@
 #ifndef ACTVIZ_NUM_H
 #define ACTVIZ_NUM_H
 
+#include <limits.h>
 #include <stddef.h>
 
 /* Longest text num_format writes, with its NUL ("-2.2250738585072014e-308"). */
@@ -27,8 +28,13 @@ enum num_status {
  * strtod's denormal or zero, not an error. */
 enum num_status num_parse(const char *s, size_t len, double *out);
 
-/* Digits after the decimal point as written, less the exponent:
- * "0.25" 2, "1e-3" 3, "2.5e-2" 3, "5" 0, "1e3" 0. -1 for hex, inf, nan. */
+/* num_decimals of what is not a decimal number: hex, inf, nan. */
+#define NUM_DEC_NONE INT_MIN
+
+/* Digits after the decimal point as written, less the exponent, so the
+ * number is a multiple of 10^-result: "0.25" 2, "1e-3" 3, "2.5e-2" 3,
+ * "5" 0, "1e3" -3, "1e300" -300 (within +-100000). NUM_DEC_NONE for hex,
+ * inf, nan. */
 int num_decimals(const char *s, size_t len);
 
 #endif

@@ -94,7 +94,7 @@ const char *parse_range_error(double lo, double hi)
 static int typed_decimals(const struct parser *p, const struct token *t)
 {
 	int dec = num_decimals(text(p, t), t->len);
-	if (dec < 0 && isfinite(t->num)) {
+	if (dec == NUM_DEC_NONE && isfinite(t->num)) {
 		char buf[NUM_BUF];
 		size_t n = num_format(t->num, buf);
 		dec = num_decimals(buf, n);

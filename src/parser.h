@@ -81,7 +81,7 @@ struct cmd {
 
 	bool has_step;
 	double step;
-	int step_dec; /* decimals of the step as typed; -1 for hex */
+	int step_dec; /* decimals of the step as typed (num_decimals) */
 	size_t step_off;
 
 	/* set / show: which setting and the value given to `set` */

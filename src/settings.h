@@ -38,7 +38,7 @@ enum setting {
 
 struct range {
 	double lo, hi;
-	int lo_dec, hi_dec; /* decimals as typed, for table rounding; -1 unknown */
+	int lo_dec, hi_dec; /* decimals as typed (num_decimals), for table rounding */
 };
 
 struct settings {

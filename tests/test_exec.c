@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "exec.h"
+#include "num.h"
 #include "out.h"
 #include "parser.h"
 #include "run.h"
@@ -120,6 +121,92 @@ static void test_table(void **state)
 	assert_int_equal(run("set format csv\ntable relu on 0..0.999999 step 1e-6"), EXEC_OK);
 	assert_non_null(strstr(out.buf, "\n0.999999,0.999999,1\n"));
 	assert_int_equal(rc.errors, 1);
+}
+
+/* Bit for bit, +0 and -0 told apart. */
+static void same(double got, double want, const char *what)
+{
+	if (!(got == want && signbit(got) == signbit(want)))
+		fail_msg("%s: got %.17g, want %.17g", what, got, want);
+}
+
+static void test_round_decimals(void **state)
+{
+	(void)state;
+	/* the grid's x as typed, at every magnitude */
+	same(exec_round_decimals(-3 + 7 * 0.1, 1), -2.3, "-3 step 0.1");
+	same(exec_round_decimals(-1e-30 + 3 * 1e-31, 31), -7e-31, "-1e-30 step 1e-31");
+	same(exec_round_decimals(4e-301 + 2 * 1e-301, 301), 6e-301, "4e-301 step 1e-301");
+	same(exec_round_decimals(9 * 1e300, -300), 9e300, "0 step 1e300");
+	same(exec_round_decimals(1e23 + 1e22, -22), 1.1e23, "1e23 step 1e22");
+	same(exec_round_decimals(-5e307 + 6 * 1e307, -307), 1e307, "-5e307 step 1e307");
+	same(exec_round_decimals(3 * 5e-324, 324), 1.5e-323, "denormal");
+	same(exec_round_decimals(-1e-315 + 3e-317, 317), -9.7e-316, "-1e-315 step 3e-317");
+	same(exec_round_decimals(2 * 7e-322, 322), 1.4e-321, "0 step 7e-322");
+	same(exec_round_decimals(123456.5, 0), 123456, "half to even");
+	same(exec_round_decimals(-0.96, 1), -1, "carry to a new digit");
+	/* a grid point at zero is +0, whatever the residue's sign */
+	same(exec_round_decimals(-0.3 + 3 * 0.1, 1), 0, "positive residue");
+	same(exec_round_decimals(0.3 - (0.1 + 0.2), 1), 0, "negative residue");
+	same(exec_round_decimals(-5e307 + 5 * 1e307, -307), 0, "residue at 1e307");
+	/* finer than the double, or not decimal: v itself */
+	same(exec_round_decimals(0.1 + 0.2, 400), 0.1 + 0.2, "400 decimals");
+	same(exec_round_decimals(0.1 + 0.2, 100000), 0.1 + 0.2, "100000 decimals");
+	same(exec_round_decimals(0.1 + 0.2, NUM_DEC_NONE), 0.1 + 0.2, "none");
+	same(exec_round_decimals(-0.0, 3), -0.0, "-0");
+	assert_true(isnan(exec_round_decimals(NAN, 1)));
+	same(exec_round_decimals(-INFINITY, 1), -INFINITY, "-inf");
+	/* below the grid's step: 0 or one step, 0 on a tie */
+	same(exec_round_decimals(0.04, 1), 0, "0.04");
+	same(exec_round_decimals(0.06, 1), 0.1, "0.06");
+	same(exec_round_decimals(-0.7, 0), -1, "-0.7");
+	same(exec_round_decimals(0.5, 0), 0, "0.5, a tie");
+	same(exec_round_decimals(5, -1), 0, "5, a tie");
+	same(exec_round_decimals(7, -1), 10, "7");
+	same(exec_round_decimals(4e-300, 299), 0, "4e-300");
+	same(exec_round_decimals(9e307, -308), 1e308, "9e307");
+	same(exec_round_decimals(9e307, -309), 0, "9e307 to 1e309");
+	/* 17 digits say 5e-297 and 5e-300 exactly; all of them say above
+	 * and below the tie */
+	same(exec_round_decimals(5e-297, 296), 1e-296, "just above a tie");
+	same(exec_round_decimals(5e-300, 299), 0, "just below a tie");
+	/* 1e-305's 17 digits round up to 1e-305, its value is below */
+	same(exec_round_decimals(1e-305, 305), 1e-305, "1e-305 at 305");
+	same(exec_round_decimals(1e-305, 304), 0, "1e-305 at 304");
+	same(exec_round_decimals(1e-305, 306), 1e-305, "1e-305 at 306");
+
+	/* what the grid is rounded to: a LO of 0 counts for none */
+	struct range r = {0, 1, 0, 0};
+	assert_int_equal(exec_grid_decimals(&r, -300), -300);
+	r.lo = -1e301;
+	r.lo_dec = -301;
+	assert_int_equal(exec_grid_decimals(&r, -300), -300);
+	r.lo = -3;
+	r.lo_dec = 0;
+	assert_int_equal(exec_grid_decimals(&r, 1), 1);
+	assert_int_equal(exec_grid_decimals(&r, NUM_DEC_NONE), NUM_DEC_NONE);
+
+	/* tables at any magnitude read as typed */
+	run("set format csv\ntable relu on -1e-30..1e-30 step 1e-31");
+	assert_non_null(strstr(out.buf, "\n-7e-31,0,0\n"));
+	assert_non_null(strstr(out.buf, "\n0,0,0\n"));
+	assert_null(strstr(out.buf, "000000"));
+	run("set format csv\ntable relu on 4e-301..6e-301 step 1e-301");
+	assert_string_equal(out.buf, "x,y,dy\n4e-301,4e-301,1\n5e-301,5e-301,1\n6e-301,6e-301,1\n");
+	run("set format csv\ntable relu on 0..1e301 step 1e300");
+	assert_non_null(strstr(out.buf, "\n9e+300,9e+300,1\n"));
+	assert_null(strstr(out.buf, "000000"));
+	run("set format csv\ntable relu on -5e307..5e307 step 1e307");
+	assert_non_null(strstr(out.buf, "\n0,0,0\n1e+307,1e+307,1\n"));
+	assert_null(strstr(out.buf, "999999"));
+	/* -0.9 + 3 * 0.3 is -1.1e-16: the row is 0, not -0 with relu(-0) = -0 */
+	run("set format csv\ntable relu on -0.9..0.9 step 0.3");
+	assert_non_null(strstr(out.buf, "\n-0.3,0,0\n0,0,0\n0.3,0.3,1\n"));
+	assert_null(strstr(out.buf, "-0,"));
+	/* without a step: the round step chosen is at that magnitude too */
+	run("set format csv\ntable relu on 0..1e301");
+	assert_non_null(strstr(out.buf, "\n4.5e+300,4.5e+300,1\n"));
+	assert_null(strstr(out.buf, "000000"));
 }
 
 static void test_plots_as_data(void **state)
@@ -431,6 +518,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_at_formats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_decimals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plots_as_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_plot, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_color, setup, teardown),

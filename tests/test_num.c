@@ -116,10 +116,17 @@ static void test_decimals(void **state)
 	assert_int_equal(num_decimals("-3", 2), 0);
 	assert_int_equal(num_decimals("1e-3", 4), 3);
 	assert_int_equal(num_decimals("2.5e-2", 6), 3);
-	assert_int_equal(num_decimals("1e3", 3), 0);
 	assert_int_equal(num_decimals("1.25e1", 6), 1);
-	assert_int_equal(num_decimals("0x1p-3", 6), -1);
-	assert_int_equal(num_decimals("inf", 3), -1);
+	/* any magnitude: 1e3 is a multiple of 10^3, 1e-301 of 10^-301 */
+	assert_int_equal(num_decimals("1e3", 3), -3);
+	assert_int_equal(num_decimals("1e300", 5), -300);
+	assert_int_equal(num_decimals("2.5e+300", 8), -299);
+	assert_int_equal(num_decimals("1e-301", 6), 301);
+	assert_int_equal(num_decimals("5e-324", 6), 324);
+	assert_int_equal(num_decimals("1e999999", 8), -100000);
+	assert_int_equal(num_decimals("0x1p-3", 6), NUM_DEC_NONE);
+	assert_int_equal(num_decimals("inf", 3), NUM_DEC_NONE);
+	assert_int_equal(num_decimals("nan", 3), NUM_DEC_NONE);
 }
 
 static void test_util(void **state)

@@ -1,0 +1,47 @@
+#!/bin/sh
+# man.sh: man/actviz.1 renders without a single groff warning (-ww) on
+# every output device this groff has, the C locale's -Tascii included,
+# and no line of it is wider than 80 columns when rendered for an
+# 80-column terminal (man's line length there is 78).  Skipped (77)
+# without groff.
+set -u
+: "${srcdir:=.}"
+page=$srcdir/man/actviz.1
+
+if ! command -v groff >/dev/null 2>&1; then
+	echo "SKIP: groff is missing"
+	exit 77
+fi
+
+failed=0
+tried=0
+for dev in utf8 ascii latin1 cp1047 ps pdf dvi html xhtml lj4 lbp X75 X75-12 X100 X100-12; do
+	# A device this groff does not have fails on empty input: skip it.
+	if ! groff -T"$dev" -z </dev/null >/dev/null 2>&1; then
+		echo "skip: -T$dev (not installed)"
+		continue
+	fi
+	tried=$((tried + 1))
+	msgs=$(groff -man -ww -z -T"$dev" "$page" 2>&1)
+	if [ -n "$msgs" ]; then
+		echo "FAIL: -T$dev warns:"
+		printf '%s\n' "$msgs"
+		failed=$((failed + 1))
+	else
+		echo "PASS: -T$dev"
+	fi
+done
+
+# Plain text, no overstriking or escapes, so that a character is a column.
+wide=$(groff -man -Tascii -P-cbou -rLL=78n "$page" 2>/dev/null |
+	awk 'length($0) > 80 { printf "%d columns: %s\n", length($0), $0 }')
+if [ -n "$wide" ]; then
+	echo "FAIL: lines wider than 80 columns at 80:"
+	printf '%s\n' "$wide"
+	failed=$((failed + 1))
+else
+	echo "PASS: no line wider than 80 columns at 80"
+fi
+
+echo "$tried groff devices tried, $failed checks failed"
+[ "$failed" = 0 ]
