@@ -186,8 +186,8 @@ static void KB(weight_grad)(const double *dZ, const double *At, double *dW, doub
 #define KB_DR 4
 #define KB_DQ 4
 #else
-#define KB_DR 2
-#define KB_DQ 2
+#define KB_DR 4
+#define KB_DQ 1
 #endif
 
 KB_ATTR
@@ -195,10 +195,17 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
                                 long K, long bp)
 {
 	KB(bias_grad)(dZ, db, N, bp);
+	/* A's rows a chunk at a time, as many as fill a third of the
+	 * first-level cache, walked against every block of dZ's rows */
+	long kc = 16384 / (8 * bp) / KB_DQ * KB_DQ;
+	if (kc < KB_DQ)
+		kc = KB_DQ;
+	for (long k0 = 0; k0 < K; k0 += kc)
 	for (long n = 0; n < N; n += KB_DR) {
 		long nr = N - n < KB_DR ? N - n : KB_DR;
-		for (long k = 0; k < K; k += KB_DQ) {
-			long nq = K - k < KB_DQ ? K - k : KB_DQ;
+		long kend = K - k0 < kc ? K : k0 + kc;
+		for (long k = k0; k < kend; k += KB_DQ) {
+			long nq = kend - k < KB_DQ ? kend - k : KB_DQ;
 			if (nr == KB_DR && nq == KB_DQ) {
 				VD c[KB_DR][KB_DQ][KB_G];
 				for (int r = 0; r < KB_DR; r++)

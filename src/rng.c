@@ -255,7 +255,7 @@ void rng_normals(struct rng *r, double *out, size_t n)
 {
 	if (!zig_ready)
 		zig_init();
-	uint64_t w[ZIG_BLOCK];
+	uint64_t w[ZIG_BLOCK] __attribute__((aligned(64)));
 	unsigned char bad[ZIG_BLOCK + 8] = {0}; /* read eight at a time */
 	for (size_t done = 0; done < n;) {
 		size_t k = n - done < ZIG_BLOCK ? n - done : ZIG_BLOCK;

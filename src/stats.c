@@ -674,7 +674,9 @@ int stats_monte_carlo(const struct actfn_curve *c, const struct stats_dist *d, d
 		return -1;
 	struct rng r;
 	rng_seed(&r, seed);
-	double z[MC_CHUNK], y[MC_CHUNK], dy[MC_CHUNK], part[NSUM];
+	/* on cache-line boundaries, so that no vector load straddles two */
+	double z[MC_CHUNK] __attribute__((aligned(64))), y[MC_CHUNK] __attribute__((aligned(64)));
+	double dy[MC_CHUNK] __attribute__((aligned(64))), part[NSUM];
 	struct total t = {{0}, {0}};
 	double drawn = 0;
 	while (drawn < n) {

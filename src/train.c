@@ -39,6 +39,19 @@ struct train {
 	bool batch_ready;
 };
 
+/* n zeroed doubles on a 64-byte boundary: with rows a multiple of eight
+ * doubles long, every vector load of a row then stays inside one cache
+ * line (a line-crossing load costs two; it cost AVX2's weight gradients
+ * a quarter of their speed). NULL when out of memory. */
+static double *doubles(size_t n)
+{
+	void *p = NULL;
+	if (posix_memalign(&p, 64, (n ? n : 1) * sizeof(double)) != 0)
+		return NULL;
+	memset(p, 0, (n ? n : 1) * sizeof(double));
+	return p;
+}
+
 static long padded(long b)
 {
 	return (b + PAD - 1) / PAD * PAD;
@@ -153,28 +166,28 @@ struct train *train_new(const struct train_spec *spec, const struct actfn_curve 
 	t->nparams = count_params(spec);
 	size_t bp = (size_t)t->bp, w = (size_t)spec->width;
 	t->nets = calloc((size_t)n, sizeof *t->nets);
-	t->x = calloc((size_t)t->in_dim * bp, sizeof *t->x);
-	t->y = calloc(bp, sizeof *t->y);
-	t->dz = calloc(w * bp, sizeof *t->dz);
-	t->da = calloc(w * bp, sizeof *t->da);
-	t->tmp = calloc(w * bp, sizeof *t->tmp);
-	t->at = calloc((w > 2 ? w : 2) * bp, sizeof *t->at);
+	t->x = doubles((size_t)t->in_dim * bp);
+	t->y = doubles(bp);
+	t->dz = doubles(w * bp);
+	t->da = doubles(w * bp);
+	t->tmp = doubles(w * bp);
+	t->at = doubles((w > 2 ? w : 2) * bp);
 	bool ok = t->nets && t->x && t->y && t->dz && t->da && t->tmp && t->at;
 	for (int l = 0; l < t->layers && ok; l++) {
 		size_t cells = (size_t)t->rows[l] * bp;
-		t->z[l] = calloc(cells, sizeof *t->z[l]);
-		t->a[l] = calloc(cells, sizeof *t->a[l]);
-		t->d[l] = calloc(cells, sizeof *t->d[l]);
+		t->z[l] = doubles(cells);
+		t->a[l] = doubles(cells);
+		t->d[l] = doubles(cells);
 		ok = t->z[l] && t->a[l] && t->d[l];
 	}
 	for (int i = 0; i < n && ok; i++) {
 		struct net *net = &t->nets[i];
 		net->fn = curves[i];
 		net->learned = actfn_learned(&curves[i]);
-		net->params = calloc(t->nparams, sizeof *net->params);
-		net->grad = calloc(t->nparams, sizeof *net->grad);
-		net->m = calloc(t->nparams, sizeof *net->m);
-		net->v = calloc(t->nparams, sizeof *net->v);
+		net->params = doubles(t->nparams);
+		net->grad = doubles(t->nparams);
+		net->m = doubles(t->nparams);
+		net->v = doubles(t->nparams);
 		ok = net->params && net->grad && net->m && net->v;
 		if (ok)
 			wire(t, net);
