@@ -18,11 +18,13 @@
 #define INV_SQRT2_LO (-0x1.bdd3413b26456p-55)
 #define TWO_OVER_SQRTPI 0x1.20dd750429b6dp+0  /* 2/sqrt(pi) */
 #define INV_SQRT_2PI 0x1.9884533d43651p-2     /* 1/sqrt(2*pi) */
-#define SQRT_2_OVER_PI_HI 0x1.9884533d43651p-1 /* sqrt(2/pi) */
-#define SQRT_2_OVER_PI_LO (-0x1.cbc0d30ebfd15p-55)
-#define GELU_KAPPA_HI 0x1.6e4e26d4801f7p-5    /* 0.044715 */
-#define GELU_KAPPA_LO 0x1.441355475a31ap-59
-#define GELU_3KAPPA_K0 0x1.b6676bf7450f0p-4   /* 3*0.044715*sqrt(2/pi) */
+/* GELU's tanh form is defined by its two constants, and exact here means
+ * exact for the doubles PyTorch holds: kBeta = M_SQRT2*M_2_SQRTPI*0.5 (the
+ * double nearest sqrt(2/pi)) and kKappa = 0.044715 as a double. */
+#define GELU_BETA 0x1.9884533d43651p-1        /* kBeta */
+#define GELU_KAPPA 0x1.6e4e26d4801f7p-5       /* kKappa */
+#define GELU_3KB_HI 0x1.b6676bf7450f1p-4      /* 3*kKappa*kBeta, exactly hi + lo */
+#define GELU_3KB_LO (-0x1.dad2032c3d48bp-58)
 #define SELU_ALPHA 1.6732632423543772848170429916717
 #define SELU_SCALE 1.0507009873554804934193349852946
 #define SELU_SCALE_ALPHA 1.7580993408473768599402175208123
@@ -159,6 +161,69 @@ static void rrelu_point(const double *p, double x, double *f, double *d)
 	leaky_point(&slope, x, f, d);
 }
 
+/* ---- extra precision --------------------------------------------------------
+ * Where a rounding error would be amplified (by a cancellation, by exp, or
+ * by a product with a subnormal that has already lost digits), a value is
+ * carried as a double-double: hi + lo, lo the part hi could not hold. */
+
+/* The rounding error of s = a + b, for any a and b (Knuth's two-sum). */
+static inline double two_sum_err(double a, double b, double s)
+{
+	double bb = s - a;
+	return (a - (s - bb)) + (b - bb);
+}
+
+/* 256*ln(2) as hi + lo, hi a multiple of 2^-42, so that adding hi to any
+ * double in [-2048, -708] is exact. */
+#define LN2_X256_HI 0x1.62e42fefa39e8p+7
+#define LN2_X256_LO 0x1.cd5e4f1d9cc02p-43
+
+/* e^(hi + lo) = (m[0] + m[1]) * 2^k, returning k; m[1] = m[0]*lo is the
+ * first-order correction, so only exp's own rounding is left. Below e^-708
+ * the result would be subnormal, with digits lost before a caller's product
+ * rounds again: there m is e^(hi + lo) * 2^256, normal, and k = -256, so
+ * the caller rounds once more, in ldexp. */
+static int exp_scaled(double hi, double lo, double m[2])
+{
+	int k = 0;
+	if (hi < -708) {
+		hi += LN2_X256_HI;
+		lo += LN2_X256_LO;
+		k = -256;
+	}
+	m[0] = exp(hi);
+	m[1] = m[0] * lo;
+	return k;
+}
+
+/* sigmoid(hi + lo) and 1 - sigmoid(hi + lo) as double-doubles. The small
+ * side is e/(1 + e), e = exp(-|hi|), with the sum and the quotient carried
+ * exactly and lo added to first order; the large side is 1 minus it,
+ * exactly. Only exp's rounding is left, and (1 - small) damps it. */
+static void sigmoid_dd(double hi, double lo, double s[2], double oms[2])
+{
+	bool neg = hi < 0;
+	double e = exp(neg ? hi : -hi), elo = neg ? lo : -lo;
+	double den = 1 + e, denlo = e - (den - 1); /* Fast2Sum: 1 >= e */
+	double q = e / den;
+	double qlo = (fma(-q, den, e) - q * denlo) / den + q * (1 - q) * elo;
+	double big = 1 - q, biglo = ((1 - big) - q) - qlo;
+	s[0] = neg ? q : big;
+	s[1] = neg ? qlo : biglo;
+	oms[0] = neg ? big : q;
+	oms[1] = neg ? biglo : qlo;
+}
+
+/* s (1 + a b) for double-doubles s, a and b, rounded once: the f' of silu
+ * and of GELU's tanh form, whose two terms cancel near the minimum of f. */
+static double times_one_plus(const double s[2], const double a[2], const double b[2])
+{
+	double p = a[0] * b[0];
+	double plo = fma(a[0], b[0], -p) + (a[0] * b[1] + a[1] * b[0]);
+	double q = 1 + p, qlo = two_sum_err(1, p, q) + plo;
+	return fma(s[0], q, s[0] * qlo + s[1] * q);
+}
+
 static void elu_point(const double *p, double x, double *f, double *d)
 {
 	if (x > 0) {
@@ -222,6 +287,8 @@ static void gelu_erf(double x, double *f, double *d)
 	*d = fma(x, phi, 0.5 * ec);
 }
 
+/* PyTorch's tanh form 0.5 x (1 + tanh(u)), u = kBeta (x + kKappa x^3), as
+ * x sigmoid(v) with v = 2u. */
 static void gelu_tanh(double x, double *f, double *d)
 {
 	if (fabs(x) > 1e30) { /* the tanh has long saturated; x^3 would overflow */
@@ -229,24 +296,37 @@ static void gelu_tanh(double x, double *f, double *d)
 		*d = x > 0 ? 1.0 : 0.0;
 		return;
 	}
-	/* 0.5*x*(1 + tanh(u)) = x*sigmoid(2u), u = k0*(x + k1*x^3). Far from 0
-	 * sigmoid amplifies u's error by |2u|, so u is built in double-double
-	 * from double-double constants. */
+	/* Far from 0 sigmoid amplifies v's rounding error by |v|, so v is
+	 * formed in double-double from the exact constants. */
 	double x2 = x * x, x2lo = fma(x, x, -x2);
 	double x3 = x2 * x, x3lo = fma(x2, x, -x3) + x2lo * x;
-	double k = GELU_KAPPA_HI * x3;
-	double klo = fma(GELU_KAPPA_HI, x3, -k) + (GELU_KAPPA_HI * x3lo + GELU_KAPPA_LO * x3);
-	double w = x + k; /* two-sum */
-	double bb = w - x;
-	double wlo = (x - (w - bb)) + (k - bb) + klo;
-	double u = SQRT_2_OVER_PI_HI * w;
-	double ulo = fma(SQRT_2_OVER_PI_HI, w, -u) + (SQRT_2_OVER_PI_HI * wlo + SQRT_2_OVER_PI_LO * w);
-	double s, oms;
-	sigmoid_pair(2 * u, 2 * ulo, &s, &oms);
-	*f = x * s;
-	/* d/dx = s + 2x s(1-s) u',  u' = k0 (1 + 3 k1 x^2) */
-	double du = fma(GELU_3KAPPA_K0, x2, SQRT_2_OVER_PI_HI);
-	*d = s * fma(2 * x * oms, du, 1.0);
+	double k = GELU_KAPPA * x3, klo = fma(GELU_KAPPA, x3, -k) + GELU_KAPPA * x3lo;
+	double w = x + k, wlo = two_sum_err(x, k, w) + klo;
+	double v = 2 * GELU_BETA * w, vlo = fma(2 * GELU_BETA, w, -v) + 2 * GELU_BETA * wlo;
+	if (v < -800) { /* f and f' are below the least subnormal */
+		*f = -0.0;
+		*d = -0.0;
+		return;
+	}
+	/* f' = s (1 + A (1 - s)) with s = sigmoid(v) and A = x dv/dx =
+	 * 2x (kBeta + 3 kKappa kBeta x^2), in double-double: the two terms of
+	 * f' cancel near x = -0.75. */
+	double p = GELU_3KB_HI * x2;
+	double plo = fma(GELU_3KB_HI, x2, -p) + (GELU_3KB_HI * x2lo + GELU_3KB_LO * x2);
+	double du = GELU_BETA + p, dulo = two_sum_err(GELU_BETA, p, du) + plo;
+	double a[2] = {2 * x * du, 0};
+	a[1] = fma(2 * x, du, -a[0]) + 2 * x * dulo;
+	double s[2], oms[2];
+	if (v < -708) { /* sigmoid(v) = e^v, subnormal: rounded once, in ldexp */
+		static const double one[2] = {1, 0};
+		int e = exp_scaled(v, vlo, s);
+		*f = ldexp(fma(x, s[0], x * s[1]), e);
+		*d = ldexp(times_one_plus(s, a, one), e);
+		return;
+	}
+	sigmoid_dd(v, vlo, s, oms);
+	*f = fma(x, s[0], x * s[1]);
+	*d = times_one_plus(s, a, oms);
 }
 
 static void gelu_point(const double *p, double x, double *f, double *d)

@@ -67,8 +67,8 @@ static const struct bound {
 } bounds[] = {
 	{"relu", 0, 0},          {"relu6", 0, 0},         {"leaky", 0.5, 0},
 	{"prelu", 0.5, 0},       {"rrelu", 0.5, 0},       {"elu", 1.1, 1.2},
-	{"selu", 0.9, 1.1},      {"celu", 1.4, 1},        {"gelu", 2.2, 2.8},
-	{"gelu_tanh", 1.7, 2.2}, {"silu", 319.5, 319},    {"mish", 319.5, 319},
+	{"selu", 0.9, 1.2},      {"celu", 1.4, 1},        {"gelu", 2.2, 2.8},
+	{"gelu_tanh", 1.1, 1},   {"silu", 319.5, 319},    {"mish", 319.5, 319},
 	{"softplus", 1.2, 1.4},  {"hardtanh", 0, 0},      {"hardswish", 1.4, 0.9},
 	{"hardsigmoid", 1, 0.5}, {"sigmoid", 1.4, 2.2},   {"tanh", 1.5, 2.1},
 	{"softsign", 1, 1.6},    {"logsigmoid", 1, 1.5},  {"threshold", 0, 0},

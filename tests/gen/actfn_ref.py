@@ -10,17 +10,25 @@ Each row holds the exact f and f' rounded to double and what rounding left
 over, in ulps of the rounded value, so that the test measures its error to
 a fraction of an ulp. The precision is high enough for every cancellation
 here: f' at a double nearest its zero loses about 60 bits.
+
+Constants: a constant of a definition is the double PyTorch holds, and
+"exact" means exact for that double. For GELU's tanh form that is kBeta =
+M_SQRT2*M_2_SQRTPI*0.5 (the double nearest sqrt(2/pi)) and kKappa = 0.044715
+as a double, not sqrt(2/pi) and the decimal 0.044715: in the left tail
+1 + tanh(u) amplifies a change of u by 2|u|, so the two readings differ by
+up to 80 ulp there. GELU's exact form x*Phi(x) has no constant.
 """
 import math
 import random
-from mpmath import mp, mpf, exp, expm1, log1p, tanh, sech, sqrt, pi, ncdf, npdf
+from mpmath import mp, mpf, exp, expm1, log1p, tanh, sech, ncdf, npdf
 
 mp.prec = 1400
 
 SELU_A = mpf('1.6732632423543772848170429916717')
 SELU_S = mpf('1.0507009873554804934193349852946')
-K0 = sqrt(2 / pi)
-K1 = mpf('0.044715')
+K0 = mpf(math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5)  # kBeta = M_SQRT2*M_2_SQRTPI*0.5
+K1 = mpf(0.044715)  # kKappa
+assert K0 == mpf(float.fromhex('0x1.9884533d43651p-1'))
 
 
 def sig(v):
@@ -217,6 +225,11 @@ def points(rng):
         pts.append(rng.uniform(-8, 8))
     for _ in range(40):
         pts.append(rng.choice((-1, 1)) * 10 ** rng.uniform(-12, 3))
+    # GELU's tanh form on x <= -3: 1 + tanh(u) amplifies u's rounding by 2|u|,
+    # down to where x sigmoid(2u) underflows (x = -21.6)
+    pts += [-3.0, -4.0, -6.0, -12.0, -17.0, -21.0, -21.4, -21.6]
+    for _ in range(40):
+        pts.append(rng.uniform(-21.7, -3))
     return pts
 
 
@@ -253,7 +266,8 @@ def main():
     print("/* actfn_ref.h: exact f and f' at chosen points, written by")
     print(" * tests/gen/actfn_ref.py with mpmath at 1400 bits. Do not edit.")
     print(" * Each is rounded to double, with the remainder (fr, dr) in ulps of the")
-    print(" * rounded value. */")
+    print(" * rounded value. Constants are PyTorch's doubles: GELU's tanh form uses")
+    print(" * kBeta = M_SQRT2*M_2_SQRTPI*0.5 and kKappa = 0.044715 as doubles. */")
     print("struct ref_case { const char *name; int nparams; double p[2]; int first, count; };")
     print("struct ref_point { double x, f, fr, d, dr, dscale; };")
     print("static const struct ref_case ref_cases[] = {")
