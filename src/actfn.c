@@ -224,6 +224,17 @@ static double times_one_plus(const double s[2], const double a[2], const double 
 	return fma(s[0], q, s[0] * qlo + s[1] * q);
 }
 
+/* f = x e^x and f' = (1 + x) e^x: silu and mish below x = -708, where
+ * sigmoid(x) and tanh(softplus(x)) equal e^x to double precision but e^x
+ * is subnormal (1 + x is exact there). */
+static void exp_tail(double x, double *f, double *d)
+{
+	double m[2];
+	int k = exp_scaled(x, 0, m);
+	*f = ldexp(fma(x, m[0], x * m[1]), k);
+	*d = ldexp(fma(1 + x, m[0], (1 + x) * m[1]), k);
+}
+
 static void elu_point(const double *p, double x, double *f, double *d)
 {
 	if (x > 0) {
@@ -263,6 +274,33 @@ static void celu_point(const double *p, double x, double *f, double *d)
 	*d = fma(e, lo, e);
 }
 
+/* GELU's f' = Phi(x) + x phi(x) for -1.25 < x < -0.4, as its Taylor
+ * series about its zero x0: sum over j >= 1 of g_j h^j, h = x - x0.
+ * There Phi and x phi cancel, and erfc's own error (about an ulp of Phi)
+ * would break the bound at a zero of f'; the series has no cancellation
+ * left. 22 terms reach 2^-56 for |h| < 0.5. tests/gen/gelu_taylor.py
+ * prints x0 and the g_j. */
+static double gelu_erf_d_near_zero(double x)
+{
+	static const double g[] = { /* g22 down to g2 */
+		-0x1.5e18b3d4867f6p-37, -0x1.89a0774eb6048p-34, 0x1.3effe0efcb25fp-33,
+		0x1.0592d74158a0ap-29,  -0x1.7ffd0f708645ap-30, -0x1.3099122c48e32p-25,
+		-0x1.b9057b3d93486p-30, 0x1.322a347f1968bp-21,  0x1.d0c38b7a117ccp-22,
+		-0x1.03fec69bdd554p-17, -0x1.784acad4b941ep-17, 0x1.69610924deba8p-14,
+		0x1.86c863b66083cp-13,  -0x1.8680f74e6b6bap-11, -0x1.258a6d85633afp-9,
+		0x1.297b9d6ffaacdp-8,   0x1.3e346def42057p-6,   -0x1.e4088244f901dp-7,
+		-0x1.d2fa4c17c7e84p-4,  -0x1.2a2ef9bb865aep-6,  0x1.8d9a941de3ac5p-2,
+	};
+	const double x0_hi = -0x1.80ead197f00b4p-1, x0_lo = 0x1.13e74c58cada8p-56;
+	const double g1_hi = 0x1.b9d98fa5a3215p-2, g1_lo = 0x1.f7c1a23190c7cp-56;
+	double h = x - x0_hi, hlo = -x0_lo; /* x - x0_hi is exact (Sterbenz) */
+	double r = 0;
+	for (size_t j = 0; j < sizeof g / sizeof g[0]; j++)
+		r = fma(r, h, g[j]);
+	double q = fma(h, r, g1_hi);
+	return fma(h, q, h * g1_lo + hlo * q); /* (h + hlo)(q + g1_lo) */
+}
+
 static void gelu_erf(double x, double *f, double *d)
 {
 	if (isinf(x)) {
@@ -277,6 +315,10 @@ static void gelu_erf(double x, double *f, double *d)
 	double tlo = fma(-x, INV_SQRT2_HI, -t) - x * INV_SQRT2_LO;
 	double ec = erfc(t) - TWO_OVER_SQRTPI * exp(-t * t) * tlo;
 	*f = 0.5 * x * ec;
+	if (x > -1.25 && x < -0.4) {
+		*d = gelu_erf_d_near_zero(x);
+		return;
+	}
 	/* phi(x) = exp(-x^2/2)/sqrt(2 pi), with x^2 split exactly for the
 	 * same reason. */
 	double sq = x * x, phi = 0;
@@ -351,6 +393,32 @@ static void silu_point(const double *p, double x, double *f, double *d)
 	*d = s * fma(x, oms, 1.0); /* s (1 + x (1 - s)) */
 }
 
+/* mish for -708 <= x < 0, e = e^x. Over the common denominator
+ * den^2 = (e^2 + 2e + 2)^2, f' = t + x s (1 - t^2) is exactly e w/den^2
+ * with w = 4(x + 1) + e(4x + 6) + 4e^2 + e^3: the cancellation between -2
+ * and -0.75 is left to w alone, which is formed in double-double like den,
+ * t = n/den and the quotients. */
+static void mish_negative(double x, double *f, double *d)
+{
+	double e = exp(x), e2 = e * e, e2lo = fma(e, e, -e2);
+	double n = 2 * e + e2, nlo = two_sum_err(2 * e, e2, n) + e2lo; /* e^2 + 2e */
+	double den = 2 + n, denlo = two_sum_err(2, n, den) + nlo;
+	double t = n / den, tlo = (fma(-t, den, n) + nlo - t * denlo) / den;
+	*f = fma(x, t, x * tlo);
+	/* w = 4(x + 1) + e((4x + 6) + (4e + e^2)), each sum and product a
+	 * double-double, so that only exp's rounding is left in f' */
+	double x1 = x + 1, x1lo = two_sum_err(x, 1, x1);
+	double a = 4 * x + 6, alo = two_sum_err(4 * x, 6, a);
+	double b = 4 * e + e2, blo = two_sum_err(4 * e, e2, b) + e2lo;
+	double c = a + b, clo = two_sum_err(a, b, c) + (alo + blo);
+	double p = e * c, plo = fma(e, c, -p) + e * clo;
+	double w = 4 * x1 + p, wlo = two_sum_err(4 * x1, p, w) + (plo + 4 * x1lo);
+	double num = e * w, numlo = fma(e, w, -num) + e * wlo;
+	double dd = den * den, ddlo = fma(den, den, -dd) + 2 * den * denlo;
+	double q = num / dd;
+	*d = q + (fma(-q, dd, num) + numlo - q * ddlo) / dd;
+}
+
 static void mish_point(const double *p, double x, double *f, double *d)
 {
 	(void)p;
@@ -359,22 +427,25 @@ static void mish_point(const double *p, double x, double *f, double *d)
 		*d = x > 0 ? 1.0 : 0.0;
 		return;
 	}
+	if (x < -708) {
+		exp_tail(x, f, d);
+		return;
+	}
 	/* t = tanh(softplus(x)) = n/(n + 2) with n = e^x (e^x + 2); written
 	 * with e^-x for x >= 0 so nothing overflows, and 1 - t kept apart. */
-	double t, omt, s;
 	if (x < 0) {
-		double e = exp(x), n = e * (e + 2);
-		t = n / (n + 2);
-		omt = 2 / (n + 2);
-		s = e / (1 + e);
-	} else {
-		double q = exp(-x), a = 1 + 2 * q, den = fma(2 * q, q, a);
-		t = a / den;
-		omt = 2 * q * q / den;
-		s = 1 / (1 + q);
+		mish_negative(x, f, d);
+		return;
 	}
-	*f = x * t;
-	*d = fma(x * s, omt * (1 + t), t); /* t + x s (1 - t^2) */
+	/* t = a/den, a = 1 + 2q, den = a + 2q^2, q = e^-x: carried in
+	 * double-double, so that f = x t rounds once */
+	double q = exp(-x), q2 = q * q, q2lo = fma(q, q, -q2);
+	double a = 1 + 2 * q, alo = two_sum_err(1, 2 * q, a);
+	double den = a + 2 * q2, denlo = two_sum_err(a, 2 * q2, den) + (alo + 2 * q2lo);
+	double t = a / den, tlo = (fma(-t, den, a) + alo - t * denlo) / den;
+	double omt = 2 * q2 / den, s = 1 / (1 + q);
+	*f = fma(x, t, x * tlo);
+	*d = t + (tlo + x * s * (omt * (1 + t))); /* t + x s (1 - t^2), all positive */
 }
 
 static void softplus_point(const double *p, double x, double *f, double *d)

@@ -66,13 +66,13 @@ static const struct bound {
 	double f, d;
 } bounds[] = {
 	{"relu", 0, 0},          {"relu6", 0, 0},         {"leaky", 0.5, 0},
-	{"prelu", 0.5, 0},       {"rrelu", 0.5, 0},       {"elu", 1.1, 1.2},
-	{"selu", 0.9, 1.2},      {"celu", 1.4, 1},        {"gelu", 2.2, 2.8},
-	{"gelu_tanh", 1.1, 1},   {"silu", 319.5, 319},    {"mish", 319.5, 319},
-	{"softplus", 1.2, 1.4},  {"hardtanh", 0, 0},      {"hardswish", 1.4, 0.9},
-	{"hardsigmoid", 1, 0.5}, {"sigmoid", 1.4, 2.2},   {"tanh", 1.5, 2.1},
-	{"softsign", 1, 1.6},    {"logsigmoid", 1, 1.5},  {"threshold", 0, 0},
-	{"tanhshrink", 1.7, 2.9}, {"softshrink", 0.5, 0},  {"hardshrink", 0, 0},
+	{"prelu", 0.5, 0},       {"rrelu", 0.5, 0},       {"elu", 1.2, 1.3},
+	{"selu", 1.4, 1.2},      {"celu", 1.4, 1},        {"gelu", 2.2, 2.8},
+	{"gelu_tanh", 1.1, 1},   {"silu", 319.5, 319},    {"mish", 1.1, 1},
+	{"softplus", 1.3, 1.4},  {"hardtanh", 0, 0},      {"hardswish", 1.4, 0.9},
+	{"hardsigmoid", 1.1, 0.5}, {"sigmoid", 1.4, 2.2},   {"tanh", 1.5, 2.1},
+	{"softsign", 1, 1.9},    {"logsigmoid", 1, 1.5},  {"threshold", 0, 0},
+	{"tanhshrink", 2.3, 2.9}, {"softshrink", 0.5, 0},  {"hardshrink", 0, 0},
 };
 
 static const struct bound *bound_of(const char *name)

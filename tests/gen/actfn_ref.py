@@ -214,6 +214,11 @@ DEFAULTS = {"leaky": [0.01], "prelu": [0.25], "rrelu": [0.125, 1 / 3], "elu": [1
             "celu": [1.0], "gelu": [0]}
 
 
+# The doubles nearest the zeros of f' (gelu, gelu tanh, silu, mish): there
+# f' is a difference of terms and the bound is relative to the largest.
+ZEROS = [-0.7517915246935645, -0.7524614220710162, -1.2784645427610737, -1.1924312145154952]
+
+
 def points(rng):
     pts = [0.0]
     for m in (1e-300, 1e-20, 1e-8, 1e-4, 0.01, 0.1, 0.5, 1.0, 1.5, 2.0, 2.5, 3.5, 5.0,
@@ -230,6 +235,16 @@ def points(rng):
     pts += [-3.0, -4.0, -6.0, -12.0, -17.0, -21.0, -21.4, -21.6]
     for _ in range(40):
         pts.append(rng.uniform(-21.7, -3))
+    # f' near its zeros, and mish' between -2 and -0.75 (two terms that
+    # partly cancel)
+    for z in ZEROS:
+        pts += [z, math.nextafter(z, 0), math.nextafter(z, -math.inf), z + 1e-9, z - 3e-6]
+    for _ in range(40):
+        pts.append(rng.uniform(-2, -0.5))
+    # gelu' = Phi + x phi from erfc there is 2.1 to 2.4 units off (a sweep
+    # found these); actfn.c uses a series about the zero of f' instead
+    pts += [-0.5478446588580717, -0.6161642539855406, -0.6300198556905617,
+            -0.6730597512779358, -0.9665178653184443, -1.1070410693551316]
     return pts
 
 
