@@ -60,19 +60,21 @@ static double err_units(double y, double ref, double rem, double scale)
 
 /* Each function's measured worst case on the table, in those units,
  * rounded up to a tenth: a change that loses digits makes this test fail.
- * gelu's tanh form has its own row. */
+ * gelu's tanh form has its own row. gelu's f is limited by glibc's erfc
+ * (a dense sweep found 2.7 ulp at worst; ENGINEERING.md allows 4 there);
+ * everything else stayed within 2 units in that sweep. */
 static const struct bound {
 	const char *name;
 	double f, d;
 } bounds[] = {
 	{"relu", 0, 0},          {"relu6", 0, 0},         {"leaky", 0.5, 0},
 	{"prelu", 0.5, 0},       {"rrelu", 0.5, 0},       {"elu", 1.2, 1.3},
-	{"selu", 1.4, 1.2},      {"celu", 1.4, 1},        {"gelu", 2.2, 2.8},
-	{"gelu_tanh", 1.1, 1},   {"silu", 319.5, 319},    {"mish", 1.1, 1},
-	{"softplus", 1.3, 1.4},  {"hardtanh", 0, 0},      {"hardswish", 1.4, 0.9},
-	{"hardsigmoid", 1.1, 0.5}, {"sigmoid", 1.4, 2.2},   {"tanh", 1.5, 2.1},
-	{"softsign", 1, 1.9},    {"logsigmoid", 1, 1.5},  {"threshold", 0, 0},
-	{"tanhshrink", 2.3, 2.9}, {"softshrink", 0.5, 0},  {"hardshrink", 0, 0},
+	{"selu", 1.4, 1.3},      {"celu", 1.4, 1},        {"gelu", 2.2, 1.2},
+	{"gelu_tanh", 1.1, 1},   {"silu", 1.2, 1.2},      {"mish", 1.1, 1},
+	{"softplus", 1.3, 1.1},  {"hardtanh", 0, 0},      {"hardswish", 1.4, 0.9},
+	{"hardsigmoid", 1.1, 0.5}, {"sigmoid", 1, 1.1},     {"tanh", 0.7, 1},
+	{"softsign", 1, 1.4},    {"logsigmoid", 1, 1},    {"threshold", 0, 0},
+	{"tanhshrink", 0.7, 0.6}, {"softshrink", 0.5, 0},  {"hardshrink", 0, 0},
 };
 
 static const struct bound *bound_of(const char *name)
@@ -141,7 +143,7 @@ static const struct at_point kinks[] = {
 	{"rrelu", 0, 0, 0, 0, 0, (1.0 / 8 + 1.0 / 3) / 2},
 	{"elu", 0, 0, 0, 0, 0, 1},
 	{"elu", 1, 1.5, 0, 0, 0, 1.5},
-	{"selu", 0, 0, 0, 0, 0, 1.7580993408473768},
+	{"selu", 0, 0, 0, 0, 0, 1.7580993408473766},
 	{"celu", 1, 3, 0, 0, 0, 1},
 	{"gelu", 0, 0, 0, 0, 0, 0.5},
 	{"silu", 0, 0, 0, 0, 0, 0.5},
@@ -218,7 +220,7 @@ static void test_infinities(void **state)
 	} lim[] = {
 		{"relu", INFINITY, 1, 0, 0},          {"relu6", 6, 0, 0, 0},
 		{"leaky", INFINITY, 1, -INFINITY, 0.01}, {"prelu", INFINITY, 1, -INFINITY, 0.25},
-		{"elu", INFINITY, 1, -1, 0},          {"selu", INFINITY, 1.0507009873554805, -1.7580993408473768, 0},
+		{"elu", INFINITY, 1, -1, 0},          {"selu", INFINITY, 1.0507009873554805, -1.7580993408473766, 0},
 		{"celu", INFINITY, 1, -1, 0},         {"gelu", INFINITY, 1, 0, 0},
 		{"silu", INFINITY, 1, 0, 0},          {"mish", INFINITY, 1, 0, 0},
 		{"softplus", INFINITY, 1, 0, 0},      {"hardtanh", 1, 0, -1, 0},

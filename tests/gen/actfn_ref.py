@@ -16,7 +16,8 @@ Constants: a constant of a definition is the double PyTorch holds, and
 M_SQRT2*M_2_SQRTPI*0.5 (the double nearest sqrt(2/pi)) and kKappa = 0.044715
 as a double, not sqrt(2/pi) and the decimal 0.044715: in the left tail
 1 + tanh(u) amplifies a change of u by 2|u|, so the two readings differ by
-up to 80 ulp there. GELU's exact form x*Phi(x) has no constant.
+up to 80 ulp there. SELU's alpha and scale are the doubles of PyTorch's
+decimals. GELU's exact form x*Phi(x) has no constant.
 """
 import math
 import random
@@ -24,8 +25,8 @@ from mpmath import mp, mpf, exp, expm1, log1p, tanh, sech, ncdf, npdf
 
 mp.prec = 1400
 
-SELU_A = mpf('1.6732632423543772848170429916717')
-SELU_S = mpf('1.0507009873554804934193349852946')
+SELU_A = mpf(1.6732632423543772848170429916717)  # the doubles, as PyTorch's constexpr
+SELU_S = mpf(1.0507009873554804934193349852946)
 K0 = mpf(math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5)  # kBeta = M_SQRT2*M_2_SQRTPI*0.5
 K1 = mpf(0.044715)  # kKappa
 assert K0 == mpf(float.fromhex('0x1.9884533d43651p-1'))
@@ -245,6 +246,13 @@ def points(rng):
     # found these); actfn.c uses a series about the zero of f' instead
     pts += [-0.5478446588580717, -0.6161642539855406, -0.6300198556905617,
             -0.6730597512779358, -0.9665178653184443, -1.1070410693551316]
+    # where a factor of f or f' is subnormal but the result is not, or a
+    # product of it rounds twice: e^x (silu, mish, sigmoid, softplus),
+    # erfc (gelu), sech^2 (tanh), 1/(1 + |x|)^2 (softsign)
+    pts += [-37.2, -37.8, -38.3, -38.6, -709.8, -715.0, -730.0, -744.0, -748.0,
+            -1420.0, -1480.0, 360.0, 371.0, 2e154, -3e155]
+    for _ in range(20):
+        pts.append(rng.uniform(-750, -705))
     return pts
 
 
@@ -282,7 +290,8 @@ def main():
     print(" * tests/gen/actfn_ref.py with mpmath at 1400 bits. Do not edit.")
     print(" * Each is rounded to double, with the remainder (fr, dr) in ulps of the")
     print(" * rounded value. Constants are PyTorch's doubles: GELU's tanh form uses")
-    print(" * kBeta = M_SQRT2*M_2_SQRTPI*0.5 and kKappa = 0.044715 as doubles. */")
+    print(" * kBeta = M_SQRT2*M_2_SQRTPI*0.5 and kKappa = 0.044715 as doubles, SELU")
+    print(" * the doubles of its alpha and scale. */")
     print("struct ref_case { const char *name; int nparams; double p[2]; int first, count; };")
     print("struct ref_point { double x, f, fr, d, dr, dscale; };")
     print("static const struct ref_case ref_cases[] = {")
