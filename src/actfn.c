@@ -18,14 +18,21 @@
 #define INV_SQRT2_LO (-0x1.bdd3413b26456p-55)
 #define TWO_OVER_SQRTPI 0x1.20dd750429b6dp+0  /* 2/sqrt(pi) */
 #define INV_SQRT_2PI 0x1.9884533d43651p-2     /* 1/sqrt(2*pi) */
-#define SQRT_2_OVER_PI_HI 0x1.9884533d43651p-1 /* sqrt(2/pi) */
-#define SQRT_2_OVER_PI_LO (-0x1.cbc0d30ebfd15p-55)
-#define GELU_KAPPA_HI 0x1.6e4e26d4801f7p-5    /* 0.044715 */
-#define GELU_KAPPA_LO 0x1.441355475a31ap-59
-#define GELU_3KAPPA_K0 0x1.b6676bf7450f0p-4   /* 3*0.044715*sqrt(2/pi) */
+/* GELU's tanh form is defined by its two constants, and exact here means
+ * exact for the doubles PyTorch holds: kBeta = M_SQRT2*M_2_SQRTPI*0.5 (the
+ * double nearest sqrt(2/pi)) and kKappa = 0.044715 as a double. */
+#define GELU_BETA 0x1.9884533d43651p-1        /* kBeta */
+#define GELU_KAPPA 0x1.6e4e26d4801f7p-5       /* kKappa */
+#define GELU_3KB_HI 0x1.b6676bf7450f1p-4      /* 3*kKappa*kBeta, exactly hi + lo */
+#define GELU_3KB_LO (-0x1.dad2032c3d48bp-58)
+#define LN_SQRT_2PI_HI 0x1.d67f1c864beb5p-1   /* ln(sqrt(2*pi)) */
+#define LN_SQRT_2PI_LO (-0x1.65b5a1b7ff5dfp-55)
 #define SELU_ALPHA 1.6732632423543772848170429916717
 #define SELU_SCALE 1.0507009873554804934193349852946
-#define SELU_SCALE_ALPHA 1.7580993408473768599402175208123
+/* scale*alpha: the exact product of PyTorch's two doubles, as hi + lo (hi
+ * is PyTorch's own rounded product, its negcoef) */
+#define SELU_SCALE_ALPHA_HI 0x1.c212cc640f030p+0
+#define SELU_SCALE_ALPHA_LO 0x1.092dbf6372048p-54
 
 /* ---- evaluation helpers ------------------------------------------------ */
 
@@ -44,19 +51,6 @@ static double exp_dd(double hi, double lo)
 {
 	double e = exp(hi);
 	return lo == 0 ? e : fma(e, lo, e);
-}
-
-/* sigmoid(v) and 1 - sigmoid(v) for v = hi + lo, both to full relative
- * precision: neither is ever computed as 1 minus the other. */
-static void sigmoid_pair(double hi, double lo, double *s, double *oms)
-{
-	/* The side near 1 is 1 - (the small side) once that is small: one
-	 * rounding instead of two. */
-	double e = hi >= 0 ? exp_dd(-hi, -lo) : exp_dd(hi, lo);
-	double small = e / (1 + e);
-	double large = e < 0.25 ? 1 - small : 1 / (1 + e);
-	*s = hi >= 0 ? large : small;
-	*oms = hi >= 0 ? small : large;
 }
 
 /* Which variant of the array loops runs (simd.c says, through
@@ -159,6 +153,116 @@ static void rrelu_point(const double *p, double x, double *f, double *d)
 	leaky_point(&slope, x, f, d);
 }
 
+/* ---- extra precision --------------------------------------------------------
+ * Where a rounding error would be amplified (by a cancellation, by exp, or
+ * by a product with a subnormal that has already lost digits), a value is
+ * carried as a double-double: hi + lo, lo the part hi could not hold. */
+
+/* The rounding error of s = a + b, for any a and b (Knuth's two-sum). */
+static inline double two_sum_err(double a, double b, double s)
+{
+	double bb = s - a;
+	return (a - (s - bb)) + (b - bb);
+}
+
+/* 256*ln(2) as hi + lo, hi a multiple of 2^-42, so that adding hi to any
+ * double in [-2048, -708] is exact. */
+#define LN2_X256_HI 0x1.62e42fefa39e8p+7
+#define LN2_X256_LO 0x1.cd5e4f1d9cc02p-43
+
+/* e^(hi + lo) = (m[0] + m[1]) * 2^k, returning k; m[1] = m[0]*lo is the
+ * first-order correction, so only exp's own rounding is left. Below e^-708
+ * the result would be subnormal, with digits lost before a caller's product
+ * rounds again: there m is e^(hi + lo) * 2^256, normal, and k = -256, so
+ * the caller rounds once more, in ldexp. */
+static int exp_scaled(double hi, double lo, double m[2])
+{
+	int k = 0;
+	if (hi < -708) {
+		hi += LN2_X256_HI;
+		lo += LN2_X256_LO;
+		k = -256;
+	}
+	m[0] = exp(hi);
+	m[1] = m[0] * lo;
+	return k;
+}
+
+/* sigmoid(hi + lo) and 1 - sigmoid(hi + lo) as double-doubles. The small
+ * side is e/(1 + e), e = exp(-|hi|), with the sum and the quotient carried
+ * exactly and lo added to first order; the large side is 1 minus it,
+ * exactly. Only exp's rounding is left, and (1 - small) damps it. */
+static void sigmoid_dd(double hi, double lo, double s[2], double oms[2])
+{
+	bool neg = hi < 0;
+	double e = exp(neg ? hi : -hi), elo = neg ? lo : -lo;
+	double den = 1 + e, denlo = e - (den - 1); /* Fast2Sum: 1 >= e */
+	double q = e / den;
+	double qlo = (fma(-q, den, e) - q * denlo) / den + q * (1 - q) * elo;
+	double big = 1 - q, biglo = ((1 - big) - q) - qlo;
+	s[0] = neg ? q : big;
+	s[1] = neg ? qlo : biglo;
+	oms[0] = neg ? big : q;
+	oms[1] = neg ? biglo : qlo;
+}
+
+/* s (1 + a b) for double-doubles s, a and b, rounded once: the f' of silu
+ * and of GELU's tanh form, whose two terms cancel near the minimum of f. */
+static double times_one_plus(const double s[2], const double a[2], const double b[2])
+{
+	double p = a[0] * b[0];
+	double plo = fma(a[0], b[0], -p) + (a[0] * b[1] + a[1] * b[0]);
+	double q = 1 + p, qlo = two_sum_err(1, p, q) + plo;
+	return fma(s[0], q, s[0] * qlo + s[1] * q);
+}
+
+/* (c + clo) e^(hi + lo), rounded once: the f' of elu, selu and celu. */
+static double exp_times(double c, double clo, double hi, double lo)
+{
+	double m[2];
+	int k = exp_scaled(hi, lo, m);
+	double v = fma(c, m[0], clo * m[0] + c * m[1]);
+	return k ? ldexp(v, k) : v;
+}
+
+/* f = x e^x and f' = (1 + x) e^x: silu and mish below x = -708, where
+ * sigmoid(x) and tanh(softplus(x)) equal e^x to double precision but e^x
+ * is subnormal (1 + x is exact there). */
+static void exp_tail(double x, double *f, double *d)
+{
+	double m[2];
+	int k = exp_scaled(x, 0, m);
+	*f = ldexp(fma(x, m[0], x * m[1]), k);
+	*d = ldexp(fma(1 + x, m[0], (1 + x) * m[1]), k);
+}
+
+/* phi(x) = exp(-x^2/2 - ln(sqrt(2 pi))) = (m[0] + m[1]) * 2^k, returning
+ * k; x^2 = sq + sqlo exactly. Folding the constant into the argument, in
+ * double-double, leaves only exp's rounding. */
+static int normal_pdf(double sq, double sqlo, double m[2])
+{
+	double a = -0.5 * sq, b = a - LN_SQRT_2PI_HI;
+	double blo = two_sum_err(a, -LN_SQRT_2PI_HI, b) - (0.5 * sqlo + LN_SQRT_2PI_LO);
+	return exp_scaled(b, blo, m);
+}
+
+/* x Phi(x) and Phi(x) + x phi(x) for -39 <= x < -37, where erfc is
+ * subnormal or nearly so: Phi(x) = -phi(x) S/x with the asymptotic series
+ * S = 1 - r + 3r^2 - 15r^3 + ..., r = 1/x^2 (8 terms reach 2^-60 here). */
+static void gelu_erf_tail(double x, double *f, double *d)
+{
+	double sq = x * x, sqlo = fma(x, x, -sq), r = 1 / sq, c = 0;
+	for (int k = 8; k >= 1; k--) /* c = S - 1 */
+		c = -(2 * k - 1) * r * (1 + c);
+	double m[2];
+	int k = normal_pdf(sq, sqlo, m);
+	/* m[1] may be 2^-42 of m[0] (the scaling's lo), so it too is
+	 * multiplied by S - 1 and by S/x^2 */
+	*f = ldexp(-(m[0] + (m[1] + (m[0] + m[1]) * c)), k); /* -phi S */
+	double p = x * m[0], plo = fma(x, m[0], -p) + x * m[1];
+	*d = ldexp(p + (plo - (p + plo) * (1 + c) * r), k); /* x phi (1 - S/x^2) */
+}
+
 static void elu_point(const double *p, double x, double *f, double *d)
 {
 	if (x > 0) {
@@ -166,7 +270,7 @@ static void elu_point(const double *p, double x, double *f, double *d)
 		*d = 1.0;
 	} else {
 		*f = p[0] * expm1(x);
-		*d = p[0] * exp(x);
+		*d = exp_times(p[0], 0, x, 0);
 	}
 }
 
@@ -177,8 +281,9 @@ static void selu_point(const double *p, double x, double *f, double *d)
 		*f = SELU_SCALE * x;
 		*d = SELU_SCALE;
 	} else {
-		*f = SELU_SCALE_ALPHA * expm1(x);
-		*d = SELU_SCALE_ALPHA * exp(x);
+		double em = expm1(x);
+		*f = fma(SELU_SCALE_ALPHA_HI, em, SELU_SCALE_ALPHA_LO * em);
+		*d = exp_times(SELU_SCALE_ALPHA_HI, SELU_SCALE_ALPHA_LO, x, 0);
 	}
 }
 
@@ -195,14 +300,45 @@ static void celu_point(const double *p, double x, double *f, double *d)
 	double lo = isfinite(hi) ? fma(-hi, a, x) / a : 0;
 	double e = exp(hi);
 	*f = a * fma(e, lo, expm1(hi));
-	*d = fma(e, lo, e);
+	*d = exp_times(1, 0, hi, lo);
+}
+
+/* GELU's f' = Phi(x) + x phi(x) for -1.25 < x < -0.4, as its Taylor
+ * series about its zero x0: sum over j >= 1 of g_j h^j, h = x - x0.
+ * There Phi and x phi cancel, and erfc's own error (about an ulp of Phi)
+ * would break the bound at a zero of f'; the series has no cancellation
+ * left. 22 terms reach 2^-56 for |h| < 0.5. tests/gen/gelu_taylor.py
+ * prints x0 and the g_j. */
+static double gelu_erf_d_near_zero(double x)
+{
+	static const double g[] = { /* g22 down to g2 */
+		-0x1.5e18b3d4867f6p-37, -0x1.89a0774eb6048p-34, 0x1.3effe0efcb25fp-33,
+		0x1.0592d74158a0ap-29,  -0x1.7ffd0f708645ap-30, -0x1.3099122c48e32p-25,
+		-0x1.b9057b3d93486p-30, 0x1.322a347f1968bp-21,  0x1.d0c38b7a117ccp-22,
+		-0x1.03fec69bdd554p-17, -0x1.784acad4b941ep-17, 0x1.69610924deba8p-14,
+		0x1.86c863b66083cp-13,  -0x1.8680f74e6b6bap-11, -0x1.258a6d85633afp-9,
+		0x1.297b9d6ffaacdp-8,   0x1.3e346def42057p-6,   -0x1.e4088244f901dp-7,
+		-0x1.d2fa4c17c7e84p-4,  -0x1.2a2ef9bb865aep-6,  0x1.8d9a941de3ac5p-2,
+	};
+	const double x0_hi = -0x1.80ead197f00b4p-1, x0_lo = 0x1.13e74c58cada8p-56;
+	const double g1_hi = 0x1.b9d98fa5a3215p-2, g1_lo = 0x1.f7c1a23190c7cp-56;
+	double h = x - x0_hi, hlo = -x0_lo; /* x - x0_hi is exact (Sterbenz) */
+	double r = 0;
+	for (size_t j = 0; j < sizeof g / sizeof g[0]; j++)
+		r = fma(r, h, g[j]);
+	double q = fma(h, r, g1_hi);
+	return fma(h, q, h * g1_lo + hlo * q); /* (h + hlo)(q + g1_lo) */
 }
 
 static void gelu_erf(double x, double *f, double *d)
 {
-	if (isinf(x)) {
+	if (isinf(x) || x < -39) { /* both underflow to 0 below -39 */
 		*f = x > 0 ? x : -0.0;
 		*d = x > 0 ? 1.0 : 0.0;
+		return;
+	}
+	if (x < -37) {
+		gelu_erf_tail(x, f, d);
 		return;
 	}
 	/* Phi(x) = erfc(t)/2 with t = -x/sqrt(2). erfc multiplies the error of
@@ -210,18 +346,22 @@ static void gelu_erf(double x, double *f, double *d)
 	 * first order. */
 	double t = -x * INV_SQRT2_HI;
 	double tlo = fma(-x, INV_SQRT2_HI, -t) - x * INV_SQRT2_LO;
-	double ec = erfc(t) - TWO_OVER_SQRTPI * exp(-t * t) * tlo;
-	*f = 0.5 * x * ec;
-	/* phi(x) = exp(-x^2/2)/sqrt(2 pi), with x^2 split exactly for the
-	 * same reason. */
-	double sq = x * x, phi = 0;
-	if (sq < 1500) {
-		double sqlo = fma(x, x, -sq);
-		phi = INV_SQRT_2PI * exp(-sq / 2) * (1 - sqlo / 2);
+	double ec0 = erfc(t), corr = TWO_OVER_SQRTPI * exp(-t * t) * tlo;
+	double ec = ec0 - corr;
+	*f = fma(0.5 * x, ec0, -0.5 * x * corr); /* one rounding fewer than 0.5*x*ec */
+	if (x > -1.25 && x < -0.4) {
+		*d = gelu_erf_d_near_zero(x);
+		return;
 	}
-	*d = fma(x, phi, 0.5 * ec);
+	/* phi(x), with x^2 split exactly: exp would amplify its rounding */
+	double sq = x * x, phi[2] = {0, 0};
+	if (sq < 1500)
+		normal_pdf(sq, fma(x, x, -sq), phi);
+	*d = fma(x, phi[0], fma(x, phi[1], 0.5 * ec));
 }
 
+/* PyTorch's tanh form 0.5 x (1 + tanh(u)), u = kBeta (x + kKappa x^3), as
+ * x sigmoid(v) with v = 2u. */
 static void gelu_tanh(double x, double *f, double *d)
 {
 	if (fabs(x) > 1e30) { /* the tanh has long saturated; x^3 would overflow */
@@ -229,24 +369,37 @@ static void gelu_tanh(double x, double *f, double *d)
 		*d = x > 0 ? 1.0 : 0.0;
 		return;
 	}
-	/* 0.5*x*(1 + tanh(u)) = x*sigmoid(2u), u = k0*(x + k1*x^3). Far from 0
-	 * sigmoid amplifies u's error by |2u|, so u is built in double-double
-	 * from double-double constants. */
+	/* Far from 0 sigmoid amplifies v's rounding error by |v|, so v is
+	 * formed in double-double from the exact constants. */
 	double x2 = x * x, x2lo = fma(x, x, -x2);
 	double x3 = x2 * x, x3lo = fma(x2, x, -x3) + x2lo * x;
-	double k = GELU_KAPPA_HI * x3;
-	double klo = fma(GELU_KAPPA_HI, x3, -k) + (GELU_KAPPA_HI * x3lo + GELU_KAPPA_LO * x3);
-	double w = x + k; /* two-sum */
-	double bb = w - x;
-	double wlo = (x - (w - bb)) + (k - bb) + klo;
-	double u = SQRT_2_OVER_PI_HI * w;
-	double ulo = fma(SQRT_2_OVER_PI_HI, w, -u) + (SQRT_2_OVER_PI_HI * wlo + SQRT_2_OVER_PI_LO * w);
-	double s, oms;
-	sigmoid_pair(2 * u, 2 * ulo, &s, &oms);
-	*f = x * s;
-	/* d/dx = s + 2x s(1-s) u',  u' = k0 (1 + 3 k1 x^2) */
-	double du = fma(GELU_3KAPPA_K0, x2, SQRT_2_OVER_PI_HI);
-	*d = s * fma(2 * x * oms, du, 1.0);
+	double k = GELU_KAPPA * x3, klo = fma(GELU_KAPPA, x3, -k) + GELU_KAPPA * x3lo;
+	double w = x + k, wlo = two_sum_err(x, k, w) + klo;
+	double v = 2 * GELU_BETA * w, vlo = fma(2 * GELU_BETA, w, -v) + 2 * GELU_BETA * wlo;
+	if (v < -800) { /* f and f' are below the least subnormal */
+		*f = -0.0;
+		*d = -0.0;
+		return;
+	}
+	/* f' = s (1 + A (1 - s)) with s = sigmoid(v) and A = x dv/dx =
+	 * 2x (kBeta + 3 kKappa kBeta x^2), in double-double: the two terms of
+	 * f' cancel near x = -0.75. */
+	double p = GELU_3KB_HI * x2;
+	double plo = fma(GELU_3KB_HI, x2, -p) + (GELU_3KB_HI * x2lo + GELU_3KB_LO * x2);
+	double du = GELU_BETA + p, dulo = two_sum_err(GELU_BETA, p, du) + plo;
+	double a[2] = {2 * x * du, 0};
+	a[1] = fma(2 * x, du, -a[0]) + 2 * x * dulo;
+	double s[2], oms[2];
+	if (v < -708) { /* sigmoid(v) = e^v, subnormal: rounded once, in ldexp */
+		static const double one[2] = {1, 0};
+		int e = exp_scaled(v, vlo, s);
+		*f = ldexp(fma(x, s[0], x * s[1]), e);
+		*d = ldexp(times_one_plus(s, a, one), e);
+		return;
+	}
+	sigmoid_dd(v, vlo, s, oms);
+	*f = fma(x, s[0], x * s[1]);
+	*d = times_one_plus(s, a, oms);
 }
 
 static void gelu_point(const double *p, double x, double *f, double *d)
@@ -265,10 +418,40 @@ static void silu_point(const double *p, double x, double *f, double *d)
 		*d = x > 0 ? 1.0 : 0.0;
 		return;
 	}
-	double s, oms;
-	sigmoid_pair(x, 0, &s, &oms);
-	*f = x * s;
-	*d = s * fma(x, oms, 1.0); /* s (1 + x (1 - s)) */
+	if (x < -708) {
+		exp_tail(x, f, d);
+		return;
+	}
+	double s[2], oms[2], xx[2] = {x, 0};
+	sigmoid_dd(x, 0, s, oms);
+	*f = fma(x, s[0], x * s[1]);
+	*d = times_one_plus(s, xx, oms); /* s (1 + x (1 - s)) */
+}
+
+/* mish for -708 <= x < 0, e = e^x. Over the common denominator
+ * den^2 = (e^2 + 2e + 2)^2, f' = t + x s (1 - t^2) is exactly e w/den^2
+ * with w = 4(x + 1) + e(4x + 6) + 4e^2 + e^3: the cancellation between -2
+ * and -0.75 is left to w alone, which is formed in double-double like den,
+ * t = n/den and the quotients. */
+static void mish_negative(double x, double *f, double *d)
+{
+	double e = exp(x), e2 = e * e, e2lo = fma(e, e, -e2);
+	double n = 2 * e + e2, nlo = two_sum_err(2 * e, e2, n) + e2lo; /* e^2 + 2e */
+	double den = 2 + n, denlo = two_sum_err(2, n, den) + nlo;
+	double t = n / den, tlo = (fma(-t, den, n) + nlo - t * denlo) / den;
+	*f = fma(x, t, x * tlo);
+	/* w = 4(x + 1) + e((4x + 6) + (4e + e^2)), each sum and product a
+	 * double-double, so that only exp's rounding is left in f' */
+	double x1 = x + 1, x1lo = two_sum_err(x, 1, x1);
+	double a = 4 * x + 6, alo = two_sum_err(4 * x, 6, a);
+	double b = 4 * e + e2, blo = two_sum_err(4 * e, e2, b) + e2lo;
+	double c = a + b, clo = two_sum_err(a, b, c) + (alo + blo);
+	double p = e * c, plo = fma(e, c, -p) + e * clo;
+	double w = 4 * x1 + p, wlo = two_sum_err(4 * x1, p, w) + (plo + 4 * x1lo);
+	double num = e * w, numlo = fma(e, w, -num) + e * wlo;
+	double dd = den * den, ddlo = fma(den, den, -dd) + 2 * den * denlo;
+	double q = num / dd;
+	*d = q + (fma(-q, dd, num) + numlo - q * ddlo) / dd;
 }
 
 static void mish_point(const double *p, double x, double *f, double *d)
@@ -279,22 +462,25 @@ static void mish_point(const double *p, double x, double *f, double *d)
 		*d = x > 0 ? 1.0 : 0.0;
 		return;
 	}
+	if (x < -708) {
+		exp_tail(x, f, d);
+		return;
+	}
 	/* t = tanh(softplus(x)) = n/(n + 2) with n = e^x (e^x + 2); written
 	 * with e^-x for x >= 0 so nothing overflows, and 1 - t kept apart. */
-	double t, omt, s;
 	if (x < 0) {
-		double e = exp(x), n = e * (e + 2);
-		t = n / (n + 2);
-		omt = 2 / (n + 2);
-		s = e / (1 + e);
-	} else {
-		double q = exp(-x), a = 1 + 2 * q, den = fma(2 * q, q, a);
-		t = a / den;
-		omt = 2 * q * q / den;
-		s = 1 / (1 + q);
+		mish_negative(x, f, d);
+		return;
 	}
-	*f = x * t;
-	*d = fma(x * s, omt * (1 + t), t); /* t + x s (1 - t^2) */
+	/* t = a/den, a = 1 + 2q, den = a + 2q^2, q = e^-x: carried in
+	 * double-double, so that f = x t rounds once */
+	double q = exp(-x), q2 = q * q, q2lo = fma(q, q, -q2);
+	double a = 1 + 2 * q, alo = two_sum_err(1, 2 * q, a);
+	double den = a + 2 * q2, denlo = two_sum_err(a, 2 * q2, den) + (alo + 2 * q2lo);
+	double t = a / den, tlo = (fma(-t, den, a) + alo - t * denlo) / den;
+	double omt = 2 * q2 / den, s = 1 / (1 + q);
+	*f = fma(x, t, x * tlo);
+	*d = t + (tlo + x * s * (omt * (1 + t))); /* t + x s (1 - t^2), all positive */
 }
 
 static void softplus_point(const double *p, double x, double *f, double *d)
@@ -307,8 +493,17 @@ static void softplus_point(const double *p, double x, double *f, double *d)
 		return;
 	}
 	double lo = isfinite(bx) ? fma(beta, x, -bx) : 0;
-	double s, oms;
-	sigmoid_pair(bx, lo, &s, &oms);
+	if (bx < -708) { /* f = e^bx/beta and f' = e^bx, subnormal: one rounding, in ldexp */
+		double m[2];
+		int k = exp_scaled(bx, lo, m);
+		double q = m[0] / beta;
+		*f = ldexp(q + (fma(-q, beta, m[0]) + m[1]) / beta, k);
+		*d = ldexp(m[0] + m[1], k);
+		return;
+	}
+	double s[2], oms[2];
+	sigmoid_dd(bx, lo, s, oms);
+	*d = s[0] + s[1];
 	if (bx <= 0) {
 		double e = exp_dd(bx, lo);
 		*f = log1p(e) / beta;
@@ -316,25 +511,76 @@ static void softplus_point(const double *p, double x, double *f, double *d)
 		double e = exp_dd(-bx, -lo);
 		*f = (bx + (lo + log1p(e))) / beta;
 	}
-	*d = s;
 }
 
 static void sigmoid_point(const double *p, double x, double *f, double *d)
 {
 	(void)p;
-	double s, oms;
-	sigmoid_pair(x, 0, &s, &oms);
-	*f = s;
-	*d = s * oms; /* PyTorch's (1 - s) s underflows to 0 from x = 37 */
+	double s[2], oms[2];
+	sigmoid_dd(x, 0, s, oms);
+	*f = s[0] + s[1];
+	/* PyTorch's (1 - s) s underflows to 0 from x = 37; here both factors
+	 * are double-doubles and the product is rounded once */
+	*d = fma(s[0], oms[0], s[0] * oms[1] + s[1] * oms[0]);
+}
+
+/* sech(x)^2 = 4 sigmoid(2x) sigmoid(-2x), the product of double-doubles
+ * rounded once (the 4 inside, so that a subnormal result rounds once). */
+static double sech2(double x)
+{
+	if (fabs(x) > 354) { /* 4 e^-2|x|, subnormal: rounded once, in ldexp */
+		double m[2];
+		int k = exp_scaled(-2 * fabs(x), 0, m);
+		return ldexp(4 * (m[0] + m[1]), k);
+	}
+	double s[2], oms[2];
+	sigmoid_dd(2 * x, 0, s, oms);
+	return fma(4 * s[0], oms[0], 4 * (s[0] * oms[1] + s[1] * oms[0]));
+}
+
+/* tanh x and x - tanh x for small |x|, as double-doubles: tanh x =
+ * x c/(c + x^2) and x - tanh x = x^3/(c + x^2), where c is Lambert's
+ * continued fraction 3 + x^2/(5 + x^2/(7 + ...)): no cancellation. The
+ * fraction starts at 2 top + 3: top = 7 reaches 2^-62 for |x| < 0.625,
+ * top = 11 for |x| < 2. The last level, the sum c + x^2 and the quotients
+ * are carried in double-double. */
+static void tanh_small(double x, int top, double t[2], double xmt[2])
+{
+	double x2 = x * x, x2lo = fma(x, x, -x2), tail = 2 * top + 3;
+	for (int k = top; k >= 2; k--)
+		tail = (2 * k + 1) + x2 / tail;
+	double r = x2 / tail, rlo = (fma(-r, tail, x2) + x2lo) / tail;
+	double c = 3 + r, clo = two_sum_err(3, r, c) + rlo;
+	double den = c + x2, denlo = two_sum_err(c, x2, den) + (clo + x2lo);
+	double n = x * x2, nlo = fma(x, x2, -n) + x * x2lo;
+	xmt[0] = n / den;
+	xmt[1] = (fma(-xmt[0], den, n) + nlo - xmt[0] * denlo) / den;
+	double m = x * c, mlo = fma(x, c, -m) + x * clo;
+	t[0] = m / den;
+	t[1] = (fma(-t[0], den, m) + mlo - t[0] * denlo) / den;
+}
+
+/* tanh x within an ulp (glibc's tanh is up to 2 off): the continued
+ * fraction below |x| = 0.625, 1 - 2 sigmoid(-2|x|) in double-double above,
+ * where 2 sigmoid(-2|x|) < 0.45 leaves little to cancel. */
+static double tanh_exact(double x)
+{
+	if (fabs(x) < 0.625) {
+		double t[2], xmt[2];
+		tanh_small(x, 7, t, xmt);
+		return copysign(t[0] + t[1], x); /* keeps tanh(-0) = -0 */
+	}
+	double s[2], oms[2];
+	sigmoid_dd(-2 * fabs(x), 0, s, oms);
+	double r = 1 - 2 * s[0], rlo = two_sum_err(1, -2 * s[0], r) - 2 * s[1];
+	return copysign(r + rlo, x);
 }
 
 static void tanh_point(const double *p, double x, double *f, double *d)
 {
 	(void)p;
-	*f = tanh(x);
-	/* sech^2 = 4e/(1+e)^2 with e = exp(-2|x|): no 1 - tanh^2 cancellation */
-	double e = exp(-2 * fabs(x));
-	*d = 4 * e / ((1 + e) * (1 + e));
+	*f = tanh_exact(x);
+	*d = sech2(x); /* no 1 - tanh^2 cancellation */
 }
 
 static void softsign_point(const double *p, double x, double *f, double *d)
@@ -351,18 +597,19 @@ static void softsign_point(const double *p, double x, double *f, double *d)
 	double big = ax > 1 ? ax : 1, small = ax > 1 ? 1 : ax;
 	double alo = small - (a - big);
 	double corr = alo / a;
-	*f = x / a * (1 - corr);
-	*d = 1 / (a * a) * (1 - 2 * corr);
+	double q = x / a, r = 1 / a;
+	*f = copysign(fma(q, -corr, q), x); /* keeps f(-0) = -0 */
+	*d = fma(r, -2 * corr, r) / a;      /* a*a would overflow from |x| = 1.3e154 */
 }
 
 static void logsigmoid_point(const double *p, double x, double *f, double *d)
 {
 	(void)p;
-	double s, oms;
-	sigmoid_pair(x, 0, &s, &oms);
+	double s[2], oms[2];
+	sigmoid_dd(x, 0, s, oms);
 	/* -softplus(-x), both branches free of cancellation */
 	*f = x < 0 ? x - log1p(exp(x)) : -log1p(exp(-x));
-	*d = oms;
+	*d = oms[0] + oms[1];
 }
 
 static void threshold_point(const double *p, double x, double *f, double *d)
@@ -374,20 +621,17 @@ static void threshold_point(const double *p, double x, double *f, double *d)
 static void tanhshrink_point(const double *p, double x, double *f, double *d)
 {
 	(void)p;
-	double t = tanh(x);
-	*d = t * t; /* PyTorch's 1 - (1 - t^2) loses it all near 0 */
+	/* f' = tanh^2: PyTorch's 1 - (1 - t^2) loses it all near 0, and t*t
+	 * would double tanh's own error */
 	if (fabs(x) >= 2) {
-		*f = x - t;
+		*f = x - tanh_exact(x);
+		*d = 1 - sech2(x); /* sech^2 <= 0.071: its error is damped */
 		return;
 	}
-	/* x - tanh x = x g/(1 + g), where tanh x = x/(1 + g) and g is Lambert's
-	 * continued fraction x^2/(3 + x^2/(5 + ...)): no cancellation. 14
-	 * levels reach full precision for |x| < 4. */
-	double x2 = x * x, tail = 29;
-	for (int k = 13; k >= 1; k--)
-		tail = (2 * k + 1) + x2 / tail;
-	double g = x2 / tail;
-	*f = x * g / (1 + g);
+	double t[2], xmt[2];
+	tanh_small(x, 11, t, xmt);
+	*f = xmt[0] + xmt[1];
+	*d = fma(t[0], t[0], 2 * t[0] * t[1]);
 }
 
 static void softshrink_point(const double *p, double x, double *f, double *d)
@@ -677,8 +921,8 @@ static const struct actfn_def table[] = {
 		.formula = "scale*x if x > 0, else scale*alpha*(exp(x) - 1), with "
 		           "alpha = 1.6732632423543772, scale = 1.0507009873554805",
 		.derivative = "scale if x > 0, else scale*alpha*exp(x)",
-		.range = "(-1.7580993408473768, inf)",
-		.kink = "f'(0) = scale*alpha = 1.7580993408473768: PyTorch takes the x <= 0 branch at 0",
+		.range = "(-1.7580993408473766, inf)",
+		.kink = "f'(0) = scale*alpha = 1.7580993408473766: PyTorch takes the x <= 0 branch at 0",
 		.properties = "Self-normalising: with LeCun-normal weights the activations of "
 		              "a deep network keep mean 0 and variance 1.",
 		.torch = "torch.nn.functional.selu(x), torch.nn.SELU()",

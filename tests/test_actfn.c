@@ -36,33 +36,45 @@ static struct actfn_curve curve(const char *name, double p0, double p1, int npar
 
 /* ---- precision against the exact table --------------------------------------- */
 
-/* The unit errors are measured in: one ulp of the exact value, or, where
- * f' is a difference of terms (silu' near its zero), 2^-53 of the largest
- * term, as no formula can do better there. Below 2^-1060 a double has too
- * few digits for relative error to mean anything. */
-static double tol_of(double ref, double scale)
+/* One ulp of the rounded exact value: the gap above its magnitude (the
+ * generator's remainders are in the same ulps). */
+static double ulp_of(double ref)
 {
 	double a = fabs(ref);
 	double u = a == 0 ? 0x1p-1074 : nextafter(a, INFINITY) - a;
-	if (isinf(u))
-		u = a - nextafter(a, 0);
-	double c = scale * 0x1p-53;
-	double t = u > c ? u : c;
-	return t < 0x1p-1060 ? 0x1p-1060 : t;
+	return isinf(u) ? a - nextafter(a, 0) : u;
 }
 
-/* Each function's measured worst case, in those units: a change that
- * loses digits makes this test fail. */
+/* The error of y against the exact value ref + rem ulps, in units of one
+ * ulp or, where f' is a difference of terms (near the zeros of gelu',
+ * silu', mish'), 2^-53 of the largest term, as no formula can do better
+ * there: a bound of 2 units is ENGINEERING.md's max(2 ulp, 2^-52 times the
+ * largest term). Subnormals count in their own ulp, 2^-1074. */
+static double err_units(double y, double ref, double rem, double scale)
+{
+	if (y == ref && rem == 0)
+		return 0;
+	double u = ulp_of(ref), c = scale * 0x1p-53;
+	return fabs((y - ref) / u - rem) * (u / (u > c ? u : c));
+}
+
+/* Each function's measured worst case on the table, in those units,
+ * rounded up to a tenth: a change that loses digits makes this test fail.
+ * gelu's tanh form has its own row. gelu's f is limited by glibc's erfc
+ * (a dense sweep found 2.7 ulp at worst; ENGINEERING.md allows 4 there);
+ * everything else stayed within 2 units in that sweep. */
 static const struct bound {
 	const char *name;
 	double f, d;
 } bounds[] = {
-	{"relu", 0, 0},     {"relu6", 0, 0},      {"leaky", 0, 0},       {"prelu", 0, 0},
-	{"rrelu", 0, 0},    {"elu", 1, 1},        {"selu", 1, 1},        {"celu", 1, 1},
-	{"gelu", 2, 3},     {"silu", 2, 2},     {"mish", 2, 3},        {"softplus", 1, 1},
-	{"hardtanh", 0, 0}, {"hardswish", 1, 1},  {"hardsigmoid", 1, 0}, {"sigmoid", 1, 2},
-	{"tanh", 1, 2},     {"softsign", 1, 2},   {"logsigmoid", 1, 1},  {"threshold", 0, 0},
-	{"tanhshrink", 2, 3}, {"softshrink", 0, 0}, {"hardshrink", 0, 0},
+	{"relu", 0, 0},          {"relu6", 0, 0},         {"leaky", 0.5, 0},
+	{"prelu", 0.5, 0},       {"rrelu", 0.5, 0},       {"elu", 1.2, 1.3},
+	{"selu", 1.4, 1.3},      {"celu", 1.4, 1},        {"gelu", 2.2, 1.2},
+	{"gelu_tanh", 1.1, 1},   {"silu", 1.2, 1.2},      {"mish", 1.1, 1},
+	{"softplus", 1.3, 1.1},  {"hardtanh", 0, 0},      {"hardswish", 1.4, 0.9},
+	{"hardsigmoid", 1.1, 0.5}, {"sigmoid", 1, 1.1},     {"tanh", 0.7, 1},
+	{"softsign", 1, 1.4},    {"logsigmoid", 1, 1},    {"threshold", 0, 0},
+	{"tanhshrink", 0.7, 0.6}, {"softshrink", 0.5, 0},  {"hardshrink", 0, 0},
 };
 
 static const struct bound *bound_of(const char *name)
@@ -81,14 +93,15 @@ static void test_exact_values(void **state)
 	for (size_t k = 0; k < sizeof ref_cases / sizeof ref_cases[0]; k++) {
 		const struct ref_case *rc = &ref_cases[k];
 		struct actfn_curve c = curve(rc->name, rc->p[0], rc->p[1], 2);
-		const struct bound *b = bound_of(rc->name);
+		bool tanh_form = strcmp(rc->name, "gelu") == 0 && rc->p[0] == 1;
+		const struct bound *b = bound_of(tanh_form ? "gelu_tanh" : rc->name);
 		double worst_f = 0, worst_d = 0;
 		for (int i = rc->first; i < rc->first + rc->count; i++) {
 			const struct ref_point *r = &ref_points[i];
 			double y, dy;
 			actfn_point(&c, r->x, &y, &dy);
-			double ef = y == r->f ? 0 : fabs(y - r->f) / tol_of(r->f, fabs(r->f));
-			double ed = dy == r->d ? 0 : fabs(dy - r->d) / tol_of(r->d, r->dscale);
+			double ef = err_units(y, r->f, r->fr, 0);
+			double ed = err_units(dy, r->d, r->dr, r->dscale);
 			if (isnan(ef) || isnan(ed) || ef > b->f || ed > b->d) {
 				if (failures++ < 20)
 					print_error("%s(%g, %g) at x=%a: f %a (exact %a, %.3g units), "
@@ -130,7 +143,7 @@ static const struct at_point kinks[] = {
 	{"rrelu", 0, 0, 0, 0, 0, (1.0 / 8 + 1.0 / 3) / 2},
 	{"elu", 0, 0, 0, 0, 0, 1},
 	{"elu", 1, 1.5, 0, 0, 0, 1.5},
-	{"selu", 0, 0, 0, 0, 0, 1.7580993408473768},
+	{"selu", 0, 0, 0, 0, 0, 1.7580993408473766},
 	{"celu", 1, 3, 0, 0, 0, 1},
 	{"gelu", 0, 0, 0, 0, 0, 0.5},
 	{"silu", 0, 0, 0, 0, 0, 0.5},
@@ -207,7 +220,7 @@ static void test_infinities(void **state)
 	} lim[] = {
 		{"relu", INFINITY, 1, 0, 0},          {"relu6", 6, 0, 0, 0},
 		{"leaky", INFINITY, 1, -INFINITY, 0.01}, {"prelu", INFINITY, 1, -INFINITY, 0.25},
-		{"elu", INFINITY, 1, -1, 0},          {"selu", INFINITY, 1.0507009873554805, -1.7580993408473768, 0},
+		{"elu", INFINITY, 1, -1, 0},          {"selu", INFINITY, 1.0507009873554805, -1.7580993408473766, 0},
 		{"celu", INFINITY, 1, -1, 0},         {"gelu", INFINITY, 1, 0, 0},
 		{"silu", INFINITY, 1, 0, 0},          {"mish", INFINITY, 1, 0, 0},
 		{"softplus", INFINITY, 1, 0, 0},      {"hardtanh", 1, 0, -1, 0},

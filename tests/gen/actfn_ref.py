@@ -1,21 +1,35 @@
 #!/usr/bin/env python3
 """Writes tests/actfn_ref.h: exact values of every activation and its
-derivative, computed with mpmath at 256 bits from each definition as
-PyTorch states it. Run once when the table of points changes; the tests
-only read the header (they never need mpmath or torch).
+derivative, computed with mpmath at 1400 bits (about 420 digits) from each
+definition as PyTorch states it. Run once when the table of points changes;
+the tests only read the header (they never need mpmath or torch).
 
     python3 tests/gen/actfn_ref.py > tests/actfn_ref.h
+
+Each row holds the exact f and f' rounded to double and what rounding left
+over, in ulps of the rounded value, so that the test measures its error to
+a fraction of an ulp. The precision is high enough for every cancellation
+here: f' at a double nearest its zero loses about 60 bits.
+
+Constants: a constant of a definition is the double PyTorch holds, and
+"exact" means exact for that double. For GELU's tanh form that is kBeta =
+M_SQRT2*M_2_SQRTPI*0.5 (the double nearest sqrt(2/pi)) and kKappa = 0.044715
+as a double, not sqrt(2/pi) and the decimal 0.044715: in the left tail
+1 + tanh(u) amplifies a change of u by 2|u|, so the two readings differ by
+up to 80 ulp there. SELU's alpha and scale are the doubles of PyTorch's
+decimals. GELU's exact form x*Phi(x) has no constant.
 """
+import math
 import random
-import struct
-from mpmath import mp, mpf, exp, expm1, log1p, tanh, sech, sqrt, pi, ncdf, npdf
+from mpmath import mp, mpf, exp, expm1, log1p, tanh, sech, ncdf, npdf
 
-mp.prec = 256
+mp.prec = 1400
 
-SELU_A = mpf('1.6732632423543772848170429916717')
-SELU_S = mpf('1.0507009873554804934193349852946')
-K0 = sqrt(2 / pi)
-K1 = mpf('0.044715')
+SELU_A = mpf(1.6732632423543772848170429916717)  # the doubles, as PyTorch's constexpr
+SELU_S = mpf(1.0507009873554804934193349852946)
+K0 = mpf(math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5)  # kBeta = M_SQRT2*M_2_SQRTPI*0.5
+K1 = mpf(0.044715)  # kKappa
+assert K0 == mpf(float.fromhex('0x1.9884533d43651p-1'))
 
 
 def sig(v):
@@ -201,6 +215,11 @@ DEFAULTS = {"leaky": [0.01], "prelu": [0.25], "rrelu": [0.125, 1 / 3], "elu": [1
             "celu": [1.0], "gelu": [0]}
 
 
+# The doubles nearest the zeros of f' (gelu, gelu tanh, silu, mish): there
+# f' is a difference of terms and the bound is relative to the largest.
+ZEROS = [-0.7517915246935645, -0.7524614220710162, -1.2784645427610737, -1.1924312145154952]
+
+
 def points(rng):
     pts = [0.0]
     for m in (1e-300, 1e-20, 1e-8, 1e-4, 0.01, 0.1, 0.5, 1.0, 1.5, 2.0, 2.5, 3.5, 5.0,
@@ -212,11 +231,42 @@ def points(rng):
         pts.append(rng.uniform(-8, 8))
     for _ in range(40):
         pts.append(rng.choice((-1, 1)) * 10 ** rng.uniform(-12, 3))
+    # GELU's tanh form on x <= -3: 1 + tanh(u) amplifies u's rounding by 2|u|,
+    # down to where x sigmoid(2u) underflows (x = -21.6)
+    pts += [-3.0, -4.0, -6.0, -12.0, -17.0, -21.0, -21.4, -21.6]
+    for _ in range(40):
+        pts.append(rng.uniform(-21.7, -3))
+    # f' near its zeros, and mish' between -2 and -0.75 (two terms that
+    # partly cancel)
+    for z in ZEROS:
+        pts += [z, math.nextafter(z, 0), math.nextafter(z, -math.inf), z + 1e-9, z - 3e-6]
+    for _ in range(40):
+        pts.append(rng.uniform(-2, -0.5))
+    # gelu' = Phi + x phi from erfc there is 2.1 to 2.4 units off (a sweep
+    # found these); actfn.c uses a series about the zero of f' instead
+    pts += [-0.5478446588580717, -0.6161642539855406, -0.6300198556905617,
+            -0.6730597512779358, -0.9665178653184443, -1.1070410693551316]
+    # where a factor of f or f' is subnormal but the result is not, or a
+    # product of it rounds twice: e^x (silu, mish, sigmoid, softplus),
+    # erfc (gelu), sech^2 (tanh), 1/(1 + |x|)^2 (softsign)
+    pts += [-37.2, -37.8, -38.3, -38.6, -709.8, -715.0, -730.0, -744.0, -748.0,
+            -1420.0, -1480.0, 360.0, 371.0, 2e154, -3e155]
+    for _ in range(20):
+        pts.append(rng.uniform(-750, -705))
     return pts
 
 
 def hexd(v):
     return float(v).hex()
+
+
+def rounded(v):
+    """v as the nearest double and the remainder in ulps of that double (the
+    ulp the test uses: the gap above its magnitude)."""
+    r = float(v)
+    if math.isinf(r):
+        return r, 0.0
+    return r, float((v - r) / math.ulp(abs(r)))
 
 
 def main():
@@ -232,20 +282,24 @@ def main():
             f, d, scale = fn(mx, p)
             if scale is None:
                 scale = abs(d)
-            rows.append((ci, x, float(f), float(d), float(scale)))
+            rows.append((ci, x) + rounded(f) + rounded(d) + (float(scale),))
         pv = (p + [0.0, 0.0])[:2]
         case_lines.append('\t{"%s", %d, {%s, %s}, %d, %d},' % (
             name, len(params), hexd(pv[0]), hexd(pv[1]), first, len(rows) - first))
     print("/* actfn_ref.h: exact f and f' at chosen points, written by")
-    print(" * tests/gen/actfn_ref.py with mpmath at 256 bits. Do not edit. */")
+    print(" * tests/gen/actfn_ref.py with mpmath at 1400 bits. Do not edit.")
+    print(" * Each is rounded to double, with the remainder (fr, dr) in ulps of the")
+    print(" * rounded value. Constants are PyTorch's doubles: GELU's tanh form uses")
+    print(" * kBeta = M_SQRT2*M_2_SQRTPI*0.5 and kKappa = 0.044715 as doubles, SELU")
+    print(" * the doubles of its alpha and scale. */")
     print("struct ref_case { const char *name; int nparams; double p[2]; int first, count; };")
-    print("struct ref_point { double x, f, d, dscale; };")
+    print("struct ref_point { double x, f, fr, d, dr, dscale; };")
     print("static const struct ref_case ref_cases[] = {")
     print("\n".join(case_lines))
     print("};")
     print("static const struct ref_point ref_points[] = {")
-    for ci, x, f, d, s in rows:
-        print("\t{%s, %s, %s, %s}," % (hexd(x), hexd(f), hexd(d), hexd(s)))
+    for ci, x, f, fr, d, dr, s in rows:
+        print("\t{%s, %s, %.3g, %s, %.3g, %s}," % (hexd(x), hexd(f), fr, hexd(d), dr, hexd(s)))
     print("};")
 
 
