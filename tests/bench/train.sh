@@ -42,7 +42,7 @@ fi
 # What the three share is in benchlib.py beside this script; no bytecode
 # is written into the source tree.
 BENCH_DIR=$(dirname "$0") PYTHON_BIN=$python PYTHONDONTWRITEBYTECODE=1 exec "$python" - "$@" <<'EOF'
-import os, statistics, sys
+import os, statistics, sys, sysconfig
 sys.path.insert(0, os.path.abspath(os.environ["BENCH_DIR"]))
 import benchlib as bl
 
@@ -256,7 +256,7 @@ if have_torch:
     print(f"         its process maps {mapped}")
     print(f"         {bl.blas_text(h['blas'])}"
           f" ({'torch: ' + h['blas']['torch_blas'] if h['blas'].get('torch_blas') else 'torch config: ?'})")
-    lib = "/usr/lib/x86_64-linux-gnu/libblas.so.3"
+    lib = f"/usr/lib/{sysconfig.get_config_var('MULTIARCH') or 'x86_64-linux-gnu'}/libblas.so.3"
     if os.path.exists(lib):
         print(f"         libblas.so.3 alternative -> {os.path.realpath(lib)}")
 if have_blas:
