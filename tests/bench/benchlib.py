@@ -85,10 +85,11 @@ def stderr_path():
 
 
 def run(cmd, env=None, keep_err=True):
-    """Wall time (ns), exit status and stdout of one run, stdout read
-    through a pipe as a real consumer would; posix_spawn (vfork) keeps the
-    harness's own cost small and the same for every command. stderr goes to
-    a file (last_stderr reads it) or, keep_err False, to /dev/null."""
+    """Wall time (ns), exit status, stdout and CPU time (user + system, ns)
+    of one run, stdout read through a pipe as a real consumer would;
+    posix_spawn (vfork) keeps the harness's own cost small and the same for
+    every command. stderr goes to a file (last_stderr reads it) or,
+    keep_err False, to /dev/null."""
     r, w = os.pipe()
     acts = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
             (os.POSIX_SPAWN_DUP2, w, 1), (os.POSIX_SPAWN_CLOSE, r),
@@ -111,10 +112,11 @@ def run(cmd, env=None, keep_err=True):
         if not b:
             break
         chunks.append(b)
-    _, st = os.waitpid(pid, 0)
+    _, st, ru = os.wait4(pid, 0)
     t1 = time.perf_counter_ns()
     os.close(r)
-    return t1 - t0, os.waitstatus_to_exitcode(st), b"".join(chunks)
+    cpu = round((ru.ru_utime + ru.ru_stime) * 1e9)
+    return t1 - t0, os.waitstatus_to_exitcode(st), b"".join(chunks), cpu
 
 
 def last_stderr():
@@ -187,7 +189,7 @@ class Paths:
 
     def _version(self, path):
         try:
-            _, rc, out = run([self.actviz, "--version"], env=self.env(path))
+            _, rc, out, _ = run([self.actviz, "--version"], env=self.env(path))
         except OSError as e:
             fail(f"actviz did not start: {e.strerror}")
         if rc != 0:
@@ -219,16 +221,17 @@ class Paths:
         lines += [f"         {n}" for n in self.notes]
         return lines
 
-    def slowdown(self, fig, higher_is_faster=True, target=2.5, width=18):
+    def slowdown(self, fig, higher_is_faster=True, target=2.5, width=18, cpu=None):
         """The line of how much slower baseline is than avx2, when both
         were measured; fig maps a path to its median rate (or time, when
-        higher_is_faster is False)."""
+        higher_is_faster is False), cpu the same on CPU time."""
         if "baseline" not in fig or "avx2" not in fig:
             return None
-        b, a = fig["baseline"], fig["avx2"]
-        x = a / b if higher_is_faster else b / a
-        return (f"  {'baseline / avx2':<{width}} {x:9.2f}x slower   (target: at most {target:g}x:"
-                f" {verdict(x <= target)})")
+        slower = (lambda f: f["avx2"] / f["baseline"] if higher_is_faster
+                  else f["baseline"] / f["avx2"])
+        x = slower(fig)
+        return (f"  {'baseline / avx2':<{width}} {x:9.2f}x slower{cpu_ratio(slower(cpu)) if cpu else ''}"
+                f"   (target: at most {target:g}x: {verdict(x <= target)})")
 
 
 # ---- peers ---------------------------------------------------------------------
@@ -337,6 +340,15 @@ def cpu_busy():
     return busy, steal, t.user + t.system + t.children_user + t.children_system, time.monotonic()
 
 
+def disturbed(before, after):
+    """Whether other work took a fifth of a CPU or more meanwhile."""
+    if not before or not after:
+        return False
+    wall = after[3] - before[3]
+    other = max((after[0] - before[0]) - (after[2] - before[2]), 0) / wall
+    return other >= 0.2 or (after[1] - before[1]) / wall >= 0.1
+
+
 def others(before, after):
     """What else ran between two cpu_busy() readings: the machine's busy
     time less this process's and its waited-for children's (so a worker
@@ -346,7 +358,8 @@ def others(before, after):
     wall = after[3] - before[3]
     other = max((after[0] - before[0]) - (after[2] - before[2]), 0) / wall
     steal = (after[1] - before[1]) / wall
-    note = "" if other < 0.2 and steal < 0.1 else "   <- the figures are disturbed"
+    note = ("" if not disturbed(before, after) else
+            "\n         <- the wall-clock figures are disturbed: compare the cpu ones")
     return f"{other:.2f} cpus busy with other work, {steal:.2f} stolen, over {wall:.1f} s{note}"
 
 
@@ -399,9 +412,16 @@ def spread(v):
     return (max(v) - min(v)) / med * 100 if med else 0.0
 
 
-def rate_line(label, v, unit, scale=1.0, digits=0, how="", width=18):
-    """One row of rates (higher is faster): median, range and spread."""
+def rate_line(label, v, unit, scale=1.0, digits=0, how="", width=18, cpu=None):
+    """One row of rates (higher is faster): the median of the wall-clock
+    figures, of the CPU-time ones when given, and the wall-clock range and
+    spread."""
     f = f"{{:.{digits}f}}"
     med = statistics.median(v) / scale
-    return (f"  {label:<{width}} {f.format(med):>9} {unit}   (range {f.format(min(v) / scale)}.."
+    c = f"  cpu {f.format(statistics.median(cpu) / scale):>7}" if cpu else ""
+    return (f"  {label:<{width}} {f.format(med):>9} {unit}{c}   (range {f.format(min(v) / scale)}.."
             f"{f.format(max(v) / scale)}, spread {spread(v):.1f}%{'; ' + how if how else ''})")
+
+
+def cpu_ratio(x):
+    return f" (cpu {x:.2f}x)"

@@ -13,7 +13,9 @@
 # sum y^2, sum dy, sum dy^2 (np.dot for the squares); its figure is 1e8 over
 # that loop alone (its import and start-up excluded), in one process kept
 # for all runs, on one thread (OPENBLAS_NUM_THREADS=1, with OPENBLAS_CORETYPE
-# and OPENBLAS_L2_SIZE unset in its own environment only).
+# and OPENBLAS_L2_SIZE unset in its own environment only). Beside each
+# wall-clock figure, the same on CPU time, which other work on the machine
+# disturbs far less.
 # Prints medians, their ratios against the targets (at least 8x numpy on
 # every path; baseline at most 2.5x slower than avx2), and the figures each
 # computed, each difference checked against 5 standard errors of the
@@ -64,6 +66,7 @@ CHUNK = 1 << 20
 
 
 def run(n, seed=1):
+    c0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
     rng = np.random.default_rng(seed)
     z, y, dy = np.empty(CHUNK), np.empty(CHUNK), np.empty(CHUNK)
@@ -84,15 +87,15 @@ def run(n, seed=1):
         sd2 += float(np.dot(dk, dk))
         done += k
     t1 = time.perf_counter_ns()
-    return t1 - t0, [dead, zero, sy, sy2, sd, sd2]
+    return t1 - t0, time.process_time_ns() - c0, [dead, zero, sy, sy2, sd, sd2]
 
 
 np.dot(np.ones(64), np.ones(64))
 print(json.dumps({"numpy": np.__version__, "file": os.path.dirname(np.__file__),
                   "python": sys.version.split()[0], "blas": blas_info()}), flush=True)
 for line in sys.stdin:
-    ns, sums = run(int(line))
-    print(json.dumps({"ns": ns, "sums": sums}), flush=True)
+    ns, cpu, sums = run(int(line))
+    print(json.dumps({"ns": ns, "cpu_ns": cpu, "sums": sums}), flush=True)
 '''
 
 
@@ -117,7 +120,7 @@ def parse(out):
 
 def actviz_run(path):
     try:
-        dt, rc, out = bl.run(ACTVIZ_CMD, env=paths.env(path))
+        dt, rc, out, cpu = bl.run(ACTVIZ_CMD, env=paths.env(path))
     except OSError as e:
         bl.fail(f"actviz did not start: {e.strerror}")
     fig = parse(out)
@@ -125,7 +128,7 @@ def actviz_run(path):
         err = bl.last_stderr()
         why = f"exited with status {rc}" if rc != 0 else "printed no monte_carlo row"
         bl.fail(f"actviz {why} ({path})" + (f": {err[:300]}" if err else ""))
-    return dt, fig
+    return dt, cpu, fig
 
 
 # ---- the runs ------------------------------------------------------------------
@@ -143,20 +146,22 @@ result = {}
 def one(job, warm):
     k, p = job
     if k == "actviz":
-        dt, fig = actviz_run(p)
+        dt, cpu, fig = actviz_run(p)
     else:
         ans = worker.ask(str(SAMPLES))
         if not ans or "ns" not in ans:
             err = worker.last_error()
             bl.fail("numpy failed" + (f": {err}" if err else ""), 77)
-        dt, fig = ans["ns"], ans["sums"]
+        dt, cpu, fig = ans["ns"], ans["cpu_ns"], ans["sums"]
     if job in result and fig != result[job]:
         bl.fail(f"{k} {p or ''} gave different figures from one run to the next", 1 if k == "actviz" else 77)
     result[job] = fig
-    return None if warm else SAMPLES / (dt / 1e9)
+    return None if warm else (SAMPLES / (dt / 1e9), SAMPLES / (max(cpu, 1) / 1e9))
 
 
-rate = bl.interleave(jobs, warmup, runs, one)
+got = bl.interleave(jobs, warmup, runs, one)
+rate = {j: [w for w, _ in v] for j, v in got.items()}     # wall clock
+crate = {j: [c for _, c in v] for j, v in got.items()}    # CPU time
 worker.close()
 after = bl.cpu_busy()
 
@@ -179,21 +184,22 @@ if not skip:
 print(f"runs:    {runs} measured after {warmup} warm-up, interleaved (BENCH_RUNS, BENCH_WARMUP)")
 print(f"machine: {bl.others(before, after)}")
 W = 16
-med = {}
+med, cmed = {}, {}
 for p in paths.names:
-    v = rate[("actviz", p)]
-    med[p] = statistics.median(v)
+    v, c = rate[("actviz", p)], crate[("actviz", p)]
+    med[p], cmed[p] = statistics.median(v), statistics.median(c)
     print(bl.rate_line(f"actviz {paths.label(p)}", v, "M samples/s", scale=1e6, digits=1, width=W,
-                       how="whole process, start-up included"))
+                       cpu=c, how="whole process, start-up included"))
 if not skip:
     print(bl.rate_line("numpy", rate[("numpy", None)], "M samples/s", scale=1e6, digits=1, width=W,
-                       how="its loop only"))
+                       cpu=crate[("numpy", None)], how="its loop only"))
     n_med = statistics.median(rate[("numpy", None)])
+    n_cmed = statistics.median(crate[("numpy", None)])
     print(f"  ratios: actviz / numpy   (target: at least {TARGET:g}x on every path)")
     for p in paths.names:
         x = med[p] / n_med
-        print(f"  {paths.label(p):<{W}} {x:9.2f}x  {bl.verdict(x >= TARGET)}")
-line = paths.slowdown(med, width=W)
+        print(f"  {paths.label(p):<{W}} {x:9.2f}x{bl.cpu_ratio(cmed[p] / n_cmed):<14} {bl.verdict(x >= TARGET)}")
+line = paths.slowdown(med, width=W, cpu=cmed)
 if line:
     print(line)
 

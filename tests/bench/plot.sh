@@ -6,7 +6,9 @@
 #   BENCH_PATHS='baseline avx2'      only these of the paths actviz can run (default all)
 # A plot evaluates every curve through actfn's array loops, which take the
 # vector path too: actviz runs once per path it reports in --version
-# (ACTVIZ_SIMD=path). Prints medians, their ratios and the peak RSS against
+# (ACTVIZ_SIMD=path). Each time is wall clock, with the process's CPU time
+# (user + system) beside it, which other work on the machine disturbs far
+# less. Prints medians, their ratios and the peak RSS against
 # the targets (at least 10x faster than gnuplot on every path, at most
 # 5 MiB); never fails on a figure. Exit 0, 77 (skipped: no gnuplot or no
 # python3; actviz is still measured when it can be) or 1 (actviz failed or
@@ -50,7 +52,7 @@ paths = bl.Paths(actviz)
 def check(cmd, what, env=None):
     """None if one run of cmd succeeds with output, else why not."""
     try:
-        _, rc, out = bl.run(cmd, env=env)
+        _, rc, out, _ = bl.run(cmd, env=env)
     except OSError as e:
         return f"{what} did not start: {e.strerror}"
     err = bl.last_stderr()
@@ -134,9 +136,9 @@ def ms(ns):
     return ns / 1e6
 
 
-def summary(name, times):
+def summary(name, times, cpu):
     q = statistics.quantiles(times, n=4) if len(times) > 1 else [times[0]] * 3
-    return (f"  {name:<16} median {ms(statistics.median(times)):8.3f} ms"
+    return (f"  {name:<16} median {ms(statistics.median(times)):8.3f} ms  cpu {ms(statistics.median(cpu)):6.3f}"
             f"   (quartiles {ms(q[0]):.3f}..{ms(q[2]):.3f}, min {ms(min(times)):.3f})")
 
 
@@ -160,18 +162,20 @@ def one(job, warm):
     k, p = job
     cmd = {"actviz": ACTVIZ_CMD, "true": TRUE_CMD, "gnuplot": GNUPLOT_CMD}[k]
     try:
-        dt, rc, out = bl.run(cmd, env=paths.env(p) if k == "actviz" else None, keep_err=False)
+        dt, rc, out, cpu = bl.run(cmd, env=paths.env(p) if k == "actviz" else None, keep_err=False)
     except OSError:  # e.g. the binary being rebuilt under us
-        dt, rc, out = 0, 127, b""
+        dt, rc, out, cpu = 0, 127, b"", 0
     if rc != 0 or (not out and k != "true"):
         if k == "actviz":
             bl.fail(f"actviz ({p}) failed (status {rc})")
         if k == "gnuplot":
             bl.fail(f"gnuplot failed (status {rc})", 77)
-    return dt
+    return dt, cpu
 
 
-times = bl.interleave(jobs, warmup, runs, one)
+got = bl.interleave(jobs, warmup, runs, one)
+times = {j: [w for w, _ in v] for j, v in got.items()}    # wall clock
+ctimes = {j: [c for _, c in v] for j, v in got.items()}   # CPU time
 rss = [peak_rss_kib(ACTVIZ_CMD, paths.env(paths.picked)) for _ in range(3)]
 rss_kib = max((v for v, _ in rss if v is not None), default=None)
 rss_how = rss[0][1]
@@ -190,22 +194,25 @@ if not skip:
     print(f"gnuplot: {v or 'version unknown'} ({os.path.realpath(gnuplot)})")
 print(f"runs:    {runs} measured after {warmup} warm-up, interleaved (BENCH_RUNS, BENCH_WARMUP)")
 print(f"machine: {bl.others(before, after)}")
-med = {}
+med, cmed = {}, {}
 for p in paths.names:
     med[p] = statistics.median(times[("actviz", p)])
-    print(summary(f"actviz {paths.label(p)}", times[("actviz", p)]))
+    cmed[p] = statistics.median(ctimes[("actviz", p)])
+    print(summary(f"actviz {paths.label(p)}", times[("actviz", p)], ctimes[("actviz", p)]))
 if not skip:
-    print(summary("gnuplot", times[("gnuplot", None)]))
-print(summary("true", times[("true", None)]) + "   <- spawn + pipe floor")
+    print(summary("gnuplot", times[("gnuplot", None)], ctimes[("gnuplot", None)]))
+print(summary("true", times[("true", None)], ctimes[("true", None)]) + "   <- spawn + pipe floor")
 if skip:
     print(f"ratio:   {skip}")
 else:
     g = statistics.median(times[("gnuplot", None)])
+    gc = statistics.median(ctimes[("gnuplot", None)])
     print(f"  ratios: gnuplot / actviz   (target: at least {TARGET_RATIO:g}x on every path)")
     for p in paths.names:
         x = g / med[p]
-        print(f"  {paths.label(p):<16} {x:9.1f}x  {bl.verdict(x >= TARGET_RATIO)}")
-line = paths.slowdown(med, higher_is_faster=False, width=16)
+        print(f"  {paths.label(p):<16} {x:9.1f}x{bl.cpu_ratio(gc / max(cmed[p], 1)):<14}"
+              f" {bl.verdict(x >= TARGET_RATIO)}")
+line = paths.slowdown(med, higher_is_faster=False, width=16, cpu=cmed)
 if line:
     print(line)
 if rss_kib is None:

@@ -21,7 +21,9 @@
 # (OPENBLAS_NUM_THREADS=1; torch.set_num_threads(1)) with OPENBLAS_CORETYPE
 # and OPENBLAS_L2_SIZE unset in their own environment: Debian's torch does
 # its matrix products through libblas.so.3, and these pin an older OpenBLAS
-# kernel. actviz runs in the environment as given.
+# kernel. actviz runs in the environment as given. Beside each wall-clock
+# figure, the same on CPU time (the child's user + system time; the peers'
+# loops' process time), which other work on the machine disturbs far less.
 # Prints medians and the ratios against the targets: on the avx2 and avx512
 # paths at least 15x torch at batch 16 and 2x at batch 256; on the path
 # actviz picks at least as fast as C+OpenBLAS; baseline at most 2.5x slower
@@ -80,7 +82,7 @@ def last_row(out):
 def actviz_run(path, batch, steps):
     what = f"{path}, batch {batch}, {steps} steps"
     try:
-        dt, rc, out = bl.run(actviz_cmd(batch, steps), env=paths.env(path))
+        dt, rc, out, cpu = bl.run(actviz_cmd(batch, steps), env=paths.env(path))
     except OSError as e:
         bl.fail(f"actviz did not start: {e.strerror}")
     row = last_row(out)
@@ -88,7 +90,7 @@ def actviz_run(path, batch, steps):
         err = bl.last_stderr()
         why = f"exited with status {rc}" if rc != 0 else "printed no final row"
         bl.fail(f"actviz {why} ({what})" + (f": {err[:300]}" if err else ""))
-    return dt, row
+    return dt, cpu, row
 
 
 # ---- torch: one process, fed "batch steps" lines ------------------------------
@@ -108,6 +110,7 @@ WIDTH = 64
 
 
 def run(batch, steps, seed=1):
+    c0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
     torch.manual_seed(seed)
     l1 = torch.nn.Linear(1, WIDTH, dtype=D)
@@ -131,8 +134,9 @@ def run(batch, steps, seed=1):
         loss.backward()
         opt.step()
     t1 = time.perf_counter_ns()
+    c1 = time.process_time_ns()
     d1, d2 = dead1.item(), dead2.item()
-    return t1 - t0, [steps, loss.item(), (d1 + d2) / (2 * WIDTH), d1 / WIDTH, d2 / WIDTH]
+    return t1 - t0, c1 - c0, [steps, loss.item(), (d1 + d2) / (2 * WIDTH), d1 / WIDTH, d2 / WIDTH]
 
 
 torch.nn.functional.linear(torch.ones(64, 64, dtype=D), torch.ones(64, 64, dtype=D))
@@ -144,8 +148,8 @@ print(json.dumps({"torch": torch.__version__, "file": os.path.dirname(torch.__fi
                   "blas": info}), flush=True)
 for line in sys.stdin:
     batch, steps = map(int, line.split())
-    ns, row = run(batch, steps)
-    print(json.dumps({"ns": ns, "row": row}), flush=True)
+    ns, cpu, row = run(batch, steps)
+    print(json.dumps({"ns": ns, "cpu_ns": cpu, "row": row}), flush=True)
 '''
 
 # ---- C+OpenBLAS: tests/bench/train_blas, a process a run -----------------------
@@ -164,10 +168,10 @@ def find_blas():
 
 
 def blas_run(batch, steps):
-    """Its loop's time (ns) and final row, and its OpenBLAS line; exits 77
-    when it fails."""
+    """Its loop's wall and CPU time (ns), final row and OpenBLAS line;
+    exits 77 when it fails."""
     try:
-        _, rc, out = bl.run([blas, str(steps), str(batch), "1"], env=bl.peer_env())
+        _, rc, out, _ = bl.run([blas, str(steps), str(batch), "1"], env=bl.peer_env())
     except OSError as e:
         bl.fail(f"train_blas did not start: {e.strerror}", 77)
     text = out.decode(errors="replace")
@@ -178,7 +182,7 @@ def blas_run(batch, steps):
     try:
         d1, d2 = int(kv["dead1"]), int(kv["dead2"])
         row = [int(kv["steps"]), float(kv["loss"]), (d1 + d2) / (2 * WIDTH), d1 / WIDTH, d2 / WIDTH]
-        return int(kv["ns"]), row, info
+        return int(kv["ns"]), int(kv["cpu_ns"]), row, info
     except (KeyError, ValueError):
         err = bl.last_stderr()
         bl.fail(f"train_blas failed (status {rc}, batch {batch}, {steps} steps)"
@@ -195,7 +199,7 @@ if worker.error:
 blas, why = find_blas()
 blas_info = None
 if blas:
-    blas_info = blas_run(16, 1)[2]
+    blas_info = blas_run(16, 1)[3]
 else:
     skips.append(f"C+OpenBLAS: {why}")
 
@@ -210,22 +214,24 @@ def one(job, warm):
     k, p, b = job
     n = max(STEPS[b] // 10, 1) if warm else STEPS[b]
     if k == "actviz":
-        dt, row = actviz_run(p, b, n)
+        dt, cpu, row = actviz_run(p, b, n)
     elif k == "torch":
         ans = worker.ask(f"{b} {n}")
         if not ans or "ns" not in ans:
             err = worker.last_error()
             bl.fail(f"torch failed (batch {b}, {n} steps)" + (f": {err}" if err else ""), 77)
-        dt, row = ans["ns"], ans["row"]
+        dt, cpu, row = ans["ns"], ans["cpu_ns"], ans["row"]
     else:
-        dt, row, _ = blas_run(b, n)
+        dt, cpu, row, _ = blas_run(b, n)
     if warm:
         return None
     last[job] = row
-    return n / (dt / 1e9)
+    return n / (dt / 1e9), n / (max(cpu, 1) / 1e9)
 
 
-rate = bl.interleave(jobs, warmup, runs, one)
+got = bl.interleave(jobs, warmup, runs, one)
+rate = {j: [w for w, _ in v] for j, v in got.items()}     # wall clock
+crate = {j: [c for _, c in v] for j, v in got.items()}    # CPU time
 worker.close()
 startup += [actviz_run(paths.picked, 16, 1)[0] for _ in range(4)]
 after = bl.cpu_busy()
@@ -271,22 +277,24 @@ print(f"machine: {bl.others(before, after)}")
 W = 18
 for b in STEPS:
     print(f"batch {b}, {STEPS[b]} steps:")
-    med = {}
+    med, cmed = {}, {}
     for p in paths.names:
-        v = rate[("actviz", p, b)]
-        med[p] = statistics.median(v)
-        print(bl.rate_line(f"actviz {paths.label(p)}", v, "steps/s", width=W,
+        v, c = rate[("actviz", p, b)], crate[("actviz", p, b)]
+        med[p], cmed[p] = statistics.median(v), statistics.median(c)
+        print(bl.rate_line(f"actviz {paths.label(p)}", v, "steps/s", width=W, cpu=c,
                            how="whole process, start-up included"))
     peers = [k for k, ok in (("torch", have_torch), ("C+OpenBLAS", have_blas)) if ok]
     for k in peers:
-        print(bl.rate_line(k, rate[(k, None, b)], "steps/s", width=W, how="training loop only"))
+        print(bl.rate_line(k, rate[(k, None, b)], "steps/s", width=W, cpu=crate[(k, None, b)],
+                           how="training loop only"))
     if peers:
-        head = "".join(f"  {'actviz / ' + k:<29}" for k in peers)
+        head = "".join(f"  {'actviz / ' + k:<42}" for k in peers)
         print(f"  {'ratios':<{W}}{head}".rstrip())
     for p in paths.names if peers else ():
         cells = ""
         for k in peers:
             x = med[p] / statistics.median(rate[(k, None, b)])
+            xc = cmed[p] / statistics.median(crate[(k, None, b)])
             if k == "torch":
                 t = TARGET_TORCH[b]
                 note = f"{bl.verdict(x >= t)} (>= {t:g}x)" if p in TORCH_PATHS else "no target"
@@ -294,9 +302,9 @@ for b in STEPS:
                 t = TARGET_BLAS
                 note = (f"{bl.verdict(x >= t)} (>= {t:g}x)" if p == paths.picked
                         else "no target")
-            cells += f"  {x:8.2f}x  {note:<19}"
+            cells += f"  {x:8.2f}x{bl.cpu_ratio(xc):<14} {note:<19}"
         print(f"  {paths.label(p):<{W}}{cells}".rstrip())
-    line = paths.slowdown(med, width=W)
+    line = paths.slowdown(med, width=W, cpu=cmed)
     if line:
         print(line)
     rows = {p: last[("actviz", p, b)] for p in paths.names}
