@@ -1,22 +1,19 @@
 #!/bin/sh
-# plot.sh: benchmark, not a test: actviz's plot speed against gnuplot's, and its peak RSS.
+# plot.sh: benchmark, not a test: actviz's plot speed on each of its vector
+# paths against gnuplot's, and its peak RSS, all in one run.
 #   tests/bench/plot.sh [ACTVIZ]     binary: the argument, else $ACTVIZ, else src/actviz
 #   BENCH_WARMUP=7 BENCH_RUNS=51     runs of each, interleaved (these are the defaults)
-# Prints medians, their ratio and the peak RSS against the targets; never
-# fails on a figure. Exit 0, 77 (skipped: no gnuplot or no python3; actviz
-# is still measured when it can be) or 1 (actviz failed or printed nothing).
+#   BENCH_PATHS='baseline avx2'      only these of the paths actviz can run (default all)
+# A plot evaluates every curve through actfn's array loops, which take the
+# vector path too: actviz runs once per path it reports in --version
+# (ACTVIZ_SIMD=path). Each time is wall clock, with the process's CPU time
+# (user + system) beside it, which other work on the machine disturbs far
+# less. Prints medians, their ratios and the peak RSS against
+# the targets (at least 10x faster than gnuplot on every path, at most
+# 5 MiB); never fails on a figure. Exit 0, 77 (skipped: no gnuplot or no
+# python3; actviz is still measured when it can be) or 1 (actviz failed or
+# printed nothing).
 set -u
-
-actviz=${1:-${ACTVIZ:-src/actviz}}
-case $actviz in
-*/*) ;;
-*) actviz=$(command -v "$actviz") || { echo "plot.sh: ${1:-$ACTVIZ}: not found" >&2; exit 1; } ;;
-esac
-if [ ! -x "$actviz" ]; then
-	echo "plot.sh: $actviz: no such executable (build it with make, or set ACTVIZ)" >&2
-	exit 1
-fi
-gnuplot=$(command -v gnuplot) || gnuplot=
 # python3 is the harness: a shell's clock is too coarse for a 1 ms run.
 # Debian's own first, not a version manager's shim.
 python=${PYTHON:-}
@@ -26,85 +23,39 @@ if [ -z "$python" ]; then
 	echo "plot.sh: python3 not found: benchmark skipped" >&2
 	exit 77
 fi
+# What the three share is in benchlib.py beside this script; no bytecode
+# is written into the source tree.
+BENCH_DIR=$(dirname "$0") PYTHON_BIN=$python PYTHONDONTWRITEBYTECODE=1 exec "$python" - "$@" <<'EOF'
+import ctypes, os, re, shutil, signal, statistics, subprocess, sys, threading
+sys.path.insert(0, os.path.abspath(os.environ["BENCH_DIR"]))
+import benchlib as bl
 
-# A fixed world, as in golden.sh, so that figures from two machines compare:
-# no ~/.gnuplot, no locale or terminal size from outside.
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-mkdir "$tmp/home"
-
-env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 HOME="$tmp/home" \
-	ACTVIZ_BIN="$actviz" GNUPLOT_BIN="$gnuplot" \
-	"$python" - <<'EOF'
-import ctypes, os, re, signal, statistics, subprocess, sys, threading, time
-
-ACTVIZ_CMD = [os.environ["ACTVIZ_BIN"], "-W", "80", "-H", "24",
-              "-e", "relu, leaky 0.01, elu on -3..3"]
+bl.start("plot.sh")
+actviz = bl.find_actviz()
+ACTVIZ_CMD = [actviz, "-W", "80", "-H", "24", "-e", "relu, leaky 0.01, elu on -3..3"]
 GNUPLOT_SCRIPT = ("set term dumb 80 24; set xrange [-3:3]; "
                   "relu(x) = x > 0 ? x : 0; "
                   "leaky(x) = x > 0 ? x : 0.01*x; "
                   "elu(x) = x > 0 ? x : exp(x) - 1; "
                   "plot relu(x), leaky(x), elu(x)")
-gnuplot = os.environ["GNUPLOT_BIN"]
+gnuplot = shutil.which("gnuplot")
 GNUPLOT_CMD = [gnuplot, "-e", GNUPLOT_SCRIPT]
 TRUE_CMD = ["/bin/true"]
 TARGET_RATIO = 10.0
 TARGET_RSS_MIB = 5.0
 
-
-def count(name, default):
-    v = os.environ.get(name, "")
-    if not v:
-        return default
-    if not v.isdigit() or (name == "BENCH_RUNS" and int(v) == 0):
-        sys.exit(f"plot.sh: {name}={v}: not a {'positive' if name == 'BENCH_RUNS' else 'non-negative'} integer")
-    return int(v)
+warmup = bl.count("BENCH_WARMUP", 7)
+runs = bl.count("BENCH_RUNS", 51)
+paths = bl.Paths(actviz)
 
 
-warmup = count("BENCH_WARMUP", 7)
-runs = count("BENCH_RUNS", 51)
-
-
-def run(cmd, keep_err=False):
-    """Wall time (ns), exit status and stdout of one run, stdout read
-    through a pipe as a real consumer would. posix_spawn (vfork) keeps the
-    harness's own cost small and the same for every command."""
-    r, w = os.pipe()
-    acts = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-            (os.POSIX_SPAWN_DUP2, w, 1), (os.POSIX_SPAWN_CLOSE, r),
-            (os.POSIX_SPAWN_CLOSE, w)]
-    if keep_err:
-        e = os.open(os.path.join(os.environ["HOME"], "stderr"),
-                    os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        acts += [(os.POSIX_SPAWN_DUP2, e, 2), (os.POSIX_SPAWN_CLOSE, e)]
-    else:
-        acts.append((os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0))
-    t0 = time.perf_counter_ns()
-    pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=acts)
-    os.close(w)
-    chunks = []
-    while True:
-        b = os.read(r, 65536)
-        if not b:
-            break
-        chunks.append(b)
-    _, st = os.waitpid(pid, 0)
-    t1 = time.perf_counter_ns()
-    os.close(r)
-    if keep_err:
-        os.close(e)
-    return t1 - t0, os.waitstatus_to_exitcode(st), b"".join(chunks)
-
-
-def check(cmd, what):
+def check(cmd, what, env=None):
     """None if one run of cmd succeeds with output, else why not."""
     try:
-        _, rc, out = run(cmd, keep_err=True)
+        _, rc, out, _ = bl.run(cmd, env=env)
     except OSError as e:
         return f"{what} did not start: {e.strerror}"
-    with open(os.path.join(os.environ["HOME"], "stderr"), "rb") as f:
-        err = f.read().decode(errors="replace").strip()
+    err = bl.last_stderr()
     if rc != 0:
         return f"{what} exited with status {rc}" + (f": {err[:300]}" if err else "")
     if not out.strip():
@@ -112,7 +63,7 @@ def check(cmd, what):
     return None
 
 
-def peak_rss_kib(cmd):
+def peak_rss_kib(cmd, env):
     """actviz's own peak RSS (VmHWM) in KiB, read from /proc while ptrace
     holds it at exit, and the method's name. Not getrusage: Linux folds the
     old memory of the process that spawned the child into the child's
@@ -136,7 +87,7 @@ def peak_rss_kib(cmd):
                 os.dup2(n, 2)
                 if libc.ptrace(0, 0, None, None) != 0:  # PTRACE_TRACEME
                     os._exit(126)
-                os.execv(cmd[0], cmd)
+                os.execve(cmd[0], cmd, env)
             finally:
                 os._exit(127)
         os.close(w)
@@ -170,7 +121,7 @@ def peak_rss_kib(cmd):
     except (OSError, AttributeError):
         pass
     try:
-        p = subprocess.run(["/usr/bin/time", "-f", "%M", "--"] + cmd,
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", "--"] + cmd, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            stdin=subprocess.DEVNULL)
         lines = p.stderr.decode().split()
@@ -181,33 +132,21 @@ def peak_rss_kib(cmd):
     return None, "no ptrace, no GNU time"
 
 
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            info = f.read()
-    except OSError:
-        return "unknown"
-    for key in ("model name", "Hardware", "Processor", "cpu model", "cpu"):
-        m = re.search(rf"^{key}\s*:\s*(.+)$", info, re.M)
-        if m:
-            return m.group(1).strip()
-    return "unknown"
-
-
 def ms(ns):
     return ns / 1e6
 
 
-def summary(name, times):
+def summary(name, times, cpu):
     q = statistics.quantiles(times, n=4) if len(times) > 1 else [times[0]] * 3
-    return (f"{name:<8} median {ms(statistics.median(times)):8.3f} ms"
+    return (f"  {name:<16} median {ms(statistics.median(times)):8.3f} ms  cpu {ms(statistics.median(cpu)):6.3f}"
             f"   (quartiles {ms(q[0]):.3f}..{ms(q[2]):.3f}, min {ms(min(times)):.3f})")
 
 
-why = check(ACTVIZ_CMD, "actviz")
-if why:
-    print(f"plot.sh: {why}", file=sys.stderr)
-    sys.exit(1)
+before = bl.cpu_busy()
+for p in paths.names:
+    why = check(ACTVIZ_CMD, f"actviz ({p})", paths.env(p))
+    if why:
+        bl.fail(why)
 skip = None
 if not gnuplot:
     skip = "gnuplot not installed: comparison skipped (apt-get install gnuplot-nox)"
@@ -216,57 +155,71 @@ else:
     if why:
         skip = f"{why}: comparison skipped"
 
-cmds = {"actviz": ACTVIZ_CMD, "true": TRUE_CMD}
-if not skip:
-    cmds["gnuplot"] = GNUPLOT_CMD
-times = {k: [] for k in cmds}
-names = list(cmds)
-for i in range(warmup + runs):
-    # Alternate the order so that neither always runs just after the other.
-    for k in (names if i % 2 == 0 else names[::-1]):
-        try:
-            dt, rc, out = run(cmds[k])
-        except OSError:  # e.g. the binary being rebuilt under us
-            dt, rc, out = 0, 127, b""
-        if rc != 0 or not out:
-            if k == "actviz":
-                print(f"plot.sh: actviz failed on run {i + 1} (status {rc})", file=sys.stderr)
-                sys.exit(1)
-            if k == "gnuplot":
-                print(f"plot.sh: gnuplot failed on run {i + 1} (status {rc})", file=sys.stderr)
-                sys.exit(77)
-        if i >= warmup:
-            times[k].append(dt)
+jobs = [("actviz", p) for p in paths.names] + [("true", None)] + ([] if skip else [("gnuplot", None)])
 
-rss = [peak_rss_kib(ACTVIZ_CMD) for _ in range(3)]
+
+def one(job, warm):
+    k, p = job
+    cmd = {"actviz": ACTVIZ_CMD, "true": TRUE_CMD, "gnuplot": GNUPLOT_CMD}[k]
+    try:
+        dt, rc, out, cpu = bl.run(cmd, env=paths.env(p) if k == "actviz" else None, keep_err=False)
+    except OSError:  # e.g. the binary being rebuilt under us
+        dt, rc, out, cpu = 0, 127, b"", 0
+    if rc != 0 or (not out and k != "true"):
+        if k == "actviz":
+            bl.fail(f"actviz ({p}) failed (status {rc})")
+        if k == "gnuplot":
+            bl.fail(f"gnuplot failed (status {rc})", 77)
+    return dt, cpu
+
+
+got = bl.interleave(jobs, warmup, runs, one)
+times = {j: [w for w, _ in v] for j, v in got.items()}    # wall clock
+ctimes = {j: [c for _, c in v] for j, v in got.items()}   # CPU time
+rss = [peak_rss_kib(ACTVIZ_CMD, paths.env(paths.picked)) for _ in range(3)]
 rss_kib = max((v for v, _ in rss if v is not None), default=None)
 rss_how = rss[0][1]
+after = bl.cpu_busy()
 
-print("actviz -W 80 -H 24 -e 'relu, leaky 0.01, elu on -3..3' into a pipe"
-      + ("" if skip else ", against"))
+print("actviz -W 80 -H 24 -e 'relu, leaky 0.01, elu on -3..3' into a pipe, once per vector path"
+      " (ACTVIZ_SIMD)" + ("" if skip else ", against"))
 if not skip:
     print("gnuplot -e 'set term dumb 80 24; ...; plot relu(x), leaky(x), elu(x)' into a pipe")
-print(f"cpu:     {cpu_model()} ({os.cpu_count()} cpus)")
+print(f"cpu:     {bl.cpu()}")
+for line in paths.report():
+    print(line)
 if not skip:
     v = subprocess.run([gnuplot, "--version"], stdout=subprocess.PIPE,
                        stderr=subprocess.DEVNULL).stdout.decode().strip()
     print(f"gnuplot: {v or 'version unknown'} ({os.path.realpath(gnuplot)})")
 print(f"runs:    {runs} measured after {warmup} warm-up, interleaved (BENCH_RUNS, BENCH_WARMUP)")
-print(summary("actviz", times["actviz"]))
+print(f"machine: {bl.others(before, after)}")
+med, cmed = {}, {}
+for p in paths.names:
+    med[p] = statistics.median(times[("actviz", p)])
+    cmed[p] = statistics.median(ctimes[("actviz", p)])
+    print(summary(f"actviz {paths.label(p)}", times[("actviz", p)], ctimes[("actviz", p)]))
 if not skip:
-    print(summary("gnuplot", times["gnuplot"]))
-print(summary("true", times["true"]) + "   <- spawn + pipe floor")
+    print(summary("gnuplot", times[("gnuplot", None)], ctimes[("gnuplot", None)]))
+print(summary("true", times[("true", None)], ctimes[("true", None)]) + "   <- spawn + pipe floor")
 if skip:
     print(f"ratio:   {skip}")
 else:
-    ratio = statistics.median(times["gnuplot"]) / statistics.median(times["actviz"])
-    print(f"ratio:   gnuplot / actviz = {ratio:.1f}x   (target: at least {TARGET_RATIO:g}x: "
-          f"{'met' if ratio >= TARGET_RATIO else 'NOT met'})")
+    g = statistics.median(times[("gnuplot", None)])
+    gc = statistics.median(ctimes[("gnuplot", None)])
+    print(f"  ratios: gnuplot / actviz   (target: at least {TARGET_RATIO:g}x on every path)")
+    for p in paths.names:
+        x = g / med[p]
+        print(f"  {paths.label(p):<16} {x:9.1f}x{bl.cpu_ratio(gc / max(cmed[p], 1)):<14}"
+              f" {bl.verdict(x >= TARGET_RATIO)}")
+line = paths.slowdown(med, higher_is_faster=False, width=16, cpu=cmed)
+if line:
+    print(line)
 if rss_kib is None:
     print(f"peak RSS of actviz: not measured ({rss_how})")
 else:
     mib = rss_kib / 1024
-    print(f"peak RSS of actviz: {rss_kib} KiB = {mib:.2f} MiB   (target: at most {TARGET_RSS_MIB:g} MiB: "
-          f"{'met' if mib <= TARGET_RSS_MIB else 'NOT met'}; {rss_how})")
+    print(f"peak RSS of actviz ({paths.picked}): {rss_kib} KiB = {mib:.2f} MiB   (target: at most"
+          f" {TARGET_RSS_MIB:g} MiB: {bl.verdict(mib <= TARGET_RSS_MIB)}; {rss_how})")
 sys.exit(77 if skip else 0)
 EOF

@@ -1,35 +1,37 @@
 #!/bin/sh
-# train.sh: benchmark, not a test: actviz's MLP training (`train`) against
-# PyTorch's doing the same work, in steps per second, at batch 16 and 256.
-#   tests/bench/train.sh [ACTVIZ]     binary: $ACTVIZ, else the argument, else src/actviz
+# train.sh: benchmark, not a test: actviz's MLP training (`train`) on each of
+# its vector paths against PyTorch's and against the same network in C on
+# OpenBLAS, in steps per second, at batch 16 and 256, all in one run.
+#   tests/bench/train.sh [ACTVIZ]     binary: the argument, else $ACTVIZ, else src/actviz
 #   BENCH_WARMUP=1 BENCH_RUNS=5       runs of each, interleaved (these are the defaults;
 #                                     a warm-up run is a tenth of the steps)
-# Both train a 1 -> 64 -> 64 -> 1 ReLU MLP in float64 by plain SGD (lr 0.01) on
-# a fresh batch each step (x ~ U(-3, 3), y = sin(3x), mean squared error), the
-# weights as nn.Linear draws them and the hidden biases then set to 0, and
-# count the dead hidden units (f' = 0 for the whole batch) of each layer at
-# every step. actviz's figure is N over the wall time of its whole process,
-# start-up included; torch's is N over its training loop alone (its import
-# and start-up, about a second, excluded), in one process kept for all runs.
-# torch runs on one thread (torch.set_num_threads(1), OPENBLAS_NUM_THREADS=1)
-# with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in its own environment:
-# Debian's torch does its matrix products through libblas.so.3, and these
-# pin an older OpenBLAS kernel. actviz runs in the environment as given.
-# Prints medians, their ratios against the targets (at least 15x at batch
-# 16, 2x at batch 256) and the BLAS torch used; never fails on a figure.
-# Exit 0, 77 (skipped: no python3, or python3-torch not importable; actviz
-# is still measured when it can be) or 1 (actviz failed or printed nothing).
+#   BENCH_PATHS='baseline avx2'       only these of the paths actviz can run (default all)
+#   TRAIN_BLAS=tests/bench/train_blas the C+OpenBLAS peer (make bench builds and sets it;
+#                                     empty: none; unset: that path if it is there)
+# All three train a 1 -> 64 -> 64 -> 1 ReLU MLP in float64 by plain SGD (lr
+# 0.01) on a fresh batch each step (x ~ U(-3, 3), y = sin(3x), mean squared
+# error), the weights as nn.Linear draws them and the hidden biases then set
+# to 0, and count the dead hidden units (f' = 0 for the whole batch) of each
+# layer at every step. actviz runs once per path it reports in --version
+# (ACTVIZ_SIMD=path); its figure is N over the wall time of its whole
+# process, start-up included. torch's is N over its training loop alone (its
+# import and start-up, about a second, excluded), in one process kept for
+# all runs; train_blas's (tests/bench/train_blas.c, cblas_dgemm for every
+# product) over its loop alone too. The peers run on one thread
+# (OPENBLAS_NUM_THREADS=1; torch.set_num_threads(1)) with OPENBLAS_CORETYPE
+# and OPENBLAS_L2_SIZE unset in their own environment: Debian's torch does
+# its matrix products through libblas.so.3, and these pin an older OpenBLAS
+# kernel. actviz runs in the environment as given. Beside each wall-clock
+# figure, the same on CPU time (the child's user + system time; the peers'
+# loops' process time), which other work on the machine disturbs far less.
+# Prints medians and the ratios against the targets: on the avx2 and avx512
+# paths at least 15x torch at batch 16 and 2x at batch 256; on the path
+# actviz picks at least as fast as C+OpenBLAS; baseline at most 2.5x slower
+# than avx2. Never fails on a figure.
+# Exit 0, 77 (skipped: no python3, or a peer missing (python3-torch not
+# importable, train_blas not built); the rest is still measured) or 1
+# (actviz failed or printed nothing).
 set -u
-
-actviz=${ACTVIZ:-${1:-src/actviz}}
-case $actviz in
-*/*) ;;
-*) actviz=$(command -v "$actviz") || { echo "train.sh: ${ACTVIZ:-$1}: not found" >&2; exit 1; } ;;
-esac
-if [ ! -x "$actviz" ]; then
-	echo "train.sh: $actviz: no such executable (build it with make, or set ACTVIZ)" >&2
-	exit 1
-fi
 # python3 is the harness, and Debian's own is the one with python3-torch;
 # not a version manager's shim.
 python=${PYTHON:-}
@@ -39,32 +41,64 @@ if [ -z "$python" ]; then
 	echo "train.sh: python3 not found: benchmark skipped" >&2
 	exit 77
 fi
+# What the three share is in benchlib.py beside this script; no bytecode
+# is written into the source tree.
+BENCH_DIR=$(dirname "$0") PYTHON_BIN=$python PYTHONDONTWRITEBYTECODE=1 exec "$python" - "$@" <<'EOF'
+import os, statistics, sys, sysconfig
+sys.path.insert(0, os.path.abspath(os.environ["BENCH_DIR"]))
+import benchlib as bl
 
-# A fixed world, as in golden.sh: no locale, terminal size or home from outside.
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-mkdir "$tmp/home"
-
-env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 HOME="$tmp/home" \
-	ACTVIZ_BIN="$actviz" PYTHON_BIN="$python" \
-	"$python" - <<'EOF'
-import json, os, re, statistics, subprocess, sys, time
-
-STEPS = {16: 60000, 256: 8000}   # actviz ~0.45 s and ~0.95 s a run, torch ~7 s and ~2 s (AMD EPYC)
-TARGET = {16: 15.0, 256: 2.0}
+bl.start("train.sh")
+STEPS = {16: 60000, 256: 8000}   # a run of actviz ~0.5 s and ~1 s, torch ~7 s and ~2 s (AMD EPYC)
+TARGET_TORCH = {16: 15.0, 256: 2.0}
+TORCH_PATHS = ("avx2", "avx512")  # where the torch targets apply
+TARGET_BLAS = 1.0                 # on the path actviz picks
 WIDTH = 64
+
+actviz = bl.find_actviz()
+warmup = bl.count("BENCH_WARMUP", 1)
+runs = bl.count("BENCH_RUNS", 5)
+paths = bl.Paths(actviz)
 
 
 def actviz_cmd(batch, steps):
-    return [os.environ["ACTVIZ_BIN"], "-f", "csv", "-e",
+    return [actviz, "-f", "csv", "-e",
             f"train relu steps {steps} batch {batch} lr 0.01 bias 0 init torch seed 1"]
 
 
-# The torch side: one process, fed "batch steps" lines, answering each with
-# a JSON line. Its first line says what it runs on.
+def last_row(out):
+    """actviz's csv: the header, then one row per report; the last as
+    [step, loss, dead_share, dead l1, dead l2]."""
+    lines = out.decode(errors="replace").strip().splitlines()
+    if len(lines) < 2 or not lines[0].startswith("curve,step,loss,dead_share"):
+        return None
+    f = lines[-1].split(",")
+    try:
+        return [int(f[1])] + [float(v) for v in f[2:]]
+    except (ValueError, IndexError):
+        return None
+
+
+def actviz_run(path, batch, steps):
+    what = f"{path}, batch {batch}, {steps} steps"
+    try:
+        dt, rc, out, cpu = bl.run(actviz_cmd(batch, steps), env=paths.env(path))
+    except OSError as e:
+        bl.fail(f"actviz did not start: {e.strerror}")
+    row = last_row(out)
+    if rc != 0 or row is None or row[0] != steps:
+        err = bl.last_stderr()
+        why = f"exited with status {rc}" if rc != 0 else "printed no final row"
+        bl.fail(f"actviz {why} ({what})" + (f": {err[:300]}" if err else ""))
+    return dt, cpu, row
+
+
+# ---- torch: one process, fed "batch steps" lines ------------------------------
+
 WORKER = r'''
-import ctypes, json, os, re, sys, time
+import json, os, re, sys, time
+sys.path.insert(0, os.environ["BENCH_DIR"])
+from benchlib import blas_info
 try:
     import torch
 except Exception as e:
@@ -76,8 +110,7 @@ WIDTH = 64
 
 
 def run(batch, steps, seed=1):
-    every = (steps + 49) // 50
-    rows = []
+    c0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
     torch.manual_seed(seed)
     l1 = torch.nn.Linear(1, WIDTH, dtype=D)
@@ -100,279 +133,193 @@ def run(batch, steps, seed=1):
         opt.zero_grad()
         loss.backward()
         opt.step()
-        if step == 1 or step == steps or step % every == 0:
-            d1, d2 = dead1.item(), dead2.item()
-            rows.append([step, loss.item(), (d1 + d2) / (2 * WIDTH), d1 / WIDTH, d2 / WIDTH])
     t1 = time.perf_counter_ns()
-    return t1 - t0, rows
+    c1 = time.process_time_ns()
+    d1, d2 = dead1.item(), dead2.item()
+    return t1 - t0, c1 - c0, [steps, loss.item(), (d1 + d2) / (2 * WIDTH), d1 / WIDTH, d2 / WIDTH]
 
 
-def blas_info():
-    """The BLAS libraries mapped into this process after a float64 matrix
-    product, and what OpenBLAS says of itself (core, threads)."""
-    torch.nn.functional.linear(torch.ones(64, 64, dtype=D), torch.ones(64, 64, dtype=D))
-    with open("/proc/self/maps") as f:
-        libs = sorted({l.split()[-1] for l in f if "/" in l and
-                       any(k in l for k in ("blas", "lapack", "mkl", "blis", "atlas"))})
-    info = {"mapped": libs, "openblas": None}
-    for p in libs:
-        try:
-            lib = ctypes.CDLL(p)
-            lib.openblas_get_config.restype = ctypes.c_char_p
-            lib.openblas_get_corename.restype = ctypes.c_char_p
-            info["openblas"] = {"lib": p, "config": lib.openblas_get_config().decode(),
-                                "core": lib.openblas_get_corename().decode(),
-                                "threads": lib.openblas_get_num_threads()}
-            break
-        except (OSError, AttributeError):
-            continue
-    cfg = torch.__config__.show()
-    m = re.findall(r"\b(BLAS_INFO=[^,\s]*|LAPACK_INFO=[^,\s]*)", cfg)
-    info["torch_blas"] = ", ".join(m) if m else None
-    return info
-
-
+torch.nn.functional.linear(torch.ones(64, 64, dtype=D), torch.ones(64, 64, dtype=D))
+info = blas_info()
+m = re.findall(r"\b(BLAS_INFO=[^,\s]*|LAPACK_INFO=[^,\s]*)", torch.__config__.show())
+info["torch_blas"] = ", ".join(m) if m else None
 print(json.dumps({"torch": torch.__version__, "file": os.path.dirname(torch.__file__),
                   "python": sys.version.split()[0], "threads": torch.get_num_threads(),
-                  "blas": blas_info()}), flush=True)
+                  "blas": info}), flush=True)
 for line in sys.stdin:
     batch, steps = map(int, line.split())
-    ns, rows = run(batch, steps)
-    print(json.dumps({"ns": ns, "rows": rows}), flush=True)
+    ns, cpu, row = run(batch, steps)
+    print(json.dumps({"ns": ns, "cpu_ns": cpu, "row": row}), flush=True)
 '''
 
+# ---- C+OpenBLAS: tests/bench/train_blas, a process a run -----------------------
 
-def count(name, default):
-    v = os.environ.get(name, "")
-    if not v:
-        return default
-    if not v.isdigit() or (name == "BENCH_RUNS" and int(v) == 0):
-        sys.exit(f"train.sh: {name}={v}: not a {'positive' if name == 'BENCH_RUNS' else 'non-negative'} integer")
-    return int(v)
-
-
-warmup = count("BENCH_WARMUP", 1)
-runs = count("BENCH_RUNS", 5)
-
-
-def run(cmd):
-    """Wall time (ns), exit status and stdout of one run, stdout read
-    through a pipe as a real consumer would; posix_spawn (vfork) keeps the
-    harness's own cost small."""
-    r, w = os.pipe()
-    acts = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-            (os.POSIX_SPAWN_DUP2, w, 1), (os.POSIX_SPAWN_CLOSE, r),
-            (os.POSIX_SPAWN_CLOSE, w),
-            (os.POSIX_SPAWN_OPEN, 2, os.path.join(os.environ["HOME"], "stderr"),
-             os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)]
-    t0 = time.perf_counter_ns()
-    pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=acts)
-    os.close(w)
-    chunks = []
-    while True:
-        b = os.read(r, 65536)
-        if not b:
-            break
-        chunks.append(b)
-    _, st = os.waitpid(pid, 0)
-    t1 = time.perf_counter_ns()
-    os.close(r)
-    return t1 - t0, os.waitstatus_to_exitcode(st), b"".join(chunks)
+def find_blas():
+    """Its path, or None and why not."""
+    given = os.environ.get("TRAIN_BLAS")
+    if given == "":
+        return None, "configure found no OpenBLAS (apt-get install libopenblas-dev, then configure)"
+    path = given or "tests/bench/train_blas"
+    if os.path.isfile(path) and os.access(path, os.X_OK):
+        return os.path.abspath(path), None
+    if given:
+        return None, f"TRAIN_BLAS={given}: no such executable"
+    return None, "tests/bench/train_blas not built (make bench builds it when configure finds OpenBLAS)"
 
 
-def last_row(out):
-    """actviz's csv: the header, then one row per report; the last as a list."""
-    lines = out.decode(errors="replace").strip().splitlines()
-    if len(lines) < 2 or not lines[0].startswith("curve,step,loss,dead_share"):
-        return None
-    f = lines[-1].split(",")
+def blas_run(batch, steps):
+    """Its loop's wall and CPU time (ns), final row and OpenBLAS line;
+    exits 77 when it fails."""
     try:
-        return [int(f[1])] + [float(v) for v in f[2:]]
-    except (ValueError, IndexError):
-        return None
-
-
-def actviz_run(batch, steps, what):
-    try:
-        dt, rc, out = run(actviz_cmd(batch, steps))
+        _, rc, out, _ = bl.run([blas, str(steps), str(batch), "1"], env=bl.peer_env())
     except OSError as e:
-        print(f"train.sh: actviz did not start: {e.strerror}", file=sys.stderr)
-        sys.exit(1)
-    row = last_row(out)
-    if rc != 0 or row is None or row[0] != steps:
-        with open(os.path.join(os.environ["HOME"], "stderr"), "rb") as f:
-            err = f.read().decode(errors="replace").strip()
-        why = f"exited with status {rc}" if rc != 0 else "printed no final row"
-        print(f"train.sh: actviz {why} ({what})" + (f": {err[:300]}" if err else ""), file=sys.stderr)
-        sys.exit(1)
-    return dt, row
-
-
-# ---- what else runs ------------------------------------------------------------
-
-def cpu_busy():
-    """Busy and stolen CPU seconds of the whole machine so far, and this
-    process's own with its waited-for children: what else ran meanwhile."""
+        bl.fail(f"train_blas did not start: {e.strerror}", 77)
+    text = out.decode(errors="replace")
+    kv = dict(w.split("=", 1) for line in text.splitlines() if line.startswith("steps=")
+              for w in line.split())
+    info = next((line[len("openblas: "):] for line in text.splitlines()
+                 if line.startswith("openblas: ")), "?")
     try:
-        with open("/proc/stat") as f:
-            v = [int(x) for x in f.readline().split()[1:]]
-    except (OSError, ValueError):
-        return None
-    hz = os.sysconf("SC_CLK_TCK")
-    t = os.times()
-    busy = (v[0] + v[1] + v[2] + v[5] + v[6]) / hz  # user nice system irq softirq
-    steal = v[7] / hz if len(v) > 7 else 0.0
-    return busy, steal, t.user + t.system + t.children_user + t.children_system, time.monotonic()
-
-
-def others(before, after):
-    if not before or not after:
-        return "not known (no /proc/stat)"
-    wall = after[3] - before[3]
-    other = max((after[0] - before[0]) - (after[2] - before[2]), 0) / wall
-    steal = (after[1] - before[1]) / wall
-    note = "" if other < 0.2 and steal < 0.1 else "   <- the figures are disturbed"
-    return f"{other:.2f} cpus busy with other work, {steal:.2f} stolen, over {wall:.1f} s{note}"
-
-
-# ---- torch ---------------------------------------------------------------------
-
-before = cpu_busy()
-worker_env = {k: v for k, v in os.environ.items()
-              if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
-worker_env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
-skip = None
-worker = None
-hello = None
-try:
-    worker = subprocess.Popen([os.environ["PYTHON_BIN"], "-c", WORKER], env=worker_env,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=open(os.path.join(os.environ["HOME"], "worker.err"), "wb"),
-                              text=True, bufsize=1)
-    line = worker.stdout.readline()
-    hello = json.loads(line) if line else {"error": f"exited with status {worker.wait()}"}
-except (OSError, ValueError) as e:
-    hello = {"error": str(e)}
-if "error" in hello:
-    skip = f"python3-torch not importable by {os.environ['PYTHON_BIN']} ({hello['error']}): comparison skipped"
-
-
-def torch_run(batch, steps):
-    global skip
-    try:
-        worker.stdin.write(f"{batch} {steps}\n")
-        worker.stdin.flush()
-        ans = json.loads(worker.stdout.readline())
-        return ans["ns"], ans["rows"][-1]
-    except (OSError, ValueError, KeyError, IndexError):
-        with open(os.path.join(os.environ["HOME"], "worker.err"), "rb") as f:
-            err = f.read().decode(errors="replace").strip().splitlines()
-        print(f"train.sh: torch failed (batch {batch}, {steps} steps)"
-              + (f": {err[-1][:300]}" if err else ""), file=sys.stderr)
-        sys.exit(77)
-
+        d1, d2 = int(kv["dead1"]), int(kv["dead2"])
+        row = [int(kv["steps"]), float(kv["loss"]), (d1 + d2) / (2 * WIDTH), d1 / WIDTH, d2 / WIDTH]
+        return int(kv["ns"]), int(kv["cpu_ns"]), row, info
+    except (KeyError, ValueError):
+        err = bl.last_stderr()
+        bl.fail(f"train_blas failed (status {rc}, batch {batch}, {steps} steps)"
+                + (f": {err[:300]}" if err else ""), 77)
 
 
 # ---- the runs ------------------------------------------------------------------
 
-startup = [actviz_run(16, 1, "1 step")[0] for _ in range(3)]
-jobs = [(k, b) for b in STEPS for k in (("actviz", "torch") if not skip else ("actviz",))]
-rate = {j: [] for j in jobs}
+before = bl.cpu_busy()
+skips = []
+worker = bl.Worker(WORKER)
+if worker.error:
+    skips.append(f"torch: python3-torch not importable by {bl.find_python()} ({worker.error})")
+blas, why = find_blas()
+blas_info = None
+if blas:
+    blas_info = blas_run(16, 1)[3]
+else:
+    skips.append(f"C+OpenBLAS: {why}")
+
+startup = [actviz_run(paths.picked, 16, 1)[0] for _ in range(3)]
+jobs = [("actviz", p, b) for b in STEPS for p in paths.names]
+jobs += [("torch", None, b) for b in STEPS if not worker.error]
+jobs += [("C+OpenBLAS", None, b) for b in STEPS if blas]
 last = {}
-for i in range(warmup + runs):
-    # Alternate the order so that neither always runs just after the other.
-    for k, b in (jobs if i % 2 == 0 else jobs[::-1]):
-        n = STEPS[b] if i >= warmup else max(STEPS[b] // 10, 1)
-        if k == "actviz":
-            dt, row = actviz_run(b, n, f"batch {b}, {n} steps")
-        else:
-            dt, row = torch_run(b, n)
-        if i >= warmup:
-            rate[(k, b)].append(n / (dt / 1e9))
-            last[(k, b)] = row
-if worker and worker.poll() is None:
-    worker.stdin.close()
-    worker.wait()
-startup += [actviz_run(16, 1, "1 step")[0] for _ in range(4)]
-after = cpu_busy()
+
+
+def one(job, warm):
+    k, p, b = job
+    n = max(STEPS[b] // 10, 1) if warm else STEPS[b]
+    if k == "actviz":
+        dt, cpu, row = actviz_run(p, b, n)
+    elif k == "torch":
+        ans = worker.ask(f"{b} {n}")
+        if not ans or "ns" not in ans:
+            err = worker.last_error()
+            bl.fail(f"torch failed (batch {b}, {n} steps)" + (f": {err}" if err else ""), 77)
+        dt, cpu, row = ans["ns"], ans["cpu_ns"], ans["row"]
+    else:
+        dt, cpu, row, _ = blas_run(b, n)
+    if warm:
+        return None
+    last[job] = row
+    return n / (dt / 1e9), n / (max(cpu, 1) / 1e9)
+
+
+got = bl.interleave(jobs, warmup, runs, one)
+rate = {j: [w for w, _ in v] for j, v in got.items()}     # wall clock
+crate = {j: [c for _, c in v] for j, v in got.items()}    # CPU time
+worker.close()
+startup += [actviz_run(paths.picked, 16, 1)[0] for _ in range(4)]
+after = bl.cpu_busy()
 
 
 # ---- the report ----------------------------------------------------------------
-
-def cpu():
-    try:
-        with open("/proc/cpuinfo") as f:
-            info = f.read()
-    except OSError:
-        return "unknown", ""
-    model = "unknown"
-    for key in ("model name", "Hardware", "Processor", "cpu model", "cpu"):
-        m = re.search(rf"^{key}\s*:\s*(.+)$", info, re.M)
-        if m:
-            model = m.group(1).strip()
-            break
-    m = re.search(r"^flags\s*:\s*(.+)$", info, re.M)
-    flags = set(m.group(1).split()) if m else set()
-    simd = ", ".join(f"{f} {'yes' if f in flags else 'no'}" for f in ("avx2", "avx512f", "fma"))
-    return model, simd
-
-
-def summary(name, v, how):
-    med = statistics.median(v)
-    spread = (max(v) - min(v)) / med * 100
-    return (f"  {name:<7} median {med:9.0f} steps/s   (range {min(v):.0f}..{max(v):.0f}, "
-            f"spread {spread:.1f}%; {how})")
-
 
 def row_text(r):
     return f"loss {r[1]:.4g}, dead l1 {round(r[3] * WIDTH)}/{WIDTH}, l2 {round(r[4] * WIDTH)}/{WIDTH}"
 
 
-model, simd = cpu()
-print("actviz -f csv -e 'train relu steps N batch B lr 0.01 bias 0 init torch seed 1' into a pipe"
-      + ("" if skip else ", against"))
-if not skip:
-    print("torch: the same 1-64-64-1 float64 ReLU MLP, nn.Linear init, hidden biases 0, SGD lr 0.01,")
-    print("       torch.rand(B,1)*6-3 and y = sin(3x) each step, mse_loss, dead units per layer each step")
-print(f"cpu:     {model} ({os.cpu_count()} cpus; {simd})")
-if not skip:
-    print(f"torch:   {hello['torch']} ({hello['file']}), python {hello['python']} "
-          f"({os.environ['PYTHON_BIN']}), {hello['threads']} thread")
-    b = hello["blas"]
-    ob = b.get("openblas")
-    alt = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
-    mapped = ", ".join(b["mapped"]) or "none"
-    print(f"blas:    torch's process maps {mapped}")
-    if ob:
-        print(f"         {ob['config']}; core {ob['core']}, {ob['threads']} thread(s)"
-              f" ({'torch: ' + b['torch_blas'] if b.get('torch_blas') else 'torch config: ?'})")
-    else:
-        print(f"         no OpenBLAS among them ({b.get('torch_blas') or 'torch config: ?'})")
-    if os.path.exists("/usr/lib/x86_64-linux-gnu/libblas.so.3"):
-        print(f"         libblas.so.3 alternative -> {alt}")
-    print("         torch's env: OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1, OPENBLAS_CORETYPE and"
-          " OPENBLAS_L2_SIZE unset"
-          + ("" if not any(k in os.environ for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"))
-             else " (set outside: " + " ".join(f"{k}={os.environ[k]}" for k in
-                                              ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-                                              if k in os.environ) + "; actviz keeps them)"))
+have_torch, have_blas = not worker.error, bool(blas)
+print("actviz -f csv -e 'train relu steps N batch B lr 0.01 bias 0 init torch seed 1' into a pipe,"
+      " once per vector path (ACTVIZ_SIMD)" + (", against" if have_torch or have_blas else ""))
+if have_torch:
+    print("torch:      the same 1-64-64-1 float64 ReLU MLP, nn.Linear init, hidden biases 0, SGD lr 0.01,")
+    print("            torch.rand(B,1)*6-3 and y = sin(3x) each step, mse_loss, dead units per layer each step")
+if have_blas:
+    print("C+OpenBLAS: the same MLP written plainly in C, cblas_dgemm for each product, its own RNG")
+print(f"cpu:     {bl.cpu()}")
+for line in paths.report():
+    print(line)
+if have_torch:
+    h = worker.hello
+    print(f"torch:   {h['torch']} ({h['file']}), python {h['python']} ({bl.find_python()}),"
+          f" {h['threads']} thread")
+    mapped = ", ".join(h["blas"]["mapped"]) or "none"
+    print(f"         its process maps {mapped}")
+    print(f"         {bl.blas_text(h['blas'])}"
+          f" ({'torch: ' + h['blas']['torch_blas'] if h['blas'].get('torch_blas') else 'torch config: ?'})")
+    lib = f"/usr/lib/{sysconfig.get_config_var('MULTIARCH') or 'x86_64-linux-gnu'}/libblas.so.3"
+    if os.path.exists(lib):
+        print(f"         libblas.so.3 alternative -> {os.path.realpath(lib)}")
+if have_blas:
+    print(f"C+OpenBLAS: {blas}")
+    print(f"         {blas_info}")
+if have_torch or have_blas:
+    print(f"peers:   {bl.pins_note()}")
 print(f"runs:    {runs} measured after {warmup} warm-up (a tenth of the steps), interleaved"
       " (BENCH_RUNS, BENCH_WARMUP)")
-print(f"machine: {others(before, after)}")
+print(f"machine: {bl.others(before, after)}")
+
+W = 18
 for b in STEPS:
     print(f"batch {b}, {STEPS[b]} steps:")
-    print(summary("actviz", rate[("actviz", b)], "whole process, start-up included"))
-    if skip:
-        continue
-    print(summary("torch", rate[("torch", b)], "training loop only"))
-    ratio = statistics.median(rate[("actviz", b)]) / statistics.median(rate[("torch", b)])
-    print(f"  ratio   actviz / torch = {ratio:.1f}x   (target: at least {TARGET[b]:g}x: "
-          f"{'met' if ratio >= TARGET[b] else 'NOT met'})")
-    print(f"  step {STEPS[b]}: actviz {row_text(last[('actviz', b)])}; "
-          f"torch {row_text(last[('torch', b)])}")
-print(f"actviz start-up (1 step, batch 16): median {statistics.median(startup) / 1e6:.2f} ms"
-      ", in its figures above")
-if skip:
-    print(f"ratio:   {skip}")
-sys.exit(77 if skip else 0)
+    med, cmed = {}, {}
+    for p in paths.names:
+        v, c = rate[("actviz", p, b)], crate[("actviz", p, b)]
+        med[p], cmed[p] = statistics.median(v), statistics.median(c)
+        print(bl.rate_line(f"actviz {paths.label(p)}", v, "steps/s", width=W, cpu=c,
+                           how="whole process, start-up included"))
+    peers = [k for k, ok in (("torch", have_torch), ("C+OpenBLAS", have_blas)) if ok]
+    for k in peers:
+        print(bl.rate_line(k, rate[(k, None, b)], "steps/s", width=W, cpu=crate[(k, None, b)],
+                           how="training loop only"))
+    if peers:
+        head = "".join(f"  {'actviz / ' + k:<42}" for k in peers)
+        print(f"  {'ratios':<{W}}{head}".rstrip())
+    for p in paths.names if peers else ():
+        cells = ""
+        for k in peers:
+            x = med[p] / statistics.median(rate[(k, None, b)])
+            xc = cmed[p] / statistics.median(crate[(k, None, b)])
+            if k == "torch":
+                t = TARGET_TORCH[b]
+                note = f"{bl.verdict(x >= t)} (>= {t:g}x)" if p in TORCH_PATHS else "no target"
+            else:
+                t = TARGET_BLAS
+                note = (f"{bl.verdict(x >= t)} (>= {t:g}x)" if p == paths.picked
+                        else "no target")
+            cells += f"  {x:8.2f}x{bl.cpu_ratio(xc):<14} {note:<19}"
+        print(f"  {paths.label(p):<{W}}{cells}".rstrip())
+    line = paths.slowdown(med, width=W, cpu=cmed)
+    if line:
+        print(line)
+    rows = {p: last[("actviz", p, b)] for p in paths.names}
+    same = all(r == rows[paths.names[0]] for r in rows.values())
+    print(f"  step {STEPS[b]}: actviz {row_text(rows[paths.names[0]])}"
+          + ("" if len(rows) == 1 else ", the same on every path" if same
+             else "; the paths DIFFER: " + "; ".join(f"{p} {row_text(r)}" for p, r in rows.items())))
+    for k in peers:
+        print(f"  {'':<{len(str(STEPS[b])) + 6}} {k} {row_text(last[(k, None, b)])}")
+print(f"actviz start-up (1 step, batch 16, {paths.picked}): median"
+      f" {statistics.median(startup) / 1e6:.2f} ms, in its figures above")
+print("targets: actviz / torch at least 15x at batch 16 and 2x at batch 256 on avx2 and avx512;"
+      " actviz / C+OpenBLAS at least 1x on the path actviz picks (*); baseline at most 2.5x"
+      " slower than avx2")
+for s in skips:
+    print(f"skipped: {s}")
+sys.exit(77 if skips else 0)
 EOF
