@@ -144,6 +144,9 @@ double rng_uniform(struct rng *r)
 static double zig_x[ZIG_N + 1];  /* layer widths, x[0] the base's equivalent */
 static double zig_ratio[ZIG_N];  /* x[i+1]/x[i]: the fast acceptance test */
 static double zig_f[ZIG_N + 1];  /* f(x[i]) */
+/* x[i] and ratio[i] side by side: the vector paths fetch both of a lane
+ * with one 16-byte load */
+static double zig_pair[ZIG_N][2] __attribute__((aligned(16)));
 static bool zig_ready;
 
 static double zig_pdf(double x)
@@ -165,6 +168,10 @@ static void zig_init(void)
 		zig_f[i] = zig_pdf(zig_x[i]);
 	for (int i = 0; i < ZIG_N; i++)
 		zig_ratio[i] = zig_x[i + 1] / zig_x[i];
+	for (int i = 0; i < ZIG_N; i++) {
+		zig_pair[i][0] = zig_x[i];
+		zig_pair[i][1] = zig_ratio[i];
+	}
 	zig_ready = true;
 }
 
@@ -218,63 +225,177 @@ double rng_normal(struct rng *r)
 
 #define ZIG_BLOCK 256
 
-/* Normals a block at a time: the random words first, then every draw's
- * fast path in a branch-free loop the compiler can vectorise (with
- * gathers where the CPU has them), then the rare rejections in order.
- * Each clone computes the same bits: integer work, one exact conversion
- * and one multiplication per draw. */
-SIMD_INLINE void zig_block_body(const uint64_t *restrict w, double *restrict out,
-                                unsigned char *restrict bad, size_t n)
+/* The ziggurat's fast path for a run of whole groups of the stream: the
+ * state steps, each group's eight words land in w, their normals in out,
+ * and bit l of bad[g] is set when lane l of group g needs the slow path.
+ * Every variant computes the same bits: integer work, one exact
+ * conversion of the top 53 bits, one multiplication, one comparison. */
+static void zig_groups_baseline(uint64_t s[4][RNG_LANES], uint64_t *restrict w,
+                                double *restrict out, unsigned char *restrict bad, size_t groups)
 {
-	for (size_t k = 0; k < n; k++) {
-		uint64_t b = w[k];
-		size_t i = b & 0xff;
-		/* (double)((int64_t)b >> 11), exactly, without a 64-bit integer
-		 * conversion (AVX2 has none): the low 52 bits of that integer
-		 * as the mantissa of 2^52 + m, less 2^52, or 2^53 when the sign
-		 * bit is set (no branch: the sign is random). Every step is
-		 * exact, so the bits are the same. */
-		uint64_t bits = 0x4330000000000000u | ((b >> 11) & 0xfffffffffffffu);
-		uint64_t less = 0x4330000000000000u + (b >> 63 << 52); /* 2^52 or 2^53 */
-		double m, l;
-		memcpy(&m, &bits, sizeof m);
-		memcpy(&l, &less, sizeof l);
-		double u = (m - l) * 0x1p-52;
-		out[k] = u * zig_x[i];
-		bad[k] = !(fabs(u) < zig_ratio[i]);
+	steps_baseline(s, w, groups);
+	for (size_t g = 0; g < groups; g++) {
+		unsigned flags = 0;
+		for (int l = 0; l < RNG_LANES; l++) {
+			uint64_t b = w[RNG_LANES * g + l];
+			size_t i = b & 0xff;
+			double u = (double)((int64_t)b >> 11) * 0x1p-52;
+			out[RNG_LANES * g + l] = u * zig_x[i];
+			flags |= (unsigned)!(fabs(u) < zig_ratio[i]) << l;
+		}
+		bad[g] = (unsigned char)flags;
 	}
 }
 
-/* restrict: without it GCC 12 vectorises none of the AVX-512 copy */
-SIMD_VARIANTS(zig_block,
-              (const uint64_t *restrict w, double *restrict out, unsigned char *restrict bad,
-               size_t n),
-              (w, out, bad, n))
+#if SIMD_X86
+/* Written with the instructions themselves. The two table entries of a
+ * lane come in one 16-byte load of zig_pair, and the lanes are put
+ * together with inserts and unpacks: compilers tuned for generic x86-64
+ * build lookups a double at a time, and gather instructions (two a
+ * group) took three quarters of this loop on AMD Zen 4. */
+#include <immintrin.h>
+
+/* The pairs of the eight words' layers: x[i] into *x, ratio[i] into *r. */
+#define PAIR(w, k) _mm_load_pd(zig_pair[(w)[k] & 0xff])
+
+TARGET_AVX512
+static void zig_groups_avx512(uint64_t s[4][RNG_LANES], uint64_t *restrict w,
+                              double *restrict out, unsigned char *restrict bad, size_t groups)
+{
+	__m512i s0 = _mm512_loadu_si512(s[0]), s1 = _mm512_loadu_si512(s[1]);
+	__m512i s2 = _mm512_loadu_si512(s[2]), s3 = _mm512_loadu_si512(s[3]);
+	const __m512d scale = _mm512_set1_pd(0x1p-52);
+	for (size_t g = 0; g < groups; g++) {
+		/* xoshiro256**: rotl(s1 * 5, 7) * 9, then the state's step */
+		__m512i x = _mm512_rol_epi64(_mm512_add_epi64(_mm512_slli_epi64(s1, 2), s1), 7);
+		__m512i b = _mm512_add_epi64(_mm512_slli_epi64(x, 3), x);
+		__m512i t = _mm512_slli_epi64(s1, 17);
+		s2 = _mm512_xor_si512(s2, s0);
+		s3 = _mm512_xor_si512(s3, s1);
+		s1 = _mm512_xor_si512(s1, s2);
+		s0 = _mm512_xor_si512(s0, s3);
+		s2 = _mm512_xor_si512(s2, t);
+		s3 = _mm512_rol_epi64(s3, 45);
+		uint64_t *wg = w + RNG_LANES * g;
+		_mm512_storeu_si512(wg, b);
+		/* lanes 0, 2, 4, 6 in a, 1, 3, 5, 7 in c: unpacking them gives
+		 * every lane's x, and every lane's ratio, in order */
+		__m512d a = _mm512_castpd128_pd512(PAIR(wg, 0));
+		__m512d c = _mm512_castpd128_pd512(PAIR(wg, 1));
+		a = _mm512_insertf64x2(a, PAIR(wg, 2), 1);
+		c = _mm512_insertf64x2(c, PAIR(wg, 3), 1);
+		a = _mm512_insertf64x2(a, PAIR(wg, 4), 2);
+		c = _mm512_insertf64x2(c, PAIR(wg, 5), 2);
+		a = _mm512_insertf64x2(a, PAIR(wg, 6), 3);
+		c = _mm512_insertf64x2(c, PAIR(wg, 7), 3);
+		__m512d xi = _mm512_unpacklo_pd(a, c), ri = _mm512_unpackhi_pd(a, c);
+		/* a signed uniform from the top 53 bits */
+		__m512d u = _mm512_mul_pd(_mm512_cvtepi64_pd(_mm512_srai_epi64(b, 11)), scale);
+		_mm512_storeu_pd(out + RNG_LANES * g, _mm512_mul_pd(u, xi));
+		__mmask8 ok = _mm512_cmp_pd_mask(_mm512_abs_pd(u), ri, _CMP_LT_OQ);
+		bad[g] = (unsigned char)~ok;
+	}
+	_mm512_storeu_si512(s[0], s0);
+	_mm512_storeu_si512(s[1], s1);
+	_mm512_storeu_si512(s[2], s2);
+	_mm512_storeu_si512(s[3], s3);
+}
+
+/* AVX2: the eight lanes as two halves of four, and no 64-bit arithmetic
+ * shift, rotation or conversion: a rotation is two shifts, and the top
+ * 53 bits become a double through the mantissa of 2^52 (exact). */
+#define ROTL256(x, k) _mm256_or_si256(_mm256_slli_epi64((x), (k)), _mm256_srli_epi64((x), 64 - (k)))
+
+TARGET_AVX2
+static void zig_groups_avx2(uint64_t s[4][RNG_LANES], uint64_t *restrict w, double *restrict out,
+                            unsigned char *restrict bad, size_t groups)
+{
+	const __m256i mant = _mm256_set1_epi64x(0xfffffffffffff);
+	const __m256i two52 = _mm256_set1_epi64x(0x4330000000000000);
+	const __m256d scale = _mm256_set1_pd(0x1p-52);
+	const __m256d sign = _mm256_set1_pd(-0.0);
+	for (int h = 0; h < RNG_LANES; h += 4) {
+		__m256i s0 = _mm256_loadu_si256((const __m256i *)(s[0] + h));
+		__m256i s1 = _mm256_loadu_si256((const __m256i *)(s[1] + h));
+		__m256i s2 = _mm256_loadu_si256((const __m256i *)(s[2] + h));
+		__m256i s3 = _mm256_loadu_si256((const __m256i *)(s[3] + h));
+		for (size_t g = 0; g < groups; g++) {
+			__m256i x = ROTL256(_mm256_add_epi64(_mm256_slli_epi64(s1, 2), s1), 7);
+			__m256i b = _mm256_add_epi64(_mm256_slli_epi64(x, 3), x);
+			__m256i t = _mm256_slli_epi64(s1, 17);
+			s2 = _mm256_xor_si256(s2, s0);
+			s3 = _mm256_xor_si256(s3, s1);
+			s1 = _mm256_xor_si256(s1, s2);
+			s0 = _mm256_xor_si256(s0, s3);
+			s2 = _mm256_xor_si256(s2, t);
+			s3 = ROTL256(s3, 45);
+			uint64_t *wg = w + RNG_LANES * g + h;
+			_mm256_storeu_si256((__m256i *)wg, b);
+			__m256d a = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 0)), PAIR(wg, 2), 1);
+			__m256d c = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 1)), PAIR(wg, 3), 1);
+			__m256d xi = _mm256_unpacklo_pd(a, c), ri = _mm256_unpackhi_pd(a, c);
+			/* 2^52 + m, less 2^52 or (sign bit set) 2^53 */
+			__m256i m = _mm256_or_si256(two52, _mm256_and_si256(_mm256_srli_epi64(b, 11), mant));
+			__m256i less = _mm256_add_epi64(two52, _mm256_slli_epi64(_mm256_srli_epi64(b, 63), 52));
+			__m256d v = _mm256_sub_pd(_mm256_castsi256_pd(m), _mm256_castsi256_pd(less));
+			__m256d u = _mm256_mul_pd(v, scale);
+			_mm256_storeu_pd(out + RNG_LANES * g + h, _mm256_mul_pd(u, xi));
+			__m256d ok = _mm256_cmp_pd(_mm256_andnot_pd(sign, u), ri, _CMP_LT_OQ);
+			unsigned flags = (unsigned)~_mm256_movemask_pd(ok) & 0xf;
+			if (h == 0)
+				bad[g] = (unsigned char)flags;
+			else
+				bad[g] = (unsigned char)(bad[g] | flags << 4);
+		}
+		_mm256_storeu_si256((__m256i *)(s[0] + h), s0);
+		_mm256_storeu_si256((__m256i *)(s[1] + h), s1);
+		_mm256_storeu_si256((__m256i *)(s[2] + h), s2);
+		_mm256_storeu_si256((__m256i *)(s[3] + h), s3);
+	}
+}
+#undef PAIR
+#endif
+
+static void zig_groups(uint64_t s[4][RNG_LANES], uint64_t *restrict w, double *restrict out,
+                       unsigned char *restrict bad, size_t groups)
+{
+	SIMD_DISPATCH(zig_groups, (s, w, out, bad, groups));
+}
 
 void rng_normals(struct rng *r, double *out, size_t n)
 {
 	if (!zig_ready)
 		zig_init();
+	size_t done = 0;
+	/* the words left over from the last group first, in order */
+	while (done < n && r->pos < RNG_LANES)
+		out[done++] = zig_draw(r);
 	uint64_t w[ZIG_BLOCK] __attribute__((aligned(64)));
-	unsigned char bad[ZIG_BLOCK + 8] = {0}; /* read eight at a time */
-	for (size_t done = 0; done < n;) {
-		size_t k = n - done < ZIG_BLOCK ? n - done : ZIG_BLOCK;
-		rng_fill(r, w, k);
-		zig_block(w, out + done, bad, k);
-		/* about one draw in a hundred needs more: find them eight flags
-		 * at a time */
-		for (size_t j = 0; j < k; j += 8) {
-			uint64_t flags;
-			memcpy(&flags, bad + j, sizeof flags);
-			if (!flags)
+	/* a flag byte a group, read eight at a time (the tail kept zero) */
+	unsigned char bad[ZIG_BLOCK / RNG_LANES] __attribute__((aligned(8)));
+	while (n - done >= RNG_LANES) {
+		size_t groups = (n - done) / RNG_LANES;
+		if (groups > ZIG_BLOCK / RNG_LANES)
+			groups = ZIG_BLOCK / RNG_LANES;
+		memset(bad + groups / 8 * 8, 0, sizeof bad - groups / 8 * 8);
+		zig_groups(r->s, w, out + done, bad, groups);
+		/* about one draw in a hundred needs more, in the stream's order */
+		for (size_t g8 = 0; g8 < groups; g8 += 8) {
+			uint64_t any;
+			memcpy(&any, bad + g8, sizeof any);
+			if (!any)
 				continue;
-			for (size_t q = j; q < j + 8 && q < k; q++) {
-				if (bad[q]) {
+			for (size_t g = g8; g < g8 + 8 && g < groups; g++) {
+				for (unsigned flags = bad[g]; flags; flags &= flags - 1) {
+					size_t q = RNG_LANES * g + (size_t)__builtin_ctz(flags);
 					double u = (double)((int64_t)w[q] >> 11) * 0x1p-52;
 					out[done + q] = zig_slow(r, (int)(w[q] & 0xff), fabs(u), u < 0);
 				}
 			}
 		}
-		done += k;
+		done += RNG_LANES * groups;
 	}
+	/* the last few: a group into the buffer, then one at a time */
+	while (done < n)
+		out[done++] = zig_draw(r);
 }

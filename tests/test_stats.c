@@ -11,6 +11,7 @@
 
 #include "actfn.h"
 #include "rng.h"
+#include "simd.h"
 #include "stats.h"
 
 #define SQRT_2PI 2.5066282746310002
@@ -263,6 +264,46 @@ static void test_rng(void **state)
 		assert_true(rng_normal(&a) == z[i]);
 }
 
+/* The same stream of normals on every vector path, however it is asked
+ * for: in one piece, in pieces of any size (leftover words of a group,
+ * whole groups, a tail), and interleaved with single words. The first
+ * path's numbers are the reference; a path missing here is skipped. */
+static void test_normals_every_path_every_split(void **state)
+{
+	(void)state;
+	enum { N = 5000 };
+	static double want[N], got[N];
+	static const size_t pieces[] = {1, 3, 8, 13, 256, 257, 7, 1024, 2, 9, 511};
+	struct rng r;
+	assert_true(simd_force(SIMD_BASELINE));
+	rng_seed(&r, 2024);
+	rng_normals(&r, want, N);
+	uint64_t after = rng_next(&r);
+	for (int p = 0; p < SIMD_NPATHS; p++) {
+		if (!simd_force((enum simd_path)p))
+			continue;
+		rng_seed(&r, 2024);
+		size_t done = 0;
+		for (size_t k = 0; done < N; k++) {
+			size_t n = pieces[k % (sizeof pieces / sizeof pieces[0])];
+			if (n > N - done)
+				n = N - done;
+			rng_normals(&r, got + done, n);
+			done += n;
+		}
+		assert_memory_equal(got, want, sizeof want);
+		assert_true(rng_next(&r) == after);
+		/* a single draw between calls: the next normals move on by one */
+		rng_seed(&r, 2024);
+		rng_normals(&r, got, 5);
+		double one = rng_normal(&r);
+		rng_normals(&r, got + 6, N - 6);
+		assert_true(one == want[5]);
+		assert_memory_equal(got + 6, want + 6, (N - 6) * sizeof(double));
+	}
+	simd_select(NULL, NULL, 0);
+}
+
 /* Monte Carlo agrees with every exact figure within its 4 standard
  * errors, is reproducible, and stops when told. */
 static void test_monte_carlo(void **state)
@@ -371,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_extreme_distributions),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_rng),
+		cmocka_unit_test(test_normals_every_path_every_split),
 		cmocka_unit_test(test_monte_carlo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
