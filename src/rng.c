@@ -381,16 +381,15 @@ void rng_normals(struct rng *r, double *out, size_t n)
 		zig_groups(r->s, w, out + done, bad, groups);
 		/* about one draw in a hundred needs more, in the stream's order */
 		for (size_t g8 = 0; g8 < groups; g8 += 8) {
-			uint64_t any;
-			memcpy(&any, bad + g8, sizeof any);
-			if (!any)
-				continue;
-			for (size_t g = g8; g < g8 + 8 && g < groups; g++) {
-				for (unsigned flags = bad[g]; flags; flags &= flags - 1) {
-					size_t q = RNG_LANES * g + (size_t)__builtin_ctz(flags);
-					double u = (double)((int64_t)w[q] >> 11) * 0x1p-52;
-					out[done + q] = zig_slow(r, (int)(w[q] & 0xff), fabs(u), u < 0);
-				}
+			/* eight flag bytes in one word: bit k of it is draw 8 g8 + k
+			 * (assembled byte by byte, so on any byte order) */
+			uint64_t flags = 0;
+			for (int k = 0; k < 8; k++)
+				flags |= (uint64_t)bad[g8 + k] << 8 * k;
+			for (; flags; flags &= flags - 1) {
+				size_t q = RNG_LANES * g8 + (size_t)__builtin_ctzll(flags);
+				double u = (double)((int64_t)w[q] >> 11) * 0x1p-52;
+				out[done + q] = zig_slow(r, (int)(w[q] & 0xff), fabs(u), u < 0);
 			}
 		}
 		done += RNG_LANES * groups;
