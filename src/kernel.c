@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "kernel.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "simd.h"
@@ -44,21 +45,14 @@ void kernel_backward_input(const double *W, const double *dZ, double *dA, long N
 	SIMD_DISPATCH(backward_input, (W, dZ, dA, N, K, bp));
 }
 
-void kernel_weight_grad(const double *dZ, const double *At, double *dW, double *db, long N, long K,
+void kernel_weight_grad(const double *dZ, const double *A, double *dW, double *db, long N, long K,
                         long b, long bp)
 {
-	SIMD_DISPATCH(weight_grad, (dZ, At, dW, db, N, K, b, bp));
+	SIMD_DISPATCH(weight_grad, (dZ, A, dW, db, N, K, b, bp));
 }
 
 void kernel_weight_grad_dot(const double *dZ, const double *A, double *dW, double *db, long N,
                             long K, long bp)
 {
 	SIMD_DISPATCH(weight_grad_dot, (dZ, A, dW, db, N, K, bp));
-}
-
-void kernel_transpose(const double *A, double *At, long K, long b, long bp)
-{
-	for (long k = 0; k < K; k++)
-		for (long j = 0; j < b; j++)
-			At[j * K + k] = A[k * bp + j];
 }

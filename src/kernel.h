@@ -8,12 +8,10 @@ void kernel_forward(const double *W, const double *b, const double *A, double *Z
                     long bp);
 /* dA[k][:] = sum_n W[n][k] dZ[n][:] */
 void kernel_backward_input(const double *W, const double *dZ, double *dA, long N, long K, long bp);
-/* dW[n][k] = sum_j dZ[n][j] At[j][k],  db[n] = sum_j dZ[n][j], over the
- * first b samples; At is the layer's input sample-major ([sample][k]). */
-void kernel_weight_grad(const double *dZ, const double *At, double *dW, double *db, long N, long K,
+/* dW[n][k] = sum_j dZ[n][j] A[k][j],  db[n] = sum_j dZ[n][j], over the
+ * first b samples: one chain per weight, for short batches. */
+void kernel_weight_grad(const double *dZ, const double *A, double *dW, double *db, long N, long K,
                         long b, long bp);
-/* At[j][k] = A[k][j] for the first b samples. */
-void kernel_transpose(const double *A, double *At, long K, long b, long bp);
 /* The same dW and db from A itself ([k][sample]): dot products along the
  * batch, better than a transpose once the batch is long. */
 void kernel_weight_grad_dot(const double *dZ, const double *A, double *dW, double *db, long N,

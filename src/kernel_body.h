@@ -86,18 +86,21 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 	} while (0)
 
 /* Rows of the batch-sized operand copied at a time into a contiguous
- * panel: its rows are a power of two apart when the batch is, and would
- * then fall into a few sets of the first-level cache and evict each other. */
+ * panel, when they are far apart: a batch of 256 puts them 2 KiB apart,
+ * where they fall into a few sets of the first-level cache and evict each
+ * other. Rows at most KB_NEAR doubles apart are walked where they are. */
 #define KB_QB 128
+#define KB_NEAR 64
 
 /* C (rows x cols, row stride ldc) = init + sum over q of w-column x
  * B-row, where row r's weights are w[r * wr + q * ws] and B's row q is
- * B + q * ldb; cols is a multiple of KB_VW, init may be NULL (zero).
- * Columns in blocks of two vectors, copied into a panel KB_QB rows at a
- * time, which every block of four rows then walks. */
+ * B + q * ldb, or with bt its column (element (q, c) at B[c * ldb + q]);
+ * cols is a multiple of KB_VW, init may be NULL (zero). Columns in blocks
+ * of two vectors, which every block of four rows walks. */
 KB_ATTR
 static void KB(products)(double *C, long ldc, const double *init, const double *w, long wr,
-                         long ws, const double *B, long ldb, long rows, long cols, long qmax)
+                         long ws, const double *B, long ldb, bool bt, long rows, long cols,
+                         long qmax)
 {
 	static const double zeros[4] = {0, 0, 0, 0};
 	double panel[KB_QB * 2 * KB_VW] __attribute__((aligned(64)));
@@ -106,21 +109,32 @@ static void KB(products)(double *C, long ldc, const double *init, const double *
 		for (long q0 = 0; q0 < qmax || q0 == 0; q0 += KB_QB) {
 			long qn = qmax - q0 < KB_QB ? qmax - q0 : KB_QB;
 			const double *first = q0 ? NULL : init ? init : zeros;
-			for (long q = 0; q < qn; q++)
-				for (long v = 0; v < width; v += KB_VW)
-					STORE(panel + q * width + v, LOAD(B + (q0 + q) * ldb + j + v));
+			const double *P = panel;
+			long ldp = width;
+			if (bt) {
+				for (long v = 0; v < width; v++)
+					for (long q = 0; q < qn; q++)
+						panel[q * width + v] = B[(j + v) * ldb + q0 + q];
+			} else if (ldb <= KB_NEAR && qn == qmax) {
+				P = B + j;
+				ldp = ldb;
+			} else {
+				for (long q = 0; q < qn; q++)
+					for (long v = 0; v < width; v += KB_VW)
+						STORE(panel + q * width + v, LOAD(B + (q0 + q) * ldb + j + v));
+			}
 			long r = 0;
 			for (; r + 4 <= rows && width == 2 * KB_VW; r += 4) {
 				const double *w0 = w + r * wr + q0 * ws, *w1 = w0 + wr, *w2 = w1 + wr;
 				const double *w3 = w2 + wr;
 				BLOCK_4x2(C + r * ldc + j, ldc, (first ? first + (init ? r : 0) : NULL), w0,
-				          w1, w2, w3, ws, panel, width, qn);
+				          w1, w2, w3, ws, P, ldp, qn);
 			}
 			for (; r < rows; r++) {
 				const double *w0 = w + r * wr + q0 * ws;
 				for (long v = 0; v < width; v += KB_VW)
 					BLOCK_1x1(C + r * ldc + j + v, (first ? first + (init ? r : 0) : NULL),
-					          w0, ws, panel + v, width, qn);
+					          w0, ws, P + v, ldp, qn);
 			}
 			if (qmax == 0)
 				break;
@@ -132,14 +146,14 @@ KB_ATTR
 static void KB(forward)(const double *W, const double *b, const double *A, double *Z, long N,
                         long K, long bp)
 {
-	KB(products)(Z, bp, b, W, K, 1, A, bp, N, bp, K);
+	KB(products)(Z, bp, b, W, K, 1, A, bp, false, N, bp, K);
 }
 
 KB_ATTR
 static void KB(backward_input)(const double *W, const double *dZ, double *dA, long N, long K,
                                long bp)
 {
-	KB(products)(dA, bp, NULL, W, 1, K, dZ, bp, K, bp, N);
+	KB(products)(dA, bp, NULL, W, 1, K, dZ, bp, false, K, bp, N);
 }
 
 /* db[n] = sum_j dZ[n][j] in eight chains: the padding of dZ is zero, so
@@ -160,21 +174,21 @@ static void KB(bias_grad)(const double *dZ, double *db, long N, long bp)
 	}
 }
 
-/* Rank-one updates along a short batch: dW[n][k] = sum_j dZ[n][j] At[j][k],
- * one chain per weight; At is the input sample-major. */
+/* Rank-one updates along a short batch: dW[n][k] = sum_j dZ[n][j] A[k][j],
+ * one chain per weight, A read down its columns into the panel. */
 KB_ATTR
-static void KB(weight_grad)(const double *dZ, const double *At, double *dW, double *db, long N,
+static void KB(weight_grad)(const double *dZ, const double *A, double *dW, double *db, long N,
                             long K, long b, long bp)
 {
 	KB(bias_grad)(dZ, db, N, bp);
 	long kv = K / KB_VW * KB_VW;
 	if (kv > 0)
-		KB(products)(dW, K, NULL, dZ, bp, 1, At, K, N, kv, b);
+		KB(products)(dW, K, NULL, dZ, bp, 1, A, bp, true, N, kv, b);
 	for (long k = kv; k < K; k++) {
 		for (long n = 0; n < N; n++) {
 			double s = 0;
 			for (long j = 0; j < b; j++)
-				s += dZ[n * bp + j] * At[j * K + k];
+				s += dZ[n * bp + j] * A[k * bp + j];
 			dW[n * K + k] = s;
 		}
 	}
@@ -254,6 +268,7 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 }
 
 #undef KB_QB
+#undef KB_NEAR
 #undef KB_DR
 #undef KB_DQ
 #undef KB_G

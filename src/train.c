@@ -33,7 +33,6 @@ struct train {
 	double *x, *y;          /* the step's batch: [in_dim][bp], [bp] */
 	double *z[MAX_LAYERS], *a[MAX_LAYERS], *d[MAX_LAYERS];
 	double *dz, *da, *tmp;  /* backward work, [width][bp] */
-	double *at;             /* a layer's input, sample-major */
 	struct rng data;
 	long step;
 	bool batch_ready;
@@ -76,7 +75,7 @@ double train_memory(const struct train_spec *s, int n)
 {
 	double bp = (double)padded(s->batch), w = (double)s->width;
 	double per_net = 4.0 * (double)count_params(s) * 8;
-	double work = 8 * (bp * (3 * w * (double)s->depth + 3 * w + 4));
+	double work = 8 * (bp * (3 * w * (double)s->depth + 2 * w + 4));
 	return n * per_net + work;
 }
 
@@ -143,7 +142,6 @@ void train_free(struct train *t)
 	free(t->dz);
 	free(t->da);
 	free(t->tmp);
-	free(t->at);
 	free(t);
 }
 
@@ -171,8 +169,7 @@ struct train *train_new(const struct train_spec *spec, const struct actfn_curve 
 	t->dz = doubles(w * bp);
 	t->da = doubles(w * bp);
 	t->tmp = doubles(w * bp);
-	t->at = doubles((w > 2 ? w : 2) * bp);
-	bool ok = t->nets && t->x && t->y && t->dz && t->da && t->tmp && t->at;
+	bool ok = t->nets && t->x && t->y && t->dz && t->da && t->tmp;
 	for (int l = 0; l < t->layers && ok; l++) {
 		size_t cells = (size_t)t->rows[l] * bp;
 		t->z[l] = doubles(cells);
@@ -332,13 +329,11 @@ static void backward(struct train *t, struct net *net)
 		const double *in = l ? t->a[l - 1] : t->x;
 		/* short batches: rank-one updates on a transposed copy; long
 		 * ones: dot products, whose horizontal sums are then cheap */
-		if (bp >= 64) {
+		if (bp >= 64)
 			kernel_weight_grad_dot(t->dz, in, net->gW[l], net->gb[l], t->rows[l], t->cols[l], bp);
-		} else {
-			kernel_transpose(in, t->at, t->cols[l], t->spec.batch, bp);
-			kernel_weight_grad(t->dz, t->at, net->gW[l], net->gb[l], t->rows[l], t->cols[l],
+		else
+			kernel_weight_grad(t->dz, in, net->gW[l], net->gb[l], t->rows[l], t->cols[l],
 			                   t->spec.batch, bp);
-		}
 		if (l == 0)
 			break;
 		/* the gradient flowing into layer l-1's outputs ... */
