@@ -129,7 +129,6 @@ static void test_kernels(void **state)
 	}
 	simd_select(NULL, NULL, 0);
 }
-}
 
 /* Same seed, same numbers; a different seed, others. */
 static void test_reproducible(void **state)
