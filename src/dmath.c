@@ -102,8 +102,8 @@ double dmath_exp(double x)
 
 /* ---- expm1 ------------------------------------------------------------------
  * Near 0, x + x^2/2 + x^3 P(x) with x^2 split exactly, so that the sum
- * x + x^2/2 rounds once; elsewhere (s - 1) + s tmp from exp's reduction,
- * s - 1 exact as a two-sum. Within about 0.51 ulp. */
+ * x + x^2/2 rounds once; elsewhere (s - 1) + s r + s (...) from exp's
+ * reduction, s - 1 and s r exact. Within about 0.51 ulp. */
 
 static double expm1_small(double x)
 {
@@ -130,11 +130,25 @@ double dmath_expm1(double x)
 		return dmath_exp(x);
 	if (x < -40) /* e^x < 2^-57: -1 + e^x rounds to -1 */
 		return -1.0;
-	double tmp;
-	uint64_t ki = exp_reduce(x, 0, &tmp);
-	double s = exp_scale(ki, 0);
+	/* exp's reduction, with r = w - m kept exactly as r + rerr and s r
+	 * exact (Dekker): rounding s*tmp as exp does costs up to 0.06 ulp here,
+	 * where e^x - 1 is as small as 0.12 */
+	const double *c = dmath_exp_c;
+	double kd = x * c[0] + EXP_SHIFT;
+	uint64_t ki = dm_bits(kd);
+	kd -= EXP_SHIFT;
+	double w = x - kd * c[1], m = kd * c[2];
+	double r = w - m, rerr = dm_sum_err(w, -m, r), r2 = r * r;
+	double q = r2 * (c[3] + r * c[4]) + r2 * r2 * (c[5] + r * dmath_exp_c5); /* e^r - 1 - r */
+	double tail = dmath_exp_tab[ki % DMATH_EXP_N].tail;
+	double s = exp_scale(ki, 0), sh, sl, rh, rl;
+	dm_split(s, &sh, &sl);
+	dm_split(r, &rh, &rl);
+	double sr = s * r, srlo = dm_prod_err(sh, sl, rh, rl, sr);
 	double d = s - 1, dlo = dm_sum_err(s, -1, d);
-	return d + (dlo + s * tmp);
+	double hi = d + sr, hlo = dm_sum_err(d, sr, hi);
+	/* e^x - 1 = (s - 1) + s r + s (tail + rerr + r tail + q), to 2^-70 */
+	return hi + ((hlo + dlo + srlo) + s * ((tail + rerr) + (r * tail + q)));
 }
 
 /* ---- log ---------------------------------------------------------------------
@@ -180,8 +194,19 @@ static double log_dd(double x, double *lo)
 	k += (int)(ix >> 52) - 1023 + (int)up;
 	double z = dm_double(m | (up ? 0x3fe0000000000000ULL : 0x3ff0000000000000ULL));
 	const struct dmath_log_entry *e = &dmath_log_tab[m >> 45];
-	double zh = dm_double(dm_bits(z) & 0xffffffff00000000ULL); /* 21 bits */
-	double rh = zh * e->invc - 1, rl = (z - zh) * e->invc;     /* both exact */
+	double rh, rl;
+	if (e->invc == 1) {
+		/* next to 1, where log x is r itself: r = z - 1 exactly (Sterbenz),
+		 * split (z's own split would leave rh and rl to cancel, and rh^2/2
+		 * far above the result) */
+		double r = z - 1;
+		rh = dm_double(dm_bits(r) & 0xfffffffff8000000ULL);
+		rl = r - rh;
+	} else {
+		double zh = dm_double(dm_bits(z) & 0xffffffff00000000ULL); /* 21 bits */
+		rh = zh * e->invc - 1;                                     /* exact */
+		rl = (z - zh) * e->invc;                                   /* exact */
+	}
 	return log_sum((double)k, e, rh, rl, lo);
 }
 
@@ -381,9 +406,10 @@ static double erfc_mid(double x, double *lo)
 	return r;
 }
 
-double dmath_erfc(double x)
+double dmath_erfc_dd(double x, double *lo)
 {
-	double ax = fabs(x);
+	double ax = fabs(x), hi;
+	*lo = 0;
 	if (ax < 0.25) {
 		/* erf x = x (T + u F(u)), u = x^2, with x T exact as p + pe */
 		const double *t = dmath_two_over_sqrtpi;
@@ -392,8 +418,10 @@ double dmath_erfc(double x)
 		double p = x * (t[0] + t[1]); /* t[0] + t[1] is T's nearest double */
 		double pe = dm_prod_err(xh, xl, t[0], t[1], p);
 		double rest = (pe + x * t[2]) + x * (u * dm_horner(dmath_erf_f, 7, u));
-		double s = 1 - p, se = dm_fast_err(1, -p, s);
-		return s + (se - rest);
+		double s = 1 - p, sl = dm_fast_err(1, -p, s) - rest;
+		hi = s + sl;
+		*lo = dm_fast_err(s, sl, hi);
+		return hi;
 	}
 	if (x != x)
 		return x + x;
@@ -401,9 +429,20 @@ double dmath_erfc(double x)
 		return 2.0;
 	if (x >= 28) /* erfc(27.23) is half the least subnormal already */
 		return 0.0;
-	double lo, hi = erfc_mid(ax, &lo);
-	if (x > 0)
-		return hi + lo;
-	double s = 2 - hi, se = dm_fast_err(2, -hi, s);
-	return s + (se - lo);
+	double l;
+	hi = erfc_mid(ax, &l);
+	if (x < 0) { /* 2 - erfc(-x) */
+		double s = 2 - hi;
+		l = dm_fast_err(2, -hi, s) - l;
+		hi = s;
+	}
+	double r = hi + l;
+	*lo = dm_fast_err(hi, l, r);
+	return r;
+}
+
+double dmath_erfc(double x)
+{
+	double lo;
+	return dmath_erfc_dd(x, &lo);
 }

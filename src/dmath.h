@@ -13,6 +13,9 @@ double dmath_log1p(double x);
 double dmath_log10(double x);
 double dmath_pow(double x, double y);
 double dmath_erfc(double x);
+/* erfc(x) as the rounded result plus *lo, the rest (about 2^-57 of it),
+ * for a caller whose product with erfc must round once */
+double dmath_erfc_dd(double x, double *lo);
 double dmath_sin(double x);
 double dmath_cos(double x);
 
