@@ -178,7 +178,8 @@ static double log_sum(double kd, const struct dmath_log_entry *e, double rh, dou
 	return v;
 }
 
-/* log x as hi + *lo, x positive and finite (subnormals too). */
+/* log x as hi + *lo, x positive and finite (subnormals too); not
+ * normalised: |lo| may reach 2^-14 |hi|. */
 static double log_dd(double x, double *lo)
 {
 	uint64_t ix = dm_bits(x);
@@ -348,7 +349,10 @@ double dmath_pow(double x, double y)
 		if (fabs(y) * (fabs(ex + 2 * (m - 1)) + 0.1) < 900)
 			return sign * pow_int(ax, (int)y);
 	}
-	double lo, hi = log_dd(ax, &lo);
+	double l0, h0 = log_dd(ax, &l0);
+	/* normalised: log_dd's lo holds r^3 Q(r), up to 2^-14 of hi, and y lo
+	 * must be small enough for exp's reduction to take it as a correction */
+	double hi = h0 + l0, lo = dm_fast_err(h0, l0, hi);
 	double yh, yl, hh, hl;
 	dm_split(y, &yh, &yl);
 	dm_split(hi, &hh, &hl);
