@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dmath.h"
 #include "help.h"
 #include "stats.h"
 #include "num.h"
@@ -270,7 +271,7 @@ static enum exec_status exec_table(struct exec_env *env, const struct cmd *cmd, 
 		/* About 10 to 20 rows, on a round step. */
 		double ticks[64];
 		plot_ticks(r->lo, r->hi, 21, ticks, &step);
-		step_dec = (int)-floor(log10(step) + 1e-9);
+		step_dec = (int)-floor(dmath_log10(step) + 1e-9);
 	}
 	double q = (r->hi - r->lo) / step + 1e-9;
 	if (!(q < LIMIT_TABLE_ROWS))

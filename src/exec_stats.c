@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dmath.h"
 #include "layer.h"
 #include "num.h"
 #include "rng.h"
@@ -400,7 +401,7 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 	} else {
 		double ticks[64];
 		plot_ticks(r->lo, r->hi, 41, ticks, &step);
-		dec = (int)-floor(log10(step) + 1e-9);
+		dec = (int)-floor(dmath_log10(step) + 1e-9);
 	}
 	double q = (r->hi - r->lo) / step + 1e-9;
 	if (!(q < LIMIT_POINTS))
@@ -621,9 +622,9 @@ enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct 
 		for (size_t c = 0; c < nc; c++) {
 			/* the loss on a log scale: it falls by orders of magnitude */
 			double l = R.rep[c].loss;
-			loss[c * cap + n] = l > 0 ? log10(l) : NAN;
+			loss[c * cap + n] = l > 0 ? dmath_log10(l) : NAN;
 			dead[c * cap + n] = R.rep[c].dead_share;
-			if (!diverged[c] && !(l <= 1e6 * fmax(pow(10, loss[c * cap]), 1)))
+			if (!diverged[c] && !(l <= 1e6 * fmax(dmath_pow(10, loss[c * cap]), 1)))
 				diverged[c] = R.row_step;
 		}
 		n++;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dmath.h"
 #include "lexer.h"
 #include "num.h"
 #include "util.h"
@@ -365,8 +366,8 @@ static int parse_points(struct parser *p, struct cmd *cmd)
 /* A limit as the man page writes it: 1e10, not 10000000000. */
 static const char *limit_text(double v, char buf[32])
 {
-	double e = floor(log10(v));
-	if (v >= 1e6 && v == pow(10, e))
+	double e = floor(dmath_log10(v));
+	if (v >= 1e6 && v == dmath_pow(10, e))
 		snprintf(buf, 32, "1e%.0f", e);
 	else
 		snprintf(buf, 32, "%.0f", v);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "dmath.h"
 
 #define MAX_TICKS 64
 #define CMD_NOTE 128
@@ -34,7 +35,7 @@ static int count_ticks(double lo, double hi, double step)
 static double step_at(int e, int k)
 {
 	static const double mant[3] = {1, 2, 5};
-	return mant[k] * pow(10, e);
+	return mant[k] * dmath_pow(10, e);
 }
 
 int plot_ticks(double lo, double hi, int max_ticks, double *ticks, double *step)
@@ -48,7 +49,7 @@ int plot_ticks(double lo, double hi, int max_ticks, double *ticks, double *step)
 		*step = 1;
 		return 0;
 	}
-	int e = (int)floor(log10(span / max_ticks)) - 1;
+	int e = (int)floor(dmath_log10(span / max_ticks)) - 1;
 	for (;; e++) {
 		for (int k = 0; k < 3; k++) {
 			double s = step_at(e, k);
@@ -79,7 +80,7 @@ int plot_tick_label(double v, double step, char *buf, int size)
 	if (v == 0) {
 		n = snprintf(buf, (size_t)size, "0");
 	} else if (mag >= 1e6 || step < 1e-4) {
-		int digits = (int)floor(log10(mag) + 1e-9) - (int)floor(log10(step) + 1e-9) + 1;
+		int digits = (int)floor(dmath_log10(mag) + 1e-9) - (int)floor(dmath_log10(step) + 1e-9) + 1;
 		if (digits < 1)
 			digits = 1;
 		if (digits > 17)
@@ -96,7 +97,7 @@ int plot_tick_label(double v, double step, char *buf, int size)
 			n = (int)strlen(buf);
 		}
 	} else {
-		int dec = (int)-floor(log10(step) + 1e-9);
+		int dec = (int)-floor(dmath_log10(step) + 1e-9);
 		if (dec < 0)
 			dec = 0;
 		n = snprintf(buf, (size_t)size, "%.*f", dec, v);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "dmath.h"
 #include "simd.h"
 
 static uint64_t splitmix64(uint64_t *x)
@@ -151,7 +152,7 @@ static bool zig_ready;
 
 static double zig_pdf(double x)
 {
-	return exp(-0.5 * x * x);
+	return dmath_exp(-0.5 * x * x);
 }
 
 static void zig_init(void)
@@ -161,7 +162,7 @@ static void zig_init(void)
 	zig_x[1] = ZIG_R;
 	zig_x[ZIG_N] = 0;
 	for (int i = 2; i < ZIG_N; i++) {
-		zig_x[i] = sqrt(-2 * log(ZIG_V / zig_x[i - 1] + f));
+		zig_x[i] = sqrt(-2 * dmath_log(ZIG_V / zig_x[i - 1] + f));
 		f = zig_pdf(zig_x[i]);
 	}
 	for (int i = 0; i <= ZIG_N; i++)
@@ -182,8 +183,8 @@ static double zig_slow(struct rng *r, int i, double u, bool neg)
 			/* the tail beyond R: Marsaglia's exponential rejection */
 			double x, y;
 			do {
-				x = -log(1 - aux_uniform(r)) / ZIG_R;
-				y = -log(1 - aux_uniform(r));
+				x = -dmath_log(1 - aux_uniform(r)) / ZIG_R;
+				y = -dmath_log(1 - aux_uniform(r));
 			} while (2 * y < x * x);
 			return neg ? -(ZIG_R + x) : ZIG_R + x;
 		}

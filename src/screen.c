@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dmath.h"
 #include "num.h"
 #include "util.h"
 
@@ -112,7 +113,7 @@ void screen_figures(const struct actfn_curve *c, const char *label, const struct
 static double step_value(double v, double step, int k)
 {
 	double n = nearbyint(v / step) + k;
-	int dec = (int)ceil(-log10(step) - 1e-9);
+	int dec = (int)ceil(-dmath_log10(step) - 1e-9);
 	if (dec < 0)
 		dec = 0;
 	char buf[64];

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "dmath.h"
 #include "rng.h"
 #include "simd.h"
 
@@ -38,17 +39,17 @@ const char *stats_method_name(enum stats_method m)
 
 static double pdf(double t)
 {
-	return isinf(t) ? 0 : INV_SQRT_2PI * exp(-0.5 * t * t);
+	return isinf(t) ? 0 : INV_SQRT_2PI * dmath_exp(-0.5 * t * t);
 }
 
 /* P(alpha < t < beta), from whichever tail keeps its digits. */
 static double mass(double alpha, double beta)
 {
 	if (alpha >= 0)
-		return 0.5 * (erfc(alpha * INV_SQRT2) - erfc(beta * INV_SQRT2));
+		return 0.5 * (dmath_erfc(alpha * INV_SQRT2) - dmath_erfc(beta * INV_SQRT2));
 	if (beta <= 0)
-		return 0.5 * (erfc(-beta * INV_SQRT2) - erfc(-alpha * INV_SQRT2));
-	return 1 - 0.5 * (erfc(-alpha * INV_SQRT2) + erfc(beta * INV_SQRT2));
+		return 0.5 * (dmath_erfc(-beta * INV_SQRT2) - dmath_erfc(-alpha * INV_SQRT2));
+	return 1 - 0.5 * (dmath_erfc(-alpha * INV_SQRT2) + dmath_erfc(beta * INV_SQRT2));
 }
 
 /* ---- pieces ------------------------------------------------------------------ */
@@ -310,7 +311,7 @@ static void kronrod(struct quad *q, double a, double b, double res[NQ], double e
 		resasc *= fabs(half);
 		double e = fabs((res[k] - gauss[k] * half));
 		if (resasc != 0 && e != 0)
-			e = resasc * fmin(1, pow(200 * e / resasc, 1.5));
+			e = resasc * fmin(1, dmath_pow(200 * e / resasc, 1.5));
 		if (resabs[k] > 0x1p-1022 / (50 * 0x1p-52))
 			e = fmax(50 * 0x1p-52 * resabs[k], e);
 		err[k] = e;

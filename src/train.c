@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dmath.h"
 #include "kernel.h"
 #include "rng.h"
 
@@ -254,7 +255,7 @@ static void draw_batch(struct train *t)
 		for (long j = 0; j < b; j++) {
 			double x = -3 + 6 * rng_uniform(&t->data);
 			t->x[j] = x;
-			t->y[j] = sin(3 * x);
+			t->y[j] = dmath_sin(3 * x);
 		}
 	} else {
 		/* two spirals of one and a half turns, a little noise */
@@ -262,8 +263,8 @@ static void draw_batch(struct train *t)
 			int cls = (int)(rng_next(&t->data) & 1);
 			double s = rng_uniform(&t->data);
 			double angle = 3 * PI * s + cls * PI, radius = 0.2 + 2.8 * s;
-			t->x[j] = radius * cos(angle) + 0.1 * rng_normal(&t->data);
-			t->x[bp + j] = radius * sin(angle) + 0.1 * rng_normal(&t->data);
+			t->x[j] = radius * dmath_cos(angle) + 0.1 * rng_normal(&t->data);
+			t->x[bp + j] = radius * dmath_sin(angle) + 0.1 * rng_normal(&t->data);
 			t->y[j] = cls;
 		}
 	}
@@ -312,8 +313,8 @@ static double forward(struct train *t, struct net *net, long dead[])
 			t->dz[j] = 2 * e / (double)b;
 		} else {
 			/* binary cross-entropy with logits, stably */
-			loss += fmax(s, 0) - s * y + log1p(exp(-fabs(s)));
-			double p = s >= 0 ? 1 / (1 + exp(-s)) : exp(s) / (1 + exp(s));
+			loss += fmax(s, 0) - s * y + dmath_log1p(dmath_exp(-fabs(s)));
+			double p = s >= 0 ? 1 / (1 + dmath_exp(-s)) : dmath_exp(s) / (1 + dmath_exp(s));
 			t->dz[j] = (p - y) / (double)b;
 		}
 	}
@@ -368,7 +369,7 @@ static void update(struct train *t, struct net *net)
 	}
 	/* Adam with PyTorch's defaults */
 	const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
-	double c1 = 1 - pow(b1, (double)t->step), c2 = 1 - pow(b2, (double)t->step);
+	double c1 = 1 - dmath_pow(b1, (double)t->step), c2 = 1 - dmath_pow(b2, (double)t->step);
 	for (size_t j = 0; j < n; j++) {
 		double g = net->grad[j];
 		net->m[j] = b1 * net->m[j] + (1 - b1) * g;

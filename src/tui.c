@@ -20,6 +20,7 @@
 #include <readline/readline.h>
 
 #include "canvas.h"
+#include "dmath.h"
 #include "help.h"
 #include "num.h"
 #include "plot.h"
@@ -832,8 +833,8 @@ static void step_param(int dir, bool large)
  * -1.2000000000000002. */
 static double snap(double v, double width)
 {
-	double q = pow(10, floor(log10(width / 100)));
-	int dec = q < 1 ? (int)ceil(-log10(q) - 1e-9) : 0;
+	double q = dmath_pow(10, floor(dmath_log10(width / 100)));
+	int dec = q < 1 ? (int)ceil(-dmath_log10(q) - 1e-9) : 0;
 	char buf[400];
 	snprintf(buf, sizeof buf, "%.*f", dec > 30 ? 30 : dec, nearbyint(v / q) * q);
 	return strtod(buf, NULL);

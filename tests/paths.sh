@@ -2,7 +2,8 @@
 # paths.sh: the vector paths (ACTVIZ_SIMD). How the variable is read, then
 # the golden tests again on every path this build and CPU can run, so that
 # each is shown to give the bytes of the expected files, which every
-# machine shares. (golden.sh already covers the path picked by default.)
+# machine shares (golden.sh already covers the path picked by default);
+# and, on glibc, once more with the C library's non-FMA variants.
 set -u
 : "${srcdir:=.}"
 : "${ACTVIZ:=$(pwd)/src/actviz}"
@@ -42,6 +43,21 @@ for p in avx2 avx512; do
 		;;
 	esac
 done
+
+# What a CPU without FMA gets: glibc picks its libm functions at run time
+# (FMA variants on this CPU, others without), and actviz must give the
+# same bytes either way, so its elementary functions are its own
+# (src/dmath.c). GLIBC_TUNABLES hides FMA and AVX2 from glibc; actviz's
+# own dispatch reads the CPU itself, so the baseline path is asked for.
+if [ "$(uname -m)" = x86_64 ] && getconf GNU_LIBC_VERSION 2>/dev/null | grep -q '^glibc'; then
+	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F ACTVIZ_SIMD=baseline \
+		sh "$srcdir/tests/golden.sh" >"$tmp/log" 2>&1
+	status=$?
+	grep -v '^PASS: ' "$tmp/log"
+	check "glibc without FMA (GLIBC_TUNABLES hwcaps -AVX2,-FMA,-FMA4,-AVX512F), baseline path: every golden test, the same bytes" '[ $status = 0 ]'
+else
+	echo "not glibc on x86-64: no other libm variant to compare"
+fi
 
 set -- $paths
 if [ $# -lt 2 ]; then

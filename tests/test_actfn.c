@@ -60,16 +60,17 @@ static double err_units(double y, double ref, double rem, double scale)
 
 /* Each function's measured worst case on the table, in those units,
  * rounded up to a tenth: a change that loses digits makes this test fail.
- * gelu's tanh form has its own row. gelu's f is limited by glibc's erfc
- * (a dense sweep found 2.7 ulp at worst; ENGINEERING.md allows 4 there);
- * everything else stayed within 2 units in that sweep. */
+ * gelu's tanh form has its own row. gelu's f was limited to 2.7 ulp by
+ * glibc's erfc; with dmath's erfc, carried as a double-double into one
+ * rounding, it is 0.51 here. Everything stayed within 2 units in a dense
+ * sweep. */
 static const struct bound {
 	const char *name;
 	double f, d;
 } bounds[] = {
 	{"relu", 0, 0},          {"relu6", 0, 0},         {"leaky", 0.5, 0},
 	{"prelu", 0.5, 0},       {"rrelu", 0.5, 0},       {"elu", 1.2, 1.3},
-	{"selu", 1.4, 1.3},      {"celu", 1.4, 1},        {"gelu", 2.2, 1.2},
+	{"selu", 1.4, 1.3},      {"celu", 1.4, 1},        {"gelu", 0.6, 1.2},
 	{"gelu_tanh", 1.1, 1},   {"silu", 1.2, 1.2},      {"mish", 1.1, 1},
 	{"softplus", 1.3, 1.1},  {"hardtanh", 0, 0},      {"hardswish", 1.4, 0.9},
 	{"hardsigmoid", 1.1, 0.5}, {"sigmoid", 1, 1.1},     {"tanh", 0.7, 1},
