@@ -31,7 +31,7 @@ run() {
 		shift
 	done
 	shift
-	env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 $envs "$ACTVIZ" "$@" \
+	env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 $envs ${ACTVIZ_EMU:-} "$ACTVIZ" "$@" \
 		>"$tmp/out" 2>"$tmp/err"
 	echo $? >"$tmp/rc"
 }
@@ -98,7 +98,7 @@ check "a line of exactly 65536 bytes is fine" '[ ! -s "$tmp/err" ] && [ "$(rc)" 
 # ---- output that can't be written ----------------------------------------------------
 
 # More than stdio buffers: the write fails during the run. One message.
-env LC_ALL=C.UTF-8 "$ACTVIZ" -e 'table relu on 0..1 step 0.001' -e 'relu at 1' >/dev/full 2>"$tmp/err"
+env LC_ALL=C.UTF-8 ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'table relu on 0..1 step 0.001' -e 'relu at 1' >/dev/full 2>"$tmp/err"
 echo $? >"$tmp/rc"
 : >"$tmp/out"
 check "full disk during the run: status 1" '[ "$(rc)" = 1 ]'
@@ -106,13 +106,13 @@ check "full disk during the run: said once" \
 	'[ "$(cat "$tmp/err")" = "actviz: write error: No space left on device" ]'
 # --help and --version check their output too.
 for o in --help --version; do
-	env LC_ALL=C.UTF-8 "$ACTVIZ" $o >/dev/full 2>"$tmp/err"
+	env LC_ALL=C.UTF-8 ${ACTVIZ_EMU:-} "$ACTVIZ" $o >/dev/full 2>"$tmp/err"
 	echo $? >"$tmp/rc"
 	check "$o to a full disk: status 1, said once" \
 		'[ "$(rc)" = 1 ] && [ "$(cat "$tmp/err")" = "actviz: write error: No space left on device" ]'
 done
 # A closed stdout: an error, not a crash.
-env LC_ALL=C.UTF-8 "$ACTVIZ" -e 'relu at 1' >&- 2>"$tmp/err"
+env LC_ALL=C.UTF-8 ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'relu at 1' >&- 2>"$tmp/err"
 echo $? >"$tmp/rc"
 check "stdout closed: status 1, a write error" '[ "$(rc)" = 1 ] && grep -q "^actviz: write error: " "$tmp/err"'
 

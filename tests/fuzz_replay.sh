@@ -23,7 +23,7 @@ printf 'relu\000 at 1\n\000\nrelu at 1\000\nrelu at 2' >"$tmp/nul_bytes"
 # The budget refuses what is too slow for fuzzing, and the lines after it
 # still run (keep going).
 printf 'train relu\nrelu at 1\n' >"$tmp/budget"
-"$replay" -v "$tmp/budget" >"$tmp/budget.out" || exit 1
+${ACTVIZ_EMU:-} "$replay" -v "$tmp/budget" >"$tmp/budget.out" || exit 1
 grep 'this would take about .* fuzzing budget' "$tmp/budget.out" >/dev/null &&
 	grep '^1  1   1$' "$tmp/budget.out" >/dev/null || {
 	echo "the fuzzing budget did not refuse 'train relu' alone:"
@@ -39,4 +39,4 @@ for f in "$srcdir"/tests/fuzz/corpus/* "$srcdir"/tests/fuzz/regress/*; do
 	*) [ -f "$f" ] && set -- "$@" "$f" ;;
 	esac
 done
-"$replay" "$@"
+${ACTVIZ_EMU:-} "$replay" "$@"

@@ -6,6 +6,8 @@
 #                                them with git diff before committing)
 #   ACTVIZ_WRAP='valgrind ...'   runs each under that command (make
 #                                check-valgrind)
+#   ACTVIZ_EMU='qemu-aarch64'    runs a cross-built actviz (make check
+#                                sets it)
 #   ACTVIZ_SIMD=avx2             the vector path, as for the program; the
 #                                bytes must not depend on it (tests/paths.sh)
 # The one line that depends on the machine, --version's "simd:", is left
@@ -29,7 +31,7 @@ for cmd in "$dir"/*.cmd; do
 		cd "$dir" || exit 99
 		eval "set -- $args"
 		env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 HOME="$tmp/home" \
-			${ACTVIZ_WRAP:-} "$ACTVIZ" "$@" <"$name.cmd" >"$tmp/raw" 2>"$tmp/err"
+			${ACTVIZ_WRAP:-} ${ACTVIZ_EMU:-} "$ACTVIZ" "$@" <"$name.cmd" >"$tmp/raw" 2>"$tmp/err"
 		echo $? >"$tmp/rc"
 		sed '/^simd: /d' "$tmp/raw" >"$tmp/out"
 	)

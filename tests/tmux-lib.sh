@@ -130,7 +130,7 @@ start() {
 	rm -f "$tmp/rc"
 	cat >"$tmp/run.sh" <<EOF
 trap : INT
-env -u COLUMNS -u LINES -u NO_COLOR -u XDG_STATE_HOME $unsets INPUTRC=/dev/null LC_ALL=C.UTF-8 $envs "$ACTVIZ" $args ${redirect:-}
+env -u COLUMNS -u LINES -u NO_COLOR -u XDG_STATE_HOME $unsets INPUTRC=/dev/null LC_ALL=C.UTF-8 $envs ${ACTVIZ_EMU:-} "$ACTVIZ" $args ${redirect:-}
 echo \$? >"$tmp/rc"
 exec sleep 600
 EOF
@@ -183,7 +183,7 @@ pid_of() { pgrep -f "$tmp/actviz-under-test" | head -1; }
 cat >"$tmp/stty_run.sh" <<EOF
 trap : INT
 stty -g >"$tmp/stty.before"
-"$tmp/actviz-under-test" "\$@"
+${ACTVIZ_EMU:-} "$tmp/actviz-under-test" "\$@"
 echo \$? >"$tmp/rc"
 stty -g >"$tmp/stty.next" && mv "$tmp/stty.next" "$tmp/stty.after" # whole when it appears
 exec sleep 60

@@ -66,7 +66,7 @@ mkdir "$tmp/home"
 cat >"$tmp/run.sh" <<EOF
 trap : INT
 stty -g >"$tmp/stty.before"
-"$ACTVIZ"
+${ACTVIZ_EMU:-} "$ACTVIZ"
 echo \$? >"$tmp/rc"
 stty -g >"$tmp/stty.next" && mv "$tmp/stty.next" "$tmp/stty.after" # whole when it appears
 exec sleep 60
@@ -198,7 +198,7 @@ if command -v bash >/dev/null 2>&1; then
 	t new-session -d -s tui -x 80 -y 24 \
 		"env -u COLUMNS -u LINES HOME='$tmp/home' LC_ALL=C.UTF-8 PS1='shell$ ' bash --norc --noprofile -i"
 	wait_for 'shell$'
-	t send-keys -t tui "'$tmp/actviz-under-test'" Enter
+	t send-keys -t tui "${ACTVIZ_EMU:+$ACTVIZ_EMU }'$tmp/actviz-under-test'" Enter
 	wait_for "actviz>"
 	t send-keys -t tui C-z
 	wait_for "Stopped"

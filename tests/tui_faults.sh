@@ -90,7 +90,7 @@ if command -v bash >/dev/null 2>&1; then
 	# bash would run its next command as soon as the job stops); the
 	# terminal's settings and the status are taken by separate commands
 	t send-keys -t s "stty -g >'$tmp/stty.before'" Enter
-	t send-keys -t s "'$tmp/actviz-under-test'" Enter
+	t send-keys -t s "${ACTVIZ_EMU:+$ACTVIZ_EMU }'$tmp/actviz-under-test'" Enter
 	wait_for "actviz>" 100
 	t send-keys -t s "$long" Enter
 	sleep 0.5

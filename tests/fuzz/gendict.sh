@@ -6,6 +6,7 @@
 # that tests/fuzz/actviz.dict is what this writes; after a change to the
 # language, from the build directory:
 #   tests/fuzz/gendict.sh tests/fuzz/gendict SRCDIR >SRCDIR/tests/fuzz/actviz.dict
+# (cross-built, with ACTVIZ_EMU set to what runs it, as make check does).
 set -eu
 gendict=${1:?usage: gendict.sh GENDICT SRCDIR}
 src=${2:?usage: gendict.sh GENDICT SRCDIR}/src
@@ -13,7 +14,7 @@ src=${2:?usage: gendict.sh GENDICT SRCDIR}/src
 echo "# actviz.dict: words of the actviz language for libFuzzer (-dict)."
 echo "# Written by tests/fuzz/gendict.sh; do not edit by hand."
 {
-	"$gendict"
+	${ACTVIZ_EMU:-} "$gendict"
 	# on/off, distributions, inits, tasks, optimizers; colour, inf, nan
 	grep -o 'is_word(p, [a-z]*, "[a-z_]*")' "$src/parser.c" | sed 's/.*"\(.*\)")/word \1/'
 	grep -o 'util_word_eq([^"]*"[a-z_]*")' "$src/settings.c" "$src/lexer.c" |
