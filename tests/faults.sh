@@ -29,6 +29,12 @@ check "/dev/full says so" 'grep -q "actviz: write error: No space left on device
 ${ACTVIZ_EMU:-} "$ACTVIZ" -f csv -e 'table relu on 0..0.999999 step 0.000001' >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 sleep 0.1
+# (and until rows have come, up to 5 s: under an emulator they come later)
+i=0
+while [ "$(wc -l <"$tmp/out")" -le 10 ] && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 kill -INT $pid
 wait $pid
 rc=$?
