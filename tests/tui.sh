@@ -33,12 +33,26 @@ check() { # name, condition (shell text)
 
 screen() { t capture-pane -t tui -p >"$tmp/screen"; }
 
+# Once a wait is over: until two captures 30 ms apart agree (at most
+# 0.3 s), so that a check never sees a screen half redrawn (the title
+# new, the rest not yet: seen under qemu-aarch64), as tmux-lib.sh does.
+settle() {
+	j=0
+	while [ $j -lt 10 ]; do
+		sleep 0.03
+		t capture-pane -t tui -p >"$tmp/screen.next"
+		cmp -s "$tmp/screen.next" "$tmp/screen" && return 0
+		mv "$tmp/screen.next" "$tmp/screen"
+		j=$((j + 1))
+	done
+}
+
 # Waits (up to 5 s) until the screen holds a fixed string.
 wait_for() {
 	i=0
 	while [ $i -lt 50 ]; do
 		screen
-		grep -qF -- "$1" "$tmp/screen" && return 0
+		grep -qF -- "$1" "$tmp/screen" && { settle; return 0; }
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -50,7 +64,7 @@ wait_until() {
 	i=0
 	while [ $i -lt 50 ]; do
 		screen
-		eval "$1" && return 0
+		eval "$1" && { settle; return 0; }
 		sleep 0.1
 		i=$((i + 1))
 	done

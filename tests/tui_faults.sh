@@ -4,6 +4,7 @@
 # computation runs. Every time the terminal must come back as it was.
 set -u
 . "${srcdir:-.}/tests/tmux-lib.sh"
+settle_screens=1
 
 # TERM unset, dumb or unknown: the line prompt, said once, and it works.
 for term in unset dumb no-such-terminal; do
