@@ -1,6 +1,8 @@
 /* kernel_body.h: the dense-layer products at one vector width; kernel.c
  * includes it once per path, with KB_VW (doubles a vector), KB_SUFFIX and
- * KB_ATTR (the path's target attribute) defined.
+ * KB_ATTR (the path's target attribute) defined, and KB_PARTS: 1 for the
+ * products (forward, backward_input, weight_grad), 2 for the dot products
+ * along the batch (weight_grad_dot), 3 for both.
  *
  * Every width does the same multiplications and additions in the same
  * order (no fused multiply-add: -ffp-contract=off): a sum along k or n is
@@ -92,6 +94,58 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 #define KB_QB 128
 #define KB_NEAR 64
 
+/* db[n] = sum_j dZ[n][j] in eight chains: the padding of dZ is zero, so
+ * all of it. */
+KB_ATTR
+static void KB(bias_grad)(const double *dZ, double *db, long N, long bp)
+{
+	for (long n = 0; n < N; n++) {
+		VD s[KB_G];
+		for (int g = 0; g < KB_G; g++)
+			s[g] = SPLAT(0.0);
+		for (long j = 0; j < bp; j += 8)
+			for (int g = 0; g < KB_G; g++)
+				s[g] += LOAD(dZ + n * bp + j + g * KB_VW);
+		double lane[8];
+		memcpy(lane, s, sizeof lane);
+		db[n] = lanes8(lane);
+	}
+}
+
+#if KB_PARTS & 1
+/* The columns of a KB_VW-wide slice of B as vectors: lane r of column c
+ * is row r's element c. */
+#if KB_VW == 2
+#define COLUMN(L, c) ((VD){(L)[0][c], (L)[1][c]})
+#elif KB_VW == 4
+#define COLUMN(L, c) ((VD){(L)[0][c], (L)[1][c], (L)[2][c], (L)[3][c]})
+#else
+#define COLUMN(L, c) \
+	((VD){(L)[0][c], (L)[1][c], (L)[2][c], (L)[3][c], (L)[4][c], (L)[5][c], (L)[6][c], (L)[7][c]})
+#endif
+
+/* P[q][v] = B[v][q] for v < width (a multiple of KB_VW) and q < qn:
+ * square blocks turned in registers, a lane at a time only at the end of
+ * a short batch. (Element by element it took a fifth of a short batch's
+ * weight gradient.) */
+KB_ATTR
+static void KB(transpose)(double *P, long ldp, const double *B, long ldb, long width, long qn)
+{
+	for (long v = 0; v < width; v += KB_VW) {
+		long q = 0;
+		for (; q + KB_VW <= qn; q += KB_VW) {
+			VD L[KB_VW];
+			for (int r = 0; r < KB_VW; r++)
+				L[r] = LOAD(B + (v + r) * ldb + q);
+			for (int c = 0; c < KB_VW; c++)
+				STORE(P + (q + c) * ldp + v, COLUMN(L, c));
+		}
+		for (; q < qn; q++)
+			for (int r = 0; r < KB_VW; r++)
+				P[q * ldp + v + r] = B[(v + r) * ldb + q];
+	}
+}
+
 /* C (rows x cols, row stride ldc) = init + sum over q of w-column x
  * B-row, where row r's weights are w[r * wr + q * ws] and B's row q is
  * B + q * ldb, or with bt its column (element (q, c) at B[c * ldb + q]);
@@ -112,9 +166,7 @@ static void KB(products)(double *C, long ldc, const double *init, const double *
 			const double *P = panel;
 			long ldp = width;
 			if (bt) {
-				for (long v = 0; v < width; v++)
-					for (long q = 0; q < qn; q++)
-						panel[q * width + v] = B[(j + v) * ldb + q0 + q];
+				KB(transpose)(panel, width, B + j * ldb + q0, ldb, width, qn);
 			} else if (ldb <= KB_NEAR && qn == qmax) {
 				P = B + j;
 				ldp = ldb;
@@ -156,24 +208,6 @@ static void KB(backward_input)(const double *W, const double *dZ, double *dA, lo
 	KB(products)(dA, bp, NULL, W, 1, K, dZ, bp, false, K, bp, N);
 }
 
-/* db[n] = sum_j dZ[n][j] in eight chains: the padding of dZ is zero, so
- * all of it. */
-KB_ATTR
-static void KB(bias_grad)(const double *dZ, double *db, long N, long bp)
-{
-	for (long n = 0; n < N; n++) {
-		VD s[KB_G];
-		for (int g = 0; g < KB_G; g++)
-			s[g] = SPLAT(0.0);
-		for (long j = 0; j < bp; j += 8)
-			for (int g = 0; g < KB_G; g++)
-				s[g] += LOAD(dZ + n * bp + j + g * KB_VW);
-		double lane[8];
-		memcpy(lane, s, sizeof lane);
-		db[n] = lanes8(lane);
-	}
-}
-
 /* Rank-one updates along a short batch: dW[n][k] = sum_j dZ[n][j] A[k][j],
  * one chain per weight, A read down its columns into the panel. */
 KB_ATTR
@@ -194,6 +228,9 @@ static void KB(weight_grad)(const double *dZ, const double *A, double *dW, doubl
 	}
 }
 
+#endif
+
+#if KB_PARTS & 2
 /* Dot products along a long batch, eight chains each: an R x Q block of
  * dW at a time, R * Q * KB_G accumulators (16 on AVX-512, 8 otherwise). */
 #if KB_VW == 8
@@ -267,11 +304,14 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 	}
 }
 
+#endif
+
 #undef KB_QB
 #undef KB_NEAR
 #undef KB_DR
 #undef KB_DQ
 #undef KB_G
+#undef COLUMN
 #undef SPLAT
 #undef STORE
 #undef LOAD
@@ -282,3 +322,4 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 #undef KB_VW
 #undef KB_SUFFIX
 #undef KB_ATTR
+#undef KB_PARTS
