@@ -21,7 +21,7 @@
 #include "run.h"
 #include "settings.h"
 #include "simd.h"
-#include "term.h"
+#include "terminal.h"
 #include "tui.h"
 
 static volatile sig_atomic_t got_sigint;
@@ -138,7 +138,7 @@ static int close_stdout(int status)
 static void die_by_sigint(void)
 {
 	fflush(stdout);
-	term_restore();
+	terminal_restore();
 	signal(SIGINT, SIG_DFL);
 	raise(SIGINT);
 	_exit(130);
@@ -150,7 +150,7 @@ static const struct palette *load_palette(void)
 	static bool tried, ok;
 	if (!tried) {
 		tried = true;
-		ok = term_palette(STDOUT_FILENO, &pal);
+		ok = terminal_palette(STDOUT_FILENO, &pal);
 	}
 	return ok ? &pal : NULL;
 }
@@ -367,7 +367,7 @@ int main(int argc, char **argv)
 		/* Full screen when both ends are a terminal that can take it;
 		 * else the line prompt, saying why when it was not asked for. */
 		bool full = out_tty && !plain;
-		if (full && !term_fullscreen_ok(STDOUT_FILENO)) {
+		if (full && !terminal_fullscreen_ok(STDOUT_FILENO)) {
 			const char *term = getenv("TERM");
 			if (!term || !*term)
 				fputs("actviz: TERM is not set; using the line prompt\n", stderr);
@@ -387,10 +387,10 @@ int main(int argc, char **argv)
 		status = 1;
 	if (out.err) {
 		fprintf(stderr, "actviz: write error: %s\n", strerror(out.err));
-		term_restore();
+		terminal_restore();
 		fclose(stdout); /* said once: its failure again is no news */
 		return 1;
 	}
-	term_restore();
+	terminal_restore();
 	return close_stdout(status);
 }

@@ -27,7 +27,7 @@
 #include "repl.h"
 #include "screen.h"
 #include "stats.h"
-#include "term.h"
+#include "terminal.h"
 #include "util.h"
 
 #define PROMPT "actviz> "
@@ -322,7 +322,7 @@ static int layout_plot(struct plot_grid *g, struct plot_curve *curves)
 	spec.height = T.lay.plot.h;
 	spec.braille = exec_braille(T.env);
 	spec.color = T.color && T.env->set->color != TRI_OFF;
-	spec.colors = term_distinct_colors(COLORS);
+	spec.colors = terminal_distinct_colors(COLORS);
 	spec.mark_dead = T.selected;
 	if (plot_layout(&spec, g) < 0)
 		return -1;
@@ -525,7 +525,7 @@ static void draw_figures(void)
 				 * so does the label here */
 				char label[SCREEN_LINE + 4];
 				bool colored = T.color && T.env->set->color != TRI_OFF &&
-				               T.plot.ncurves <= term_distinct_colors(COLORS);
+				               T.plot.ncurves <= terminal_distinct_colors(COLORS);
 				if (T.plot.ncurves > 1 && (!colored || !exec_braille(T.env)))
 					snprintf(label, sizeof label, "%c %s", CANVAS_GLYPHS[i], text[0]);
 				else
@@ -991,7 +991,7 @@ static void handle_signals(void)
 {
 	if (got_fatal) {
 		int sig = got_fatal;
-		term_restore();
+		terminal_restore();
 		signal(sig, SIG_DFL);
 		raise(sig);
 		_exit(128 + sig);
@@ -1043,9 +1043,9 @@ static void setup_colors(void)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(PAIR_AXIS, (short)term_axis_color(COLORS), -1);
+	init_pair(PAIR_AXIS, (short)terminal_axis_color(COLORS), -1);
 	for (int i = 0; i < LIMIT_CURVES; i++)
-		init_pair((short)(PAIR_CURVE + i), (short)term_curve_color(i, COLORS), -1);
+		init_pair((short)(PAIR_CURVE + i), (short)terminal_curve_color(i, COLORS), -1);
 }
 
 static void setup_keys(void)
@@ -1170,7 +1170,7 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 		free(T.msg);
 		return -1;
 	}
-	term_on_restore(tui_end);
+	terminal_on_restore(tui_end);
 	cbreak();
 	noecho();
 	nonl();
@@ -1225,7 +1225,7 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 
 	rl_callback_handler_remove();
 	repl_history_end(T.history);
-	term_restore();
+	terminal_restore();
 	screen = NULL;
 	T.env->out = saved_out;
 	rc->err = saved_err;

@@ -1,6 +1,6 @@
-/* term.c: terminfo colour escapes for line mode, and the restore hook.
+/* terminal.c: terminfo colour escapes for line mode, and the restore hook.
  * With tui.c, the only file that includes curses or terminfo headers. */
-#include "term.h"
+#include "terminal.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -39,22 +39,22 @@ static char *setaf(const char *fmt, int color)
 static const int rich[] = {33, 160, 28, 129, 166, 30, 163, 94};
 static const int basic[] = {4, 1, 2, 5, 6, 3};
 
-int term_curve_color(int i, int colors)
+int terminal_curve_color(int i, int colors)
 {
 	return colors >= 256 ? rich[i % 8] : basic[i % 6];
 }
 
-int term_distinct_colors(int colors)
+int terminal_distinct_colors(int colors)
 {
 	return colors >= 256 ? 8 : (colors >= 8 ? 6 : 0);
 }
 
-int term_axis_color(int colors)
+int terminal_axis_color(int colors)
 {
 	return colors >= 256 ? 244 : (colors >= 16 ? 8 : -1);
 }
 
-bool term_palette(int fd, struct palette *pal)
+bool terminal_palette(int fd, struct palette *pal)
 {
 	memset(pal, 0, sizeof *pal);
 	if (!load(fd))
@@ -65,15 +65,15 @@ bool term_palette(int fd, struct palette *pal)
 	if (colors < 8 || !af || !sgr0)
 		return false;
 	for (int i = 0; i < PLOT_NCOLORS - PLOT_COLOR_CURVE; i++)
-		pal->fg[PLOT_COLOR_CURVE + i] = setaf(af, term_curve_color(i, colors));
-	pal->distinct = term_distinct_colors(colors);
-	if (term_axis_color(colors) >= 0)
-		pal->fg[PLOT_COLOR_AXIS] = setaf(af, term_axis_color(colors));
+		pal->fg[PLOT_COLOR_CURVE + i] = setaf(af, terminal_curve_color(i, colors));
+	pal->distinct = terminal_distinct_colors(colors);
+	if (terminal_axis_color(colors) >= 0)
+		pal->fg[PLOT_COLOR_AXIS] = setaf(af, terminal_axis_color(colors));
 	pal->reset = strdup(sgr0);
 	return true;
 }
 
-bool term_fullscreen_ok(int fd)
+bool terminal_fullscreen_ok(int fd)
 {
 	return load(fd) && cap("clear") && cap("cup");
 }
@@ -83,10 +83,10 @@ static volatile sig_atomic_t restored = 1;
 
 static void at_exit(void)
 {
-	term_restore();
+	terminal_restore();
 }
 
-void term_on_restore(void (*fn)(void))
+void terminal_on_restore(void (*fn)(void))
 {
 	static bool registered;
 	if (!registered) {
@@ -97,7 +97,7 @@ void term_on_restore(void (*fn)(void))
 	restored = 0;
 }
 
-void term_restore(void)
+void terminal_restore(void)
 {
 	if (restored)
 		return;
