@@ -70,12 +70,6 @@ void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct ra
 /* About how many nanoseconds cmd takes here (exec_work.c), for work_left. */
 double exec_work(struct exec_env *env, const struct cmd *cmd);
 
-/* The commands of exec_stats.c. */
-enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct diag *d);
-enum exec_status exec_hist(struct exec_env *env, const struct cmd *cmd, struct diag *d);
-enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct diag *d);
-enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct diag *d);
-
 /* v through its text rounded to a multiple of 10^-dec (NUM_DEC_NONE: v
  * itself), so that table and sweep values read as typed: -2.3, not
  * -2.2999999999999998; -7e-31, not -7.000000000000001e-31. A result of
@@ -85,6 +79,10 @@ double exec_round_decimals(double v, int dec);
 /* The decimals a grid LO + i*S is rounded to, from LO's and S's as typed
  * (num_decimals); a LO of 0 counts for none. */
 int exec_grid_decimals(const struct range *r, int step_dec);
+
+/* A picture (hist, sweep, train): to the UI's grid_hook if there is one,
+ * else as text; index numbers a command's pictures from 0. */
+void exec_picture(struct exec_env *env, const struct plot_grid *g, int index);
 
 /* Whether plots use colour now, and whether braille. */
 bool exec_color(struct exec_env *env);

@@ -109,8 +109,8 @@ double exec_work(struct exec_env *env, const struct cmd *cmd)
 		work += (double)cmd->npoints * cols * NS_CELL;
 		break;
 	case CMD_TABLE: {
-		const struct range *r = cmd->has_range ? &cmd->range : &set->range;
-		double q = steps_in(r, cmd->has_step, cmd->step, 21);
+		const struct range *r = cmd_has(cmd, CL_ON) ? &cmd->range : &set->range;
+		double q = steps_in(r, cmd_has(cmd, CL_STEP), cmd->step, 21);
 		if (q < LIMIT_TABLE_ROWS) /* else refused by the command */
 			work += (floor(q) + 1) * cols * NS_CELL;
 		break;

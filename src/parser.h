@@ -1,5 +1,6 @@
 /* parser.h: tokens of one line -> a command record, every part of it
- * with the byte offset it came from, so that later errors can point. */
+ * with the byte offset it came from, so that later errors can point; and
+ * the pieces (curves, ranges, numbers, clauses) the commands parse with. */
 #ifndef ACTVIZ_PARSER_H
 #define ACTVIZ_PARSER_H
 
@@ -11,6 +12,7 @@
 #include "actfn.h"
 #include "diag.h"
 #include "layer.h"
+#include "lexer.h"
 #include "settings.h"
 #include "stats.h"
 #include "train.h"
@@ -34,27 +36,53 @@ enum cmd_kind {
 	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
 };
 
-/* Clauses a command has, one bit each (what was given). */
+/* The clauses (clause.c has their table), one bit each: which a command
+ * takes (its entry in the command table), and which were given. */
+enum clause_id {
+	CLAUSE_ON,
+	CLAUSE_AT,
+	CLAUSE_STEP,
+	CLAUSE_WITH,
+	CLAUSE_SAMPLES,
+	CLAUSE_SEED,
+	CLAUSE_BINS,
+	CLAUSE_LAYER,
+	CLAUSE_INPUTS,
+	CLAUSE_BIAS,       /* a number: a layer's or a network's starting bias */
+	CLAUSE_BIAS_RANGE, /* sweep's: LO..HI */
+	CLAUSE_INIT,
+	CLAUSE_BATCH,      /* a layer's batch */
+	CLAUSE_TRAIN_BATCH,
+	CLAUSE_LR,
+	CLAUSE_STEPS,
+	CLAUSE_WIDTH,
+	CLAUSE_DEPTH,
+	CLAUSE_TASK,
+	CLAUSE_OPTIMIZER,
+	CLAUSE_EVERY,
+	CLAUSE_COUNT
+};
+#define CL(id) (1u << (id))
 enum {
-	CL_ON = 1 << 0,
-	CL_AT = 1 << 1,
-	CL_STEP = 1 << 2,
-	CL_WITH = 1 << 3,
-	CL_SAMPLES = 1 << 4,
-	CL_SEED = 1 << 5,
-	CL_BINS = 1 << 6,
-	CL_LAYER = 1 << 7,
-	CL_INPUTS = 1 << 8,
-	CL_BIAS = 1 << 9,
-	CL_INIT = 1 << 10,
-	CL_BATCH = 1 << 11,
-	CL_LR = 1 << 12,
-	CL_STEPS = 1 << 13,
-	CL_WIDTH = 1 << 14,
-	CL_DEPTH = 1 << 15,
-	CL_TASK = 1 << 16,
-	CL_OPTIMIZER = 1 << 17,
-	CL_EVERY = 1 << 18,
+	CL_ON = CL(CLAUSE_ON),
+	CL_AT = CL(CLAUSE_AT),
+	CL_STEP = CL(CLAUSE_STEP),
+	CL_WITH = CL(CLAUSE_WITH),
+	CL_SAMPLES = CL(CLAUSE_SAMPLES),
+	CL_SEED = CL(CLAUSE_SEED),
+	CL_BINS = CL(CLAUSE_BINS),
+	CL_LAYER = CL(CLAUSE_LAYER),
+	CL_INPUTS = CL(CLAUSE_INPUTS),
+	CL_BIAS = CL(CLAUSE_BIAS) | CL(CLAUSE_BIAS_RANGE),
+	CL_INIT = CL(CLAUSE_INIT),
+	CL_BATCH = CL(CLAUSE_BATCH) | CL(CLAUSE_TRAIN_BATCH),
+	CL_LR = CL(CLAUSE_LR),
+	CL_STEPS = CL(CLAUSE_STEPS),
+	CL_WIDTH = CL(CLAUSE_WIDTH),
+	CL_DEPTH = CL(CLAUSE_DEPTH),
+	CL_TASK = CL(CLAUSE_TASK),
+	CL_OPTIMIZER = CL(CLAUSE_OPTIMIZER),
+	CL_EVERY = CL(CLAUSE_EVERY),
 };
 
 struct cmd_curve {
@@ -64,49 +92,63 @@ struct cmd_curve {
 	bool bare;              /* no parameter was given */
 };
 
+/* `init`: he, xavier, torch, or normal(MEAN, SD). */
+struct cmd_init {
+	enum layer_init kind;
+	double mean, sd;
+};
+
+struct command;
+
 struct cmd {
 	enum cmd_kind kind;
+	const struct command *command; /* its entry in the command table; NULL: empty */
 	size_t off; /* the command word, or the first curve */
 
 	int ncurves;
 	struct cmd_curve curve[LIMIT_CURVES];
 
-	bool has_range;
-	struct range range;
-	size_t range_off;
+	/* Clauses: which were given, where each word and value starts. */
+	unsigned given;
+	size_t clause_off[CLAUSE_COUNT];
+	size_t value_off[CLAUSE_COUNT];
 
-	double *points; /* `at`: heap, npoints of them */
+	/* Clause values, each where the clause table puts it. */
+	struct range range;     /* on (and set range) */
+	double *points;         /* at: heap, npoints of them */
 	size_t npoints;
-	size_t points_off;
-
-	bool has_step;
-	double step;
-	int step_dec; /* decimals of the step as typed (num_decimals) */
-	size_t step_off;
+	double step;            /* step, and its decimals as typed (NUM_DEC_NONE: hex) */
+	int step_dec;
+	struct stats_dist dist; /* with; N(0, 1) when not given */
+	double samples;         /* Monte Carlo samples */
+	double seed, bins;
+	double neurons, inputs, batch;
+	double bias;            /* dead, hist, train: the starting bias */
+	struct range bias_range; /* sweep */
+	struct cmd_init init;
+	double lr, steps, width, depth, every;
+	int task, optimizer;    /* enum train_task, enum train_opt */
 
 	/* set / show: which setting and the value given to `set` */
 	enum setting setting;
 	bool show_all;
 	long ival;   /* samples, width, height (0 = auto) */
 	int choice;  /* format, or a tristate */
-	size_t value_off;
 
 	/* help */
 	char topic[32];
 	size_t topic_off;
 
-	/* statistics and layers: which clauses were given, and where */
-	unsigned given;
-	size_t clause_off[20];
-	struct stats_dist dist; /* with; N(0, 1) when not given */
-	double samples;         /* Monte Carlo samples; 0: not given */
-	uint64_t seed;
-	long bins;
-	struct layer_spec layer; /* layer N inputs M init ... batch K seed S */
-	double bias;             /* dead ... layer: the bias */
-	struct range bias_range; /* sweep: bias LO..HI */
-	struct train_spec train; /* train */
+	/* What dead, hist, sweep and train run, from the values above. */
+	struct layer_spec layer;
+	struct train_spec train;
 };
+
+/* Whether a clause was given. */
+static inline bool cmd_has(const struct cmd *cmd, unsigned bits)
+{
+	return (cmd->given & bits) != 0;
+}
 
 /* Defaults of the statistics clauses (man page). */
 #define DEFAULT_SEED 1
@@ -131,14 +173,43 @@ struct cmd {
 int parse_line(const char *line, size_t len, struct cmd *cmd, struct diag *d);
 void cmd_free(struct cmd *cmd);
 
-/* Words the language knows, for completion and suggestions. */
-const char *const *parse_command_words(void);
-/* The clause words that go with the command named (an activation's name
- * or "plot" for a plot): up to max of them into out; returns how many. */
-size_t parse_clause_words(const char *command, size_t len, const char **out, size_t max);
-
 /* Checks a range against the language's rules (finite, LO < HI, neither
  * too wide nor too narrow); NULL if fine, else the reason. */
 const char *parse_range_error(double lo, double hi);
+
+/* ---- for the commands' own parsing (cmd_*.c, clause.c) ------------------ */
+
+/* One line's tokens and how far the parse has got. */
+struct parser {
+	const char *line;
+	size_t len;
+	struct token_list tl;
+	size_t pos;
+	struct diag *d;
+};
+
+/* Quote at most this many bytes of a token in a message. */
+#define PARSER_QUOTE 40
+#define PARSER_QLEN(t) ((int)((t)->len > PARSER_QUOTE ? PARSER_QUOTE : (t)->len))
+
+const struct token *parser_peek(const struct parser *p, size_t k);
+const struct token *parser_next(struct parser *p);
+const char *parser_text(const struct parser *p, const struct token *t);
+bool parser_is_word(const struct parser *p, const struct token *t, const char *w);
+/* "unexpected X (expected ...)", or "expected ..." at the end: -1. */
+int parser_unexpected(struct parser *p, const struct token *t, const char *expected);
+/* 0 at the end of the line, else an error: -1. */
+int parser_end(struct parser *p);
+
+/* A curve list (up to LIMIT_CURVES, repeated labels numbered), or one
+ * curve (with bare_ok, required parameters may be left out: info). */
+int parser_curves(struct parser *p, struct cmd *cmd);
+int parser_curve(struct parser *p, struct cmd_curve *c, bool bare_ok);
+/* LO..HI; *off gets where LO starts. */
+int parser_range(struct parser *p, struct range *r, size_t *off);
+/* A whole number in [min, max], for a setting. */
+int parser_count(struct parser *p, const char *what, long min, long max, long *out);
+/* Decimals of a number token as typed (or of its shortest decimal form). */
+int parser_decimals(const struct parser *p, const struct token *t);
 
 #endif

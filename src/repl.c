@@ -19,6 +19,7 @@
 #include "actfn.h"
 #include "help.h"
 #include "lexer.h"
+#include "command.h"
 #include "parser.h"
 #include "settings.h"
 #include "util.h"
@@ -197,7 +198,7 @@ static void complete_context(const char *line, int start)
 	size_t n = tl.n - 1; /* without TOK_END */
 	const struct token *t = tl.tok;
 	if (n == 0) {
-		cand_list(parse_command_words());
+		cand_list(command_words());
 		cand_activations();
 	} else if (tok_is(line, &t[0], "set")) {
 		if (n == 1)
@@ -242,7 +243,7 @@ static void complete_context(const char *line, int start)
 					cand_list(current->param[k].choices);
 			}
 			const char *words[32];
-			size_t nw = parse_clause_words(line + t[0].off, t[0].len, words, 32);
+			size_t nw = command_clause_words(line + t[0].off, t[0].len, words, 32);
 			for (size_t k = 0; k < nw; k++)
 				cand(words[k], ' ');
 		}

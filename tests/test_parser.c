@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "command.h"
 #include "parser.h"
 
 static struct cmd cmd;
@@ -48,13 +49,13 @@ static void test_plots(void **state)
 	parse_ok("relu");
 	assert_int_equal(cmd.kind, CMD_PLOT);
 	assert_int_equal(cmd.ncurves, 1);
-	assert_false(cmd.has_range);
+	assert_false(cmd_has(&cmd, CL_ON));
 	assert_string_equal(cmd.curve[0].label, "relu");
 
 	parse_ok("leaky 0.01 on -3..3");
 	assert_int_equal(cmd.kind, CMD_PLOT);
 	assert_true(cmd.curve[0].fn.p[0] == 0.01);
-	assert_true(cmd.has_range && cmd.range.lo == -3 && cmd.range.hi == 3);
+	assert_true(cmd_has(&cmd, CL_ON) && cmd.range.lo == -3 && cmd.range.hi == 3);
 	assert_string_equal(cmd.curve[0].label, "leaky");
 
 	parse_ok("elu alpha=1.5 on -4..2");
@@ -109,13 +110,13 @@ static void test_at_and_table(void **state)
 
 	parse_ok("table elu on -2..2 step 0.5");
 	assert_int_equal(cmd.kind, CMD_TABLE);
-	assert_true(cmd.has_step && cmd.step == 0.5 && cmd.step_dec == 1);
+	assert_true(cmd_has(&cmd, CL_STEP) && cmd.step == 0.5 && cmd.step_dec == 1);
 
 	parse_ok("table relu step 1e-3 on -1..1");
 	assert_int_equal(cmd.step_dec, 3);
 
 	parse_ok("table relu");
-	assert_false(cmd.has_step);
+	assert_false(cmd_has(&cmd, CL_STEP));
 }
 
 static void test_settings_and_others(void **state)
@@ -329,7 +330,7 @@ static void test_clause_words(void **state)
 	} cases[] = {{"train", "steps", "bins"}, {"relu", "at", "lr"}, {"hist", "bins", "steps"},
 	             {"table", "step", "at"},    {"sweep", "bias", "with"}, {"dead", "with", "on"}};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		size_t n = parse_clause_words(cases[i].cmd, strlen(cases[i].cmd), w, 32);
+		size_t n = command_clause_words(cases[i].cmd, strlen(cases[i].cmd), w, 32);
 		bool has = false, hasnt = false;
 		for (size_t k = 0; k < n; k++) {
 			has |= strcmp(w[k], cases[i].has) == 0;

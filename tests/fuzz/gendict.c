@@ -7,6 +7,8 @@
 
 #include "actfn.h"
 #include "help.h"
+#include "clause.h"
+#include "command.h"
 #include "parser.h"
 #include "settings.h"
 
@@ -18,14 +20,12 @@ static void words(const char *section, const char *const *w)
 
 int main(void)
 {
-	words("command", parse_command_words());
-	static const char *const takes_clauses[] = {"plot", "table", "dead", "hist", "sweep", "train"};
-	for (size_t i = 0; i < sizeof takes_clauses / sizeof takes_clauses[0]; i++) {
-		const char *w[32];
-		size_t n = parse_clause_words(takes_clauses[i], strlen(takes_clauses[i]), w, 32);
-		for (size_t k = 0; k < n; k++)
-			printf("clause %s\n", w[k]);
-	}
+	words("command", command_words());
+	for (size_t i = 0; i < clause_count(); i++)
+		printf("clause %s\n", clause_at(i)->word);
+	for (size_t i = 0; i < clause_count(); i++)
+		if (clause_at(i)->words)
+			words("word", clause_at(i)->words);
 	words("setting", settings_names());
 	words("format", format_names());
 	words("help", help_topics());

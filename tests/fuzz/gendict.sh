@@ -16,7 +16,7 @@ echo "# Written by tests/fuzz/gendict.sh; do not edit by hand."
 {
 	${ACTVIZ_EMU:-} "$gendict"
 	# on/off, distributions, inits, tasks, optimizers; colour, inf, nan
-	grep -o 'is_word(p, [a-z]*, "[a-z_]*")' "$src/parser.c" | sed 's/.*"\(.*\)")/word \1/'
+	grep -ho 'parser_is_word(p, [a-z]*, "[a-z_]*")' "$src"/*.c | sed 's/.*"\(.*\)")/word \1/'
 	grep -o 'util_word_eq([^"]*"[a-z_]*")' "$src/settings.c" "$src/lexer.c" |
 		sed 's/.*"\(.*\)")/word \1/'
 	# other names of help topics

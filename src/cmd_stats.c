@@ -1,20 +1,20 @@
-/* exec_stats.c: the commands about dead neurons: dead, hist and sweep
- * (statistics of one activation under a distribution, and of a layer). */
+/* cmd_stats.c: the commands about dead neurons: dead, hist and sweep
+ * (statistics of an activation under a distribution, and of a layer). */
 #define _POSIX_C_SOURCE 200809L
-#include "exec.h"
+#include "command.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "clause.h"
 #include "dmath.h"
 #include "layer.h"
 #include "num.h"
 #include "rng.h"
 #include "stats.h"
 #include "tab.h"
-#include "train.h"
 #include "util.h"
 
 /* normal(MU, SIGMA) or uniform(LO, HI), as the csv dist field has it. */
@@ -76,7 +76,7 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 		const struct actfn_curve *c = &cmd->curve[i].fn;
 		if (wants_monte_carlo(cmd)) {
 			double done;
-			stats_monte_carlo(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES), cmd->seed,
+			stats_monte_carlo(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES), (uint64_t)cmd->seed,
 			                  env->stop, &rows.fig[i], &done);
 			done_last = done;
 			if (done < mc_samples(cmd, DEFAULT_MC_SAMPLES)) {
@@ -177,15 +177,6 @@ static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_
 
 /* ---- histograms ------------------------------------------------------------------ */
 
-/* A picture goes to the screen's plot area, or out as text. */
-static void render(struct exec_env *env, const struct plot_grid *g, int index)
-{
-	if (env->grid_hook)
-		env->grid_hook(env->hook_ctx, g, index);
-	else
-		render_text(env->out, g, exec_color(env) ? env->pal : NULL);
-}
-
 /* On a screen the histograms of n curves share its height. */
 static void hist_size(struct exec_env *env, int n, int *w, int *h)
 {
@@ -242,7 +233,7 @@ static enum exec_status sample_hist(struct exec_env *env, const struct cmd *cmd,
 	for (int c = 0; c < cmd->ncurves; c++) {
 		for (int pass = 0; pass < 2; pass++) {
 			struct rng r;
-			rng_seed(&r, cmd->seed);
+			rng_seed(&r, (uint64_t)cmd->seed);
 			double lo = HUGE_VAL, hi = -HUGE_VAL;
 			for (double done = 0; done < n;) {
 				if (env->stop && *env->stop)
@@ -341,7 +332,7 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 			st = diag_set(d, cmd->off, "out of memory");
 			goto done;
 		}
-		render(env, &g, c);
+		exec_picture(env, &g, c);
 		plot_grid_free(&g);
 	}
 	/* what was counted, on its own line: under the axis it would be
@@ -362,9 +353,9 @@ done:
 	return st;
 }
 
-/* ---- the commands ------------------------------------------------------------------ */
+/* ---- running them ------------------------------------------------------------------ */
 
-enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+static enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct diag *d)
 {
 	if (!(cmd->given & CL_LAYER))
 		return dead_figures(env, cmd);
@@ -385,12 +376,12 @@ enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, struct d
 	return st;
 }
 
-enum exec_status exec_hist(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+static enum exec_status exec_hist(struct exec_env *env, const struct cmd *cmd, struct diag *d)
 {
 	return exec_hist_or_rates(env, cmd, d, cmd->given & CL_LAYER);
 }
 
-enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+static enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct diag *d)
 {
 	static const char *const header[] = {"curve", "bias", "dead_share", "inactive_share"};
 	const struct range *r = &cmd->bias_range;
@@ -405,7 +396,7 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 	}
 	double q = (r->hi - r->lo) / step + 1e-9;
 	if (!(q < LIMIT_POINTS))
-		return diag_set(d, cmd->given & CL_STEP ? cmd->step_off : cmd->off,
+		return diag_set(d, cmd->given & CL_STEP ? cmd->value_off[CLAUSE_STEP] : cmd->off,
 		                "a sweep has at most %d biases (use a larger step)", LIMIT_POINTS);
 	int nb = (int)floor(q) + 1;
 	dec = exec_grid_decimals(r, dec);
@@ -446,7 +437,7 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 		}
 		struct plot_grid g;
 		if (plot_layout(&spec, &g) == 0) {
-			render(env, &g, 0);
+			exec_picture(env, &g, 0);
 			plot_grid_free(&g);
 		}
 		char what[200];
@@ -458,211 +449,136 @@ enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, struct 
 	return st;
 }
 
-/* ---- train ------------------------------------------------------------------------ */
+/* ---- parsing ---------------------------------------------------------------- */
 
-struct train_rows {
-	struct exec_env *env;
-	const struct cmd *cmd;
-	struct train *t;
-	struct train_report rep[LIMIT_CURVES];
-	long row_step;   /* the step rep[] holds */
-	bool stopped;
+static void stats_defaults(struct cmd *cmd)
+{
+	cmd->seed = DEFAULT_SEED;
+	cmd->bins = DEFAULT_BINS;
+	cmd->neurons = DEFAULT_NEURONS;
+	cmd->inputs = DEFAULT_INPUTS;
+	cmd->batch = DEFAULT_BATCH;
+	cmd->init = (struct cmd_init){INIT_HE, 0, 0};
+}
+
+/* What a layer's clauses need of each other: the layer clauses go with
+ * `layer`, and its inputs are N(0, 1) (no `with`, no `samples`). */
+static int finish_stats(struct parser *p, struct cmd *cmd)
+{
+	cmd->layer = (struct layer_spec){
+		.neurons = (long)cmd->neurons, .inputs = (long)cmd->inputs, .batch = (long)cmd->batch,
+		.init = cmd->init.kind, .init_mean = cmd->init.mean, .init_sd = cmd->init.sd,
+		.seed = (uint64_t)cmd->seed};
+	static const unsigned layer_only = CL_INPUTS | CL_BIAS | CL_INIT | CL_BATCH;
+	bool layer = cmd->kind == CMD_SWEEP || (cmd->given & CL_LAYER);
+	for (size_t i = 0; i < clause_count(); i++) {
+		const struct clause *c = clause_at(i);
+		unsigned bit = CL(c->id);
+		size_t off = cmd->clause_off[c->id];
+		if (!layer && (cmd->given & bit & layer_only))
+			return diag_set(p->d, off, "'%s' belongs to a layer (%s ... layer 256 %s ...)",
+			                c->word, cmd->kind == CMD_DEAD ? "dead" : "hist", c->word);
+		if (layer && (cmd->given & bit & (CL_WITH | CL_SAMPLES)))
+			return diag_set(p->d, off, "'%s' does not go with a layer (its inputs are N(0, 1))",
+			                c->word);
+	}
+	if (layer && (double)cmd->layer.neurons * (double)cmd->layer.inputs > LIMIT_LAYER_WEIGHTS) {
+		size_t off = cmd->clause_off[cmd->given & CL_LAYER ? CLAUSE_LAYER : CLAUSE_INPUTS];
+		return diag_set(p->d, off, "a layer has at most 1e7 weights (neurons x inputs; here %ld x %ld)",
+		                cmd->layer.neurons, cmd->layer.inputs);
+	}
+	if (cmd->kind == CMD_SWEEP && !(cmd->given & CL_BIAS))
+		return diag_set(p->d, parser_peek(p, 0)->off, "sweep needs a bias range (sweep bias -3..1)");
+	return 0;
+}
+
+/* sweep may leave its curves out: ReLU and its two usual fixes. */
+static int parse_sweep(struct parser *p, struct cmd *cmd)
+{
+	if (parser_peek(p, 0)->kind == TOK_END || parser_is_clause(p, parser_peek(p, 0))) {
+		static const char *const fixes[] = {"relu", "leaky", "elu"};
+		for (int i = 0; i < 3; i++) {
+			struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
+			actfn_curve_default(&c->fn, actfn_lookup(fixes[i], strlen(fixes[i])));
+			c->off = parser_peek(p, 0)->off;
+			c->bare = true;
+			actfn_label(&c->fn, c->label, sizeof c->label);
+		}
+	} else if (parser_curves(p, cmd) < 0) {
+		return -1;
+	}
+	return parser_clauses(p, cmd);
+}
+
+
+/* ---- the entries ----------------------------------------------------------- */
+
+#define LAYER_CLAUSES (CL_SEED | CL_LAYER | CL_INPUTS | CL(CLAUSE_BIAS) | CL_INIT | CL(CLAUSE_BATCH))
+
+const struct command command_dead_entry = {
+	.name = "dead",
+	.kind = CMD_DEAD,
+	.clauses = CL_WITH | CL_SAMPLES | LAYER_CLAUSES,
+	.defaults = stats_defaults,
+	.finish = finish_stats,
+	.exec = exec_dead,
+	.overview = "  dead relu, leaky 0.01, elu    how often f' = 0 for z ~ N(0,1), and the mean output\n",
+	.help = "dead CURVES [with DIST] [samples N] [seed S]\n"
+	 "\n"
+	 "For pre-activations z from DIST (normal(MU, SIGMA) or uniform(LO, HI); N(0, 1)\n"
+	 "by default): p_dead = P(f'(z) = 0), p_zero = P(f(z) = 0), the mean and std of\n"
+	 "f(z), and the mean of f'(z) and of f'(z)^2, with the method and a bound on the\n"
+	 "error: closed forms where f is polynomial between its kinks (relu, leaky,\n"
+	 "hardswish...; relu under N(0,1): p_dead 0.5, mean 1/sqrt(2 pi)), quadrature\n"
+	 "for the smooth ones, Monte Carlo when samples or seed is given (error: 4\n"
+	 "standard errors).\n"
+	 "\n"
+	 "dead CURVES layer N [inputs M] [bias B] [init he|xavier|torch|normal(0, S)]\n"
+	 "     [batch K] [seed S]\n"
+	 "\n"
+	 "A layer of N neurons (64 inputs, init he, bias 0, batch 1000 by default) fed a\n"
+	 "batch of N(0,1) inputs: the share of dead neurons (f' = 0 for every input, so\n"
+	 "no gradient reaches them) and of never-active ones (z <= 0 for every input).\n",
+	.arg = COMMAND_ARG_CURVES,
+	.data = true,
+	.listed = true,
 };
 
-/* Steps every network up to the next reported step. */
-static bool advance(struct train_rows *R)
-{
-	const struct train_spec *s = &R->cmd->train;
-	for (;;) {
-		if (R->row_step >= s->steps)
-			return false;
-		if (R->env->stop && *R->env->stop) {
-			R->stopped = true;
-			if (R->env->progress) /* the progress line goes */
-				R->env->progress(R->env->progress_ctx, R->cmd, s->steps, s->steps, R->rep);
-			return false;
-		}
-		long step = train_step(R->t, R->rep);
-		R->row_step = step;
-		bool reported = train_reported(s, step);
-		/* progress at each report, and now and then between them */
-		if (R->env->progress && (reported || step % 4096 == 0))
-			R->env->progress(R->env->progress_ctx, R->cmd, step, s->steps, R->rep);
-		if (reported)
-			return true;
-	}
-}
+const struct command command_hist_entry = {
+	.name = "hist",
+	.kind = CMD_HIST,
+	.clauses = CL_WITH | CL_SAMPLES | CL_BINS | LAYER_CLAUSES,
+	.defaults = stats_defaults,
+	.finish = finish_stats,
+	.exec = exec_hist,
+	.overview = "  hist relu                     the distribution of f(z): ReLU's spike at 0\n",
+	.help = "hist CURVES [with DIST] [bins N] [samples N] [seed S]\n"
+	 "hist CURVES layer N [...]\n"
+	 "\n"
+	 "The distribution of f(z) for z from DIST (100000 samples, 40 bins): for ReLU,\n"
+	 "half of the mass sits exactly at 0. With layer, the neurons' activation rates.\n",
+	.arg = COMMAND_ARG_CURVES,
+	.data = true,
+	.listed = true,
+};
 
-static void report_cells(const struct cmd *cmd, int c, const struct train_report *r,
-                         struct tab_cell *cells)
-{
-	tab_str(&cells[0], cmd->curve[c].label);
-	tab_num(&cells[1], (double)r->step);
-	tab_num(&cells[2], r->loss);
-	tab_num(&cells[3], r->dead_share);
-	for (long l = 0; l < cmd->train.depth; l++)
-		tab_num(&cells[4 + l], r->dead_layer[l]);
-}
-
-/* Rows as they come: one per curve at each reported step, the training
- * running just far enough ahead to fill them. */
-static bool train_row(void *ctx, size_t i, struct tab_cell *cells)
-{
-	struct train_rows *R = ctx;
-	int n = R->cmd->ncurves, c = (int)(i % (size_t)n);
-	if (c == 0) {
-		if (!advance(R))
-			return false;
-		/* these rows go out as they come: the progress line goes first,
-		 * or a row would follow it on the terminal's line */
-		long steps = R->cmd->train.steps;
-		if (R->env->progress)
-			R->env->progress(R->env->progress_ctx, R->cmd, steps, steps, R->rep);
-	}
-	report_cells(R->cmd, c, &R->rep[c], cells);
-	return true;
-}
-
-static void train_header(const struct cmd *cmd, char names[][16], const char **header)
-{
-	static const char *const fixed[] = {"curve", "step", "loss", "dead_share"};
-	for (int k = 0; k < 4; k++)
-		header[k] = fixed[k];
-	for (long l = 0; l < cmd->train.depth; l++) {
-		snprintf(names[l], 16, "dead_l%d", (int)(l + 1));
-		header[4 + l] = names[l];
-	}
-}
-
-/* log10 loss and the dead share against the step, for the reports so
- * far; the x axis runs to `last`. */
-static void train_picture(struct exec_env *env, const struct cmd *cmd, const double *xs,
-                          const double *loss, const double *dead, size_t n, size_t cap, long last)
-{
-	struct plot_curve pc[LIMIT_CURVES];
-	struct plot_spec spec;
-	struct range r = {xs[0], (double)last > xs[n - 1] ? (double)last : xs[n - 1], 0, 0};
-	exec_plot_spec(env, cmd, &r, pc, &spec);
-	for (int c = 0; c < cmd->ncurves; c++) {
-		pc[c].fn = NULL;
-		pc[c].y[0] = loss + (size_t)c * cap;
-		pc[c].y[1] = dead + (size_t)c * cap;
-	}
-	spec.series_x = xs;
-	spec.samples = (long)n;
-	spec.x_whole = true;
-	spec.mark_dead = -1;
-	spec.deriv = true;
-	spec.title[0] = "log10 loss";
-	spec.title[1] = "dead share (hidden units with f' = 0 for the whole batch)";
-	spec.ylo[1] = -0.05;
-	spec.yhi[1] = 1.05;
-	struct plot_grid g;
-	if (plot_layout(&spec, &g) == 0) {
-		render(env, &g, 0);
-		plot_grid_free(&g);
-	}
-}
-
-/* The text table: the last report of each curve. */
-static bool final_row(void *ctx, size_t i, struct tab_cell *cells)
-{
-	const struct train_rows *R = ctx;
-	if (i >= (size_t)R->cmd->ncurves)
-		return false;
-	report_cells(R->cmd, (int)i, &R->rep[i], cells);
-	return true;
-}
-
-enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, struct diag *d)
-{
-	const struct train_spec *s = &cmd->train;
-	struct actfn_curve curves[LIMIT_CURVES];
-	for (int i = 0; i < cmd->ncurves; i++)
-		curves[i] = cmd->curve[i].fn;
-	bool text = env->set->format == FMT_TEXT;
-	double reports = (double)(s->steps / s->every) + 2;
-	double nets = train_memory(s, cmd->ncurves);
-	double need = nets + (text ? reports * (cmd->ncurves * 2 + 1) * 8 : 0);
-	if (need > LIMIT_MEMORY)
-		return diag_set(d, cmd->off, "this would need %.1f GiB of memory (at most 1 GiB)%s",
-		                need / LIMIT_MEMORY,
-		                nets > LIMIT_MEMORY ? "; a smaller width, batch or fewer curves fit"
-		                                    : "; a larger every keeps fewer points");
-	struct train_rows R = {.env = env, .cmd = cmd};
-	R.t = train_new(s, curves, cmd->ncurves);
-	if (!R.t)
-		return diag_set(d, cmd->off, "out of memory");
-	char names[LIMIT_TRAIN_DEPTH][16];
-	const char *header[4 + LIMIT_TRAIN_DEPTH];
-	train_header(cmd, names, header);
-	int ncols = 4 + (int)s->depth;
-	enum exec_status st = EXEC_OK;
-
-	if (!text) {
-		struct tab_source src = {.ncols = ncols, .header = header, .row = train_row, .ctx = &R};
-		tab_write(env->out, env->set->format, &src, NULL, NULL);
-		st = R.stopped ? EXEC_INTERRUPTED : EXEC_OK;
-		train_free(R.t);
-		return st;
-	}
-
-	/* Text: keep every report for the plot, then the final table. */
-	size_t cap = (size_t)reports, nc = (size_t)cmd->ncurves;
-	double *xs = malloc(cap * sizeof *xs);
-	double *loss = malloc(cap * nc * sizeof *loss), *dead = malloc(cap * nc * sizeof *dead);
-	if (!xs || !loss || !dead) {
-		st = diag_set(d, cmd->off, "out of memory");
-		goto done;
-	}
-	size_t n = 0;
-	long diverged[LIMIT_CURVES] = {0};
-	while (n < cap && advance(&R)) {
-		xs[n] = (double)R.row_step;
-		for (size_t c = 0; c < nc; c++) {
-			/* the loss on a log scale: it falls by orders of magnitude */
-			double l = R.rep[c].loss;
-			loss[c * cap + n] = l > 0 ? dmath_log10(l) : NAN;
-			dead[c * cap + n] = R.rep[c].dead_share;
-			if (!diverged[c] && !(l <= 1e6 * fmax(dmath_pow(10, loss[c * cap]), 1)))
-				diverged[c] = R.row_step;
-		}
-		n++;
-		/* on screen the curves grow as the training goes */
-		if (env->grid_hook && n >= 2 && R.row_step < s->steps)
-			train_picture(env, cmd, xs, loss, dead, n, cap, s->steps);
-	}
-	if (R.stopped)
-		st = EXEC_INTERRUPTED;
-	if (n >= 2)
-		train_picture(env, cmd, xs, loss, dead, n, cap, R.row_step);
-	if (n > 0) {
-		struct tab_source src = {.ncols = ncols, .header = header, .row = final_row, .ctx = &R};
-		tab_write(env->out, env->set->format, &src, NULL, NULL);
-	}
-	static const char *const tasks[] = {"sin(3x) on -3..3, mean squared error",
-	                                    "two spirals, cross-entropy"};
-	char lr[NUM_BUF], bias[NUM_BUF];
-	num_format(s->lr, lr);
-	num_format(s->bias, bias);
-	out_printf(env->out, "(%s; %ld hidden layers of %ld, batch %ld, %s lr %s, bias %s, seed %llu)\n",
-	           tasks[s->task], s->depth, s->width, s->batch, s->opt == OPT_SGD ? "sgd" : "adam", lr,
-	           bias, (unsigned long long)s->seed);
-	/* A diverged run is no verdict on its activation: say so, and what
-	 * to change. Outputs that are far from zero-centred make the output
-	 * layer's step too long for SGD, the more the wider the layer. */
-	for (size_t c = 0; c < nc; c++) {
-		if (!diverged[c])
-			continue;
-		char smaller[NUM_BUF];
-		num_format(s->lr / 4, smaller);
-		out_printf(env->out, "%s: the loss diverged (seen at step %ld): lr %s is too large for it "
-		           "here; try lr %s\n", cmd->curve[c].label, diverged[c], lr, smaller);
-	}
-done:
-	free(xs);
-	free(loss);
-	free(dead);
-	train_free(R.t);
-	return st;
-}
+const struct command command_sweep_entry = {
+	.name = "sweep",
+	.kind = CMD_SWEEP,
+	.clauses = CL_STEP | CL_SEED | CL_LAYER | CL_INPUTS | CL(CLAUSE_BIAS_RANGE) | CL_INIT |
+	           CL(CLAUSE_BATCH),
+	.defaults = stats_defaults,
+	.parse = parse_sweep,
+	.finish = finish_stats,
+	.exec = exec_sweep,
+	.overview = "  sweep bias -8..0              dead ReLU units in a layer, against the bias\n",
+	.help = "sweep [CURVES] bias LO..HI [step S] [layer N] [inputs M] [init ...] [batch K]\n"
+	 "      [seed S]\n"
+	 "\n"
+	 "The dead and never-active shares of a layer against its bias, one curve per\n"
+	 "activation (relu, leaky and elu when none are named). At he initialisation\n"
+	 "ReLU units die below a bias of about -4: sweep bias -8..0.\n",
+	.arg = COMMAND_ARG_CURVES,
+	.data = true,
+	.listed = true,
+};
