@@ -55,58 +55,30 @@ static bool curve_row(void *ctx, size_t i, struct tab_cell *cells)
 	return true;
 }
 
-/* JSON: one object per curve with its parameters and points. */
-static enum exec_status json_rows(struct exec_env *env, const struct curve_rows *r)
+/* Row i of curve g alone: x, y, dy (JSON's object per curve). */
+static bool curve_point(void *ctx, size_t i, int g, struct tab_cell *cells)
 {
-	struct out *o = env->out;
-	out_putc(o, '[');
-	for (int c = 0; c < r->cmd->ncurves; c++) {
-		const struct cmd_curve *cc = &r->cmd->curve[c];
-		const struct actfn_def *def = cc->fn.def;
-		out_puts(o, c ? ",{\"curve\":" : "{\"curve\":");
-		tab_json_string(o, cc->label);
-		out_puts(o, ",\"params\":{");
-		for (int k = 0; k < def->nparams; k++) {
-			if (k)
-				out_putc(o, ',');
-			tab_json_string(o, def->param[k].name);
-			out_putc(o, ':');
-			if (def->param[k].type == ACTFN_CHOICE)
-				tab_json_string(o, def->param[k].choices[(int)cc->fn.p[k]]);
-			else
-				tab_json_num(o, cc->fn.p[k]);
-		}
-		out_puts(o, "},\"points\":[");
-		for (size_t i = 0; i < r->n && !o->err; i++) {
-			if (env->stop && *env->stop)
-				break;
-			double x = row_x(r, i), y, dy;
-			actfn_point(&cc->fn, x, &y, &dy);
-			out_puts(o, i ? ",{\"x\":" : "{\"x\":");
-			tab_json_num(o, x);
-			out_puts(o, ",\"y\":");
-			tab_json_num(o, y);
-			out_puts(o, ",\"dy\":");
-			tab_json_num(o, dy);
-			out_putc(o, '}');
-		}
-		out_puts(o, "]}");
-	}
-	out_puts(o, "]\n");
-	return env->stop && *env->stop ? EXEC_INTERRUPTED : EXEC_OK;
+	const struct curve_rows *r = ctx;
+	if (i >= r->n)
+		return false;
+	double x = row_x(r, i), y, dy;
+	actfn_point(&r->cmd->curve[g].fn, x, &y, &dy);
+	tab_num(&cells[0], x);
+	tab_num(&cells[1], y);
+	tab_num(&cells[2], dy);
+	return true;
 }
 
 static enum exec_status write_rows(struct exec_env *env, const struct curve_rows *r)
 {
-	if (env->set->format == FMT_JSON)
-		return json_rows(env, r);
-	int ncols = 1 + 2 * r->cmd->ncurves;
+	const struct cmd *cmd = r->cmd;
+	int ncols = 1 + 2 * cmd->ncurves;
 	char names[1 + 2 * LIMIT_CURVES][CMD_LABEL + 8];
 	const char *header[1 + 2 * LIMIT_CURVES];
 	snprintf(names[0], sizeof names[0], "x");
-	for (int c = 0; c < r->cmd->ncurves; c++) {
-		const char *label = r->cmd->curve[c].label;
-		if (r->cmd->ncurves == 1) {
+	for (int c = 0; c < cmd->ncurves; c++) {
+		const char *label = cmd->curve[c].label;
+		if (cmd->ncurves == 1) {
 			snprintf(names[1], sizeof names[1], "y");
 			snprintf(names[2], sizeof names[2], "dy");
 		} else {
@@ -116,7 +88,33 @@ static enum exec_status write_rows(struct exec_env *env, const struct curve_rows
 	}
 	for (int j = 0; j < ncols; j++)
 		header[j] = names[j];
-	struct tab_source src = {.ncols = ncols, .header = header, .row = curve_row, .ctx = (void *)r};
+	/* each curve with every parameter, defaults included */
+	const char *labels[LIMIT_CURVES], *const *pnames[LIMIT_CURVES];
+	const char *pname[LIMIT_CURVES][ACTFN_MAX_PARAMS];
+	struct tab_cell pcell[LIMIT_CURVES][ACTFN_MAX_PARAMS];
+	const struct tab_cell *pvalues[LIMIT_CURVES];
+	int np[LIMIT_CURVES];
+	for (int c = 0; c < cmd->ncurves; c++) {
+		const struct actfn_curve *fn = &cmd->curve[c].fn;
+		labels[c] = cmd->curve[c].label;
+		np[c] = fn->def->nparams;
+		for (int k = 0; k < np[c]; k++) {
+			pname[c][k] = fn->def->param[k].name;
+			if (fn->def->param[k].type == ACTFN_CHOICE)
+				tab_str(&pcell[c][k], fn->def->param[k].choices[(int)fn->p[k]]);
+			else
+				tab_num(&pcell[c][k], fn->p[k]);
+		}
+		pnames[c] = pname[c];
+		pvalues[c] = pcell[c];
+	}
+	static const char *const point_names[] = {"x", "y", "dy"};
+	struct tab_groups groups = {
+		.n = cmd->ncurves, .key = "curve", .label = labels, .nparams = np,
+		.param_name = pnames, .param_value = pvalues,
+		.ncols = 3, .names = point_names, .row = curve_point};
+	struct tab_source src = {.ncols = ncols, .header = header, .row = curve_row,
+	                         .ctx = (void *)r, .groups = &groups};
 	bool stopped;
 	tab_write(env->out, env->set->format, &src, env->stop, &stopped);
 	return stopped ? EXEC_INTERRUPTED : EXEC_OK;
@@ -143,7 +141,7 @@ static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, s
 		env->plot_hook(env->hook_ctx, cmd, r);
 		return EXEC_OK;
 	}
-	if (env->set->format != FMT_TEXT) {
+	if (env->set->format != TAB_TEXT) {
 		struct curve_rows rows = {.cmd = cmd, .kind = ROWS_SAMPLES, .n = (size_t)env->set->samples,
 		                          .lo = r->lo, .hi = r->hi};
 		return write_rows(env, &rows);

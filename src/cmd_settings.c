@@ -3,6 +3,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "command.h"
 
+#include <stdio.h>
+
+#include "tab.h"
 #include "util.h"
 
 static int parse_onoff(struct parser *p, struct cmd *cmd, bool allow_auto)
@@ -60,9 +63,13 @@ static int parse_set(struct parser *p, struct cmd *cmd)
 		break;
 	case SET_FORMAT: {
 		const struct token *v = parser_peek(p, 0);
-		int f = v->kind == TOK_WORD ? format_lookup(parser_text(p, v), v->len) : -1;
-		if (f < 0)
-			return parser_unexpected(p, v, "a format: text, csv, tsv or json");
+		int f = v->kind == TOK_WORD ? tab_format_lookup(parser_text(p, v), v->len) : -1;
+		if (f < 0) {
+			char list[64], expected[80];
+			tab_format_list(list, sizeof list);
+			snprintf(expected, sizeof expected, "a format: %s", list);
+			return parser_unexpected(p, v, expected);
+		}
 		parser_next(p);
 		cmd->choice = f;
 		break;
@@ -114,7 +121,7 @@ static enum exec_status exec_set(struct exec_env *env, const struct cmd *cmd, st
 		s->samples = cmd->ival;
 		break;
 	case SET_FORMAT:
-		s->format = (enum format)cmd->choice;
+		s->format = cmd->choice;
 		break;
 	case SET_WIDTH:
 		s->width = cmd->ival;
@@ -157,7 +164,7 @@ const struct command command_set_entry = {
 	.overview = "  set range -5..5               also: samples, format, width, height, color, ascii, deriv\n",
 	.help = "set range LO..HI        default x range of plots and tables (-3..3)\n"
 	 "set samples N           points per curve in a plot, 2..100000 (201)\n"
-	 "set format FORMAT       text, csv, tsv or json, for at, table and plots\n"
+	 "set format FORMAT       {formats}, for at, table and plots\n"
 	 "set width N | auto      plot width, 20..1000 columns (auto: the terminal's)\n"
 	 "set height N | auto     plot height, 8..500 rows\n"
 	 "set color on|off|auto   colour escapes (auto: on a terminal without NO_COLOR)\n"

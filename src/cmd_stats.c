@@ -94,7 +94,7 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 	}
 	struct tab_source src = {.ncols = 10, .header = header, .row = dead_row, .ctx = &rows};
 	tab_write(env->out, env->set->format, &src, NULL, NULL);
-	if (st == EXEC_INTERRUPTED && rows.n > 0 && env->set->format == FMT_TEXT)
+	if (st == EXEC_INTERRUPTED && rows.n > 0 && env->set->format == TAB_TEXT)
 		out_printf(env->out, "(interrupted: %s from %.0f of %.0f samples)\n",
 		           cmd->curve[rows.n - 1].label, done_last, mc_samples(cmd, DEFAULT_MC_SAMPLES));
 	if (env->stats_hook && rows.n > 0)
@@ -307,7 +307,7 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 	} else {
 		st = sample_hist(env, cmd, &H);
 	}
-	if (env->set->format != FMT_TEXT) {
+	if (env->set->format != TAB_TEXT) {
 		struct tab_source src = {.ncols = 4, .header = header, .row = hist_row, .ctx = &H};
 		tab_write(env->out, env->set->format, &src, NULL, NULL);
 		goto done;
@@ -366,7 +366,7 @@ static enum exec_status exec_dead(struct exec_env *env, const struct cmd *cmd, s
 	struct layer_rows L = {.cmd = cmd, .out = &out, .nbias = 1, .biases = &cmd->bias};
 	struct tab_source src = {.ncols = 3, .header = header, .row = layer_row, .ctx = &L};
 	tab_write(env->out, env->set->format, &src, NULL, NULL);
-	if (env->set->format == FMT_TEXT) {
+	if (env->set->format == TAB_TEXT) {
 		char what[200];
 		layer_title(cmd, out.rows_done, what, sizeof what);
 		out_printf(env->out, "(%s)\n", what);
@@ -411,7 +411,7 @@ static enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, 
 		return EXEC_ERROR;
 	}
 	enum exec_status st = out.rows_done < cmd->layer.batch ? EXEC_INTERRUPTED : EXEC_OK;
-	if (env->set->format != FMT_TEXT) {
+	if (env->set->format != TAB_TEXT) {
 		struct layer_rows L = {.cmd = cmd, .out = &out, .nbias = nb, .biases = biases};
 		struct tab_source src = {.ncols = 4, .header = header, .row = sweep_row, .ctx = &L};
 		tab_write(env->out, env->set->format, &src, NULL, NULL);

@@ -137,7 +137,7 @@ static enum exec_status exec_train(struct exec_env *env, const struct cmd *cmd, 
 	struct actfn_curve curves[LIMIT_CURVES];
 	for (int i = 0; i < cmd->ncurves; i++)
 		curves[i] = cmd->curve[i].fn;
-	bool text = env->set->format == FMT_TEXT;
+	bool text = env->set->format == TAB_TEXT;
 	double reports = (double)(s->steps / s->every) + 2;
 	double nets = train_memory(s, cmd->ncurves);
 	double need = nets + (text ? reports * (cmd->ncurves * 2 + 1) * 8 : 0);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tab.h"
 #include "train.h"
 
 /* Nanoseconds per unit of work, measured on the -O3 build (x86-64, 2020s
@@ -79,7 +80,7 @@ static double train_work(struct exec_env *env, const struct train_spec *s, int n
 double exec_work(struct exec_env *env, const struct cmd *cmd)
 {
 	const struct settings *set = env->set;
-	bool text = set->format == FMT_TEXT;
+	bool text = set->format == TAB_TEXT;
 	double nc = cmd->ncurves, cols = 1 + 2 * nc, work = NS_COMMAND;
 	switch (cmd->kind) {
 	case CMD_EMPTY:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "tab.h"
 #include "util.h"
 
 struct topic {
@@ -34,11 +35,7 @@ static const struct topic topics[] = {
 	 "Output uses the shortest of 15, 16 or 17 significant digits that reads back\n"
 	 "as the same double; nan, inf, -inf and -0 are written as such.\n"},
 	{"formats",
-	 "text   aligned columns with a header (the default)\n"
-	 "csv    comma-separated, RFC 4180 quoting, header x,y,dy for one curve\n"
-	 "tsv    tab-separated\n"
-	 "json   one JSON value per command (JSON Lines):\n"
-	 "       [{\"curve\":\"relu\",\"params\":{},\"points\":[{\"x\":-1,\"y\":0,\"dy\":0}]}]\n"
+	 "{format-lines}"
 	 "Choose with -f FORMAT or set format FORMAT. info, help and show stay text.\n"},
 	{"keys",
 	 "Keys of the full-screen interface (the prompt keeps all of readline's):\n"
@@ -175,6 +172,32 @@ static const char *lookup(const char *topic, size_t len)
 	return NULL;
 }
 
+/* A text with its facts filled in from their tables: {formats} is the
+ * list of output formats, {format-lines} a line on each. */
+static const char *expand(const char *text)
+{
+	static char buf[4096];
+	if (!strchr(text, '{'))
+		return text;
+	char formats[64], lines[1024];
+	tab_format_list(formats, sizeof formats);
+	tab_format_about(lines, sizeof lines);
+	size_t len = 0;
+	buf[0] = '\0';
+	for (const char *s = text; *s;) {
+		if (strncmp(s, "{formats}", 9) == 0) {
+			util_append(buf, sizeof buf, &len, "%s", formats);
+			s += 9;
+		} else if (strncmp(s, "{format-lines}", 14) == 0) {
+			util_append(buf, sizeof buf, &len, "%s", lines);
+			s += 14;
+		} else {
+			util_append(buf, sizeof buf, &len, "%c", *s++);
+		}
+	}
+	return buf;
+}
+
 const char *help_text(const char *topic, size_t len)
 {
 	if (len == 0)
@@ -183,5 +206,5 @@ const char *help_text(const char *topic, size_t len)
 	for (size_t i = 0; !text && i < sizeof aliases / sizeof aliases[0]; i++)
 		if (util_word_eq(topic, len, aliases[i].name))
 			text = lookup(aliases[i].text, strlen(aliases[i].text));
-	return text;
+	return text ? expand(text) : NULL;
 }

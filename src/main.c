@@ -15,14 +15,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "command.h"
 #include "exec.h"
 #include "out.h"
 #include "repl.h"
 #include "run.h"
 #include "settings.h"
 #include "simd.h"
+#include "tab.h"
 #include "terminal.h"
 #include "tui.h"
+#include "util.h"
 
 static volatile sig_atomic_t got_sigint;
 
@@ -38,6 +41,43 @@ static void usage_hint(void)
 	exit(2);
 }
 
+/* Prints text after a label, its words wrapped at 79 columns and lined up
+ * under the first. */
+static void wrapped(const char *label, int indent, const char *text)
+{
+	int col = printf("%-*s", indent, label);
+	for (const char *s = text; *s;) {
+		int w = (int)strcspn(s, " ");
+		if (col > indent && col + 1 + w > 79)
+			col = printf("\n%*s", indent, "") - 1;
+		else if (col > indent)
+			col += printf(" ");
+		col += printf("%.*s", w, s);
+		s += w + (s[w] == ' ');
+	}
+	putchar('\n');
+}
+
+/* "a, b and c" of the commands that match (data: those -f shapes). */
+static void command_list(bool data_only, char *buf, size_t size)
+{
+	const char *names[32];
+	size_t n = 0, len = 0;
+	for (size_t i = 0; i < command_count() && n + 2 <= 32; i++) {
+		const struct command *c = command_at(i);
+		if (data_only && !c->data)
+			continue;
+		names[n++] = data_only && c->kind == CMD_PLOT ? "plots" : c->name;
+		if (data_only && c->also)
+			names[n++] = c->also;
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		util_append(buf, size, &len, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ", names[i]);
+}
+
+/* The options, and what the command table says: the formats -f takes,
+ * the commands it shapes, and every command. */
 static void help(void)
 {
 	fputs("Usage: actviz [OPTION]... [SCRIPT]...\n"
@@ -48,10 +88,14 @@ static void help(void)
 	      "With -e or SCRIPT files, runs those commands in order; otherwise reads\n"
 	      "commands from standard input, with a prompt when it is a terminal.\n"
 	      "\n"
-	      "  -e, --execute=CMD     run the command CMD (may be repeated)\n"
-	      "  -f, --format=FORMAT   text, csv, tsv or json for the data of at, table,\n"
-	      "                        list, dead, hist, sweep, train and plots\n"
-	      "  -W, --width=COLS      plot width, 20 to 1000 columns\n"
+	      "  -e, --execute=CMD     run the command CMD (may be repeated)\n",
+	      stdout);
+	char formats[64], data[256], text[512];
+	tab_format_list(formats, sizeof formats);
+	command_list(true, data, sizeof data);
+	snprintf(text, sizeof text, "%s, for the data of %s", formats, data);
+	wrapped("  -f, --format=FORMAT", 24, text);
+	fputs("  -W, --width=COLS      plot width, 20 to 1000 columns\n"
 	      "  -H, --height=ROWS     plot height, 8 to 500 rows\n"
 	      "  -k, --keep-going      run on after an error in a script (exit status 1)\n"
 	      "      --ascii           ASCII plots, even in a UTF-8 locale\n"
@@ -60,6 +104,12 @@ static void help(void)
 	      "  -h, --help            display this help and exit\n"
 	      "  -V, --version         output version information and exit\n"
 	      "\n"
+	      "Commands ('help COMMAND' at the prompt says more; a line that starts\n"
+	      "with an activation's name is a plot):\n",
+	      stdout);
+	command_list(false, text, sizeof text);
+	wrapped("", 2, text);
+	fputs("\n"
 	      "Examples:\n"
 	      "  actviz -e 'relu, leaky 0.1, elu on -3..3'\n"
 	      "  echo 'table elu on -2..2 step 0.5' | actviz -f csv\n"
@@ -227,12 +277,14 @@ int main(int argc, char **argv)
 			jobs[njobs++] = (struct job){false, optarg};
 			break;
 		case 'f': {
-			int f = format_lookup(optarg, strlen(optarg));
+			int f = tab_format_lookup(optarg, strlen(optarg));
 			if (f < 0) {
-				fprintf(stderr, "actviz: unknown format '%s' (text, csv, tsv or json)\n", optarg);
+				char list[64];
+				tab_format_list(list, sizeof list);
+				fprintf(stderr, "actviz: unknown format '%s' (%s)\n", optarg, list);
 				usage_hint();
 			}
-			set.format = (enum format)f;
+			set.format = f;
 			break;
 		}
 		case 'W':

@@ -22,6 +22,7 @@
 #include "command.h"
 #include "parser.h"
 #include "settings.h"
+#include "tab.h"
 #include "util.h"
 
 #define PROMPT "actviz> "
@@ -204,7 +205,7 @@ static void complete_context(const char *line, int start)
 		if (n == 1)
 			cand_list(settings_names());
 		else if (n == 2 && tok_is(line, &t[1], "format"))
-			cand_list(format_names());
+			cand_list(tab_format_names());
 		else if (n == 2 && (tok_is(line, &t[1], "color") || tok_is(line, &t[1], "ascii") ||
 		                    tok_is(line, &t[1], "deriv")))
 			cand_list(onoff);

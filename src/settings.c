@@ -3,6 +3,7 @@
 #include "settings.h"
 
 #include "num.h"
+#include "tab.h"
 #include "util.h"
 
 static const char *const setting_names[SET_COUNT + 1] = {
@@ -11,13 +12,11 @@ static const char *const setting_names[SET_COUNT + 1] = {
 	[SET_ASCII] = "ascii",   [SET_DERIV] = "deriv",     [SET_COUNT] = NULL,
 };
 
-static const char *const format_names_[] = {"text", "csv", "tsv", "json", NULL};
-
 void settings_default(struct settings *s)
 {
 	s->range = (struct range){-3, 3, 0, 0};
 	s->samples = 201;
-	s->format = FMT_TEXT;
+	s->format = TAB_TEXT;
 	s->width = 0;
 	s->height = 0;
 	s->color = TRI_AUTO;
@@ -47,24 +46,6 @@ const char *const *settings_names(void)
 	return setting_names;
 }
 
-const char *format_name(enum format f)
-{
-	return format_names_[f];
-}
-
-int format_lookup(const char *word, size_t len)
-{
-	for (int i = 0; format_names_[i]; i++)
-		if (util_word_eq(word, len, format_names_[i]))
-			return i;
-	return -1;
-}
-
-const char *const *format_names(void)
-{
-	return format_names_;
-}
-
 static const char *tri_name(enum tristate t)
 {
 	return t == TRI_AUTO ? "auto" : (t == TRI_ON ? "on" : "off");
@@ -83,7 +64,7 @@ void settings_show(struct out *o, const struct settings *s, enum setting which)
 		out_printf(o, "%ld", s->samples);
 		break;
 	case SET_FORMAT:
-		out_puts(o, format_names_[s->format]);
+		out_puts(o, tab_format_name(s->format));
 		break;
 	case SET_WIDTH:
 	case SET_HEIGHT: {

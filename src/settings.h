@@ -8,7 +8,6 @@
 
 #include "out.h"
 
-enum format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON };
 enum tristate { TRI_AUTO, TRI_ON, TRI_OFF };
 
 enum setting {
@@ -44,7 +43,7 @@ struct range {
 struct settings {
 	struct range range;
 	long samples;
-	enum format format;
+	int format;           /* tab.c's registry: 0 (TAB_TEXT) is text */
 	long width, height;   /* 0: the terminal's (or 80x24) */
 	enum tristate color;  /* TRI_AUTO: on a terminal, unless NO_COLOR */
 	enum tristate ascii;  /* TRI_ON: ASCII only; TRI_OFF: braille in a UTF-8 locale */
@@ -59,9 +58,6 @@ int settings_lookup(const char *word, size_t len);
 /* All setting names, NULL-terminated (completion, suggestions). */
 const char *const *settings_names(void);
 
-const char *format_name(enum format f);
-int format_lookup(const char *word, size_t len);
-const char *const *format_names(void);
 
 /* Writes "name  value" for one setting, as `show` prints it. */
 void settings_show(struct out *o, const struct settings *s, enum setting which);

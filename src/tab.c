@@ -1,4 +1,5 @@
-/* tab.c: one table writer for every tabular command and format. */
+/* tab.c: the output formats (text, csv, tsv, json): one registry, and the
+ * one writer of every table in each. */
 #define _POSIX_C_SOURCE 200809L
 #include "tab.h"
 
@@ -108,9 +109,58 @@ static size_t write_delimited(struct out *o, const struct tab_source *src, struc
 	return i;
 }
 
+/* JSON of a grouped source: an object per group (a curve), with its
+ * parameters and its rows (the x column, then the group's own). */
+static size_t write_json_groups(struct out *o, const struct tab_source *src,
+                                struct tab_cell *cells, volatile sig_atomic_t *stop, bool *stopped)
+{
+	const struct tab_groups *G = src->groups;
+	size_t rows = 0;
+	out_putc(o, '[');
+	for (int g = 0; g < G->n; g++) {
+		out_puts(o, g ? ",{" : "{");
+		tab_json_string(o, G->key);
+		out_putc(o, ':');
+		tab_json_string(o, G->label[g]);
+		out_puts(o, ",\"params\":{");
+		for (int k = 0; k < G->nparams[g]; k++) {
+			if (k)
+				out_putc(o, ',');
+			tab_json_string(o, G->param_name[g][k]);
+			out_putc(o, ':');
+			json_cell(o, &G->param_value[g][k]);
+		}
+		out_puts(o, "},\"points\":[");
+		for (size_t i = 0; !o->err; i++) {
+			if (stop && *stop) {
+				*stopped = true;
+				break;
+			}
+			if (!G->row(src->ctx, i, g, cells))
+				break;
+			out_puts(o, i ? ",{" : "{");
+			for (int j = 0; j < G->ncols; j++) {
+				if (j)
+					out_putc(o, ',');
+				tab_json_string(o, G->names[j]);
+				out_putc(o, ':');
+				json_cell(o, &cells[j]);
+			}
+			out_putc(o, '}');
+			rows = i + 1 > rows ? i + 1 : rows;
+		}
+		out_puts(o, "]}");
+	}
+	out_puts(o, "]\n");
+	return rows;
+}
+
+/* JSON: an array of objects keyed by the header, then a newline. */
 static size_t write_json(struct out *o, const struct tab_source *src, struct tab_cell *cells,
                          volatile sig_atomic_t *stop, bool *stopped)
 {
+	if (src->groups)
+		return write_json_groups(o, src, cells, stop, stopped);
 	out_putc(o, '[');
 	size_t i;
 	for (i = 0; !o->err; i++) {
@@ -210,31 +260,97 @@ static size_t write_text(struct out *o, const struct tab_source *src, struct tab
 	return i;
 }
 
-size_t tab_write(struct out *o, enum format fmt, const struct tab_source *src,
+/* Comma- and tab-separated: a header line, then a line per row. */
+static size_t write_csv(struct out *o, const struct tab_source *src, struct tab_cell *cells,
+                        volatile sig_atomic_t *stop, bool *stopped)
+{
+	return write_delimited(o, src, cells, ',', stop, stopped);
+}
+
+static size_t write_tsv(struct out *o, const struct tab_source *src, struct tab_cell *cells,
+                        volatile sig_atomic_t *stop, bool *stopped)
+{
+	return write_delimited(o, src, cells, '\t', stop, stopped);
+}
+
+/* The formats: -f, set format, their messages and help all read this. */
+static const struct tab_format {
+	const char *name;
+	const char *about; /* help's lines for it */
+	size_t (*write)(struct out *o, const struct tab_source *src, struct tab_cell *cells,
+	                volatile sig_atomic_t *stop, bool *stopped);
+} formats[] = {
+	{"text", "aligned columns with a header (the default)\n", write_text},
+	{"csv", "comma-separated, RFC 4180 quoting, header x,y,dy for one curve\n", write_csv},
+	{"tsv", "tab-separated\n", write_tsv},
+	{"json", "one JSON value per command (JSON Lines):\n"
+	         "[{\"curve\":\"relu\",\"params\":{},\"points\":[{\"x\":-1,\"y\":0,\"dy\":0}]}]\n",
+	 write_json},
+};
+
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+const char *tab_format_name(int f)
+{
+	return f >= 0 && (size_t)f < NFORMATS ? formats[f].name : "?";
+}
+
+int tab_format_lookup(const char *word, size_t len)
+{
+	for (size_t i = 0; i < NFORMATS; i++)
+		if (util_word_eq(word, len, formats[i].name))
+			return (int)i;
+	return -1;
+}
+
+const char *const *tab_format_names(void)
+{
+	static const char *names[NFORMATS + 1];
+	for (size_t i = 0; i < NFORMATS; i++)
+		names[i] = formats[i].name;
+	return names;
+}
+
+size_t tab_format_list(char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < NFORMATS; i++)
+		util_append(buf, size, &len, "%s%s", i == 0 ? "" : i + 1 == NFORMATS ? " or " : ", ",
+		            formats[i].name);
+	return len;
+}
+
+size_t tab_format_about(char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < NFORMATS; i++) {
+		/* the name, then its lines lined up after it */
+		const char *s = formats[i].about;
+		for (bool first = true; *s; first = false) {
+			const char *nl = strchr(s, '\n');
+			size_t n = nl ? (size_t)(nl - s) : strlen(s);
+			util_append(buf, size, &len, "%-6s %.*s\n", first ? formats[i].name : "", (int)n, s);
+			s += n + (nl != NULL);
+		}
+	}
+	return len;
+}
+
+size_t tab_write(struct out *o, int format, const struct tab_source *src,
                  volatile sig_atomic_t *stop, bool *stopped)
 {
 	bool dummy = false;
 	if (!stopped)
 		stopped = &dummy;
 	*stopped = false;
+	if (format < 0 || (size_t)format >= NFORMATS)
+		return 0;
 	struct tab_cell *cells = calloc((size_t)src->ncols, sizeof *cells);
 	if (!cells)
 		return 0;
-	size_t n = 0;
-	switch (fmt) {
-	case FMT_TEXT:
-		n = write_text(o, src, cells, stop, stopped);
-		break;
-	case FMT_CSV:
-		n = write_delimited(o, src, cells, ',', stop, stopped);
-		break;
-	case FMT_TSV:
-		n = write_delimited(o, src, cells, '\t', stop, stopped);
-		break;
-	case FMT_JSON:
-		n = write_json(o, src, cells, stop, stopped);
-		break;
-	}
+	size_t n = formats[format].write(o, src, cells, stop, stopped);
 	free(cells);
 	return n;
 }

@@ -1,5 +1,6 @@
-/* tab.h: tables in the four output formats (aligned text, csv, tsv,
- * JSON Lines), streamed from a row callback in constant memory. */
+/* tab.h: tables in every output format (aligned text, csv, tsv, JSON
+ * Lines: the registry is in tab.c), streamed from a row callback in
+ * constant memory. */
 #ifndef ACTVIZ_TAB_H
 #define ACTVIZ_TAB_H
 
@@ -8,13 +9,28 @@
 #include <stddef.h>
 
 #include "out.h"
-#include "settings.h"
 
 #define TAB_CELL 96
 
 struct tab_cell {
 	char text[TAB_CELL];
 	bool is_num; /* JSON writes it bare (nan and inf as strings) */
+};
+
+/* A source whose columns after the first come in groups (a curve's y and
+ * dy): JSON writes an object per group, { key: label, "params": {...},
+ * "points": [...] }, each point its own row of the group's columns. */
+struct tab_groups {
+	int n;
+	const char *key;                 /* "curve" */
+	const char *const *label;        /* [n] */
+	const int *nparams;              /* [n] */
+	const char *const *const *param_name;   /* [n][nparams] */
+	const struct tab_cell *const *param_value; /* [n][nparams] */
+	int ncols;                       /* a point's columns ... */
+	const char *const *names;        /* ... and their names: x, y, dy */
+	/* Fills row i of group g into cells[0..ncols); false past the end. */
+	bool (*row)(void *ctx, size_t i, int g, struct tab_cell *cells);
 };
 
 struct tab_source {
@@ -24,12 +40,22 @@ struct tab_source {
 	bool (*row)(void *ctx, size_t i, struct tab_cell *cells);
 	void *ctx;
 	bool left_align; /* text format: words left-aligned; numbers go right */
+	const struct tab_groups *groups; /* or NULL */
 };
 
-/* Writes the table. Text needs each column's widest cell first, so it
- * asks for the rows twice. Returns the rows written; stops early (and
- * says so in *stopped) when *stop becomes non-zero. */
-size_t tab_write(struct out *o, enum format fmt, const struct tab_source *src,
+/* The formats (-f, set format), by index: 0 is text, the default. */
+#define TAB_TEXT 0
+const char *tab_format_name(int f);
+int tab_format_lookup(const char *word, size_t len); /* -1 if unknown */
+const char *const *tab_format_names(void);           /* NULL-terminated */
+/* "text, csv, tsv or json"; and help's lines on each. */
+size_t tab_format_list(char *buf, size_t size);
+size_t tab_format_about(char *buf, size_t size);
+
+/* Writes the table in a format. Text needs each column's widest cell
+ * first, so it asks for the rows twice. Returns the rows written; stops
+ * early (and says so in *stopped) when *stop becomes non-zero. */
+size_t tab_write(struct out *o, int format, const struct tab_source *src,
                  volatile sig_atomic_t *stop, bool *stopped);
 
 /* Cell helpers */

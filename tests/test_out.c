@@ -16,6 +16,7 @@
 
 #include "out.h"
 #include "settings.h"
+#include "tab.h"
 
 /* Sanitizers abort on an allocation too large to be served instead of
  * returning NULL: the out-of-memory cases run without them. */
@@ -206,16 +207,20 @@ static void test_setting_names(void **state)
 	}
 	assert_null(names[SET_COUNT]);
 
-	const char *const *formats = format_names();
+	const char *const *formats = tab_format_names();
 	static const char *const want[] = {"text", "csv", "tsv", "json"};
-	for (int f = FMT_TEXT; f <= FMT_JSON; f++) {
+	for (int f = 0; f < 4; f++) {
 		assert_string_equal(formats[f], want[f]);
-		assert_string_equal(format_name((enum format)f), want[f]);
-		assert_int_equal(format_lookup(want[f], strlen(want[f])), f);
+		assert_string_equal(tab_format_name(f), want[f]);
+		assert_int_equal(tab_format_lookup(want[f], strlen(want[f])), f);
 	}
 	assert_null(formats[4]);
-	assert_int_equal(format_lookup("JSON", 4), FMT_JSON);
-	assert_int_equal(format_lookup("xml", 3), -1);
+	assert_int_equal(TAB_TEXT, tab_format_lookup("text", 4));
+	assert_int_equal(tab_format_lookup("JSON", 4), 3);
+	assert_int_equal(tab_format_lookup("xml", 3), -1);
+	char list[64];
+	tab_format_list(list, sizeof list);
+	assert_string_equal(list, "text, csv, tsv or json");
 }
 
 static void test_show(void **state)
@@ -238,7 +243,7 @@ static void test_show(void **state)
 	out_reset(&o);
 	s.range = (struct range){-0.5, 1e-8, 1, 8};
 	s.samples = 100000;
-	s.format = FMT_TSV;
+	s.format = tab_format_lookup("tsv", 3);
 	s.width = 1000;
 	s.height = 8;
 	s.color = TRI_ON;

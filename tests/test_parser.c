@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "command.h"
 #include "parser.h"
+#include "tab.h"
 
 static struct cmd cmd;
 
@@ -129,7 +130,7 @@ static void test_settings_and_others(void **state)
 	parse_ok("set samples 400");
 	assert_int_equal(cmd.ival, 400);
 	parse_ok("set format csv");
-	assert_int_equal(cmd.choice, FMT_CSV);
+	assert_int_equal(cmd.choice, tab_format_lookup("csv", 3));
 	parse_ok("set width auto");
 	assert_int_equal(cmd.ival, 0);
 	parse_ok("set colour off");
