@@ -222,6 +222,201 @@ static void progress(void *ctx, const struct cmd *cmd, long step, long steps,
 
 enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN };
 
+/* What the command line asked for. */
+struct job {
+	bool is_file;
+	const char *arg;
+};
+
+struct options {
+	struct settings set;
+	struct job *jobs; /* -e commands and script files, in the order given */
+	int njobs;
+	bool keep_going, plain;
+};
+
+static void option_color(struct settings *set, const char *arg)
+{
+	if (!arg || strcmp(arg, "always") == 0 || strcmp(arg, "yes") == 0)
+		set->color = TRI_ON;
+	else if (strcmp(arg, "never") == 0 || strcmp(arg, "no") == 0)
+		set->color = TRI_OFF;
+	else if (strcmp(arg, "auto") == 0)
+		set->color = TRI_AUTO;
+	else {
+		fprintf(stderr, "actviz: invalid --color '%s' (always, never or auto)\n", arg);
+		usage_hint();
+	}
+}
+
+static void option_size(long *out, const char *arg, const char *what, long lo, long hi,
+                        const char *unit)
+{
+	if (!parse_long(arg, lo, hi, out)) {
+		fprintf(stderr, "actviz: invalid %s '%s' (%ld to %ld %s)\n", what, arg, lo, hi, unit);
+		usage_hint();
+	}
+}
+
+/* Reads the options into o; --help and --version end the program here,
+ * a usage error too (status 2). */
+static void parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{"execute", required_argument, NULL, 'e'},
+		{"format", required_argument, NULL, 'f'},
+		{"width", required_argument, NULL, 'W'},
+		{"height", required_argument, NULL, 'H'},
+		{"keep-going", no_argument, NULL, 'k'},
+		{"ascii", no_argument, NULL, OPT_ASCII},
+		{"color", optional_argument, NULL, OPT_COLOR},
+		{"colour", optional_argument, NULL, OPT_COLOR},
+		{"plain", no_argument, NULL, OPT_PLAIN},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	settings_default(&o->set);
+	o->jobs = calloc((size_t)argc + 1, sizeof *o->jobs);
+	if (!o->jobs) {
+		fputs("actviz: out of memory\n", stderr);
+		exit(1);
+	}
+	/* Scripts and -e commands run in the order given: the leading '-' has
+	 * getopt return operands in place (as 1) instead of permuting them. */
+	opterr = 0; /* our messages say "actviz:", whatever path argv[0] is */
+	int opt;
+	while ((opt = getopt_long(argc, argv, "-:e:f:W:H:khV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 1:
+		case 'e':
+			o->jobs[o->njobs++] = (struct job){opt == 1, optarg};
+			break;
+		case 'f':
+			o->set.format = tab_format_lookup(optarg, strlen(optarg));
+			if (o->set.format < 0) {
+				char list[64];
+				tab_format_list(list, sizeof list);
+				fprintf(stderr, "actviz: unknown format '%s' (%s)\n", optarg, list);
+				usage_hint();
+			}
+			break;
+		case 'W':
+			option_size(&o->set.width, optarg, "width", LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX,
+			            "columns");
+			break;
+		case 'H':
+			option_size(&o->set.height, optarg, "height", LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX,
+			            "rows");
+			break;
+		case 'k':
+			o->keep_going = true;
+			break;
+		case OPT_ASCII:
+			o->set.ascii = TRI_ON;
+			break;
+		case OPT_COLOR:
+			option_color(&o->set, optarg);
+			break;
+		case OPT_PLAIN:
+			o->plain = true;
+			break;
+		case 'h':
+		case 'V':
+			if (opt == 'h')
+				help();
+			else
+				version();
+			free(o->jobs);
+			exit(close_stdout(0));
+		case ':':
+			fprintf(stderr, "actviz: option '%s' needs an argument\n", argv[optind - 1]);
+			usage_hint();
+			break;
+		default:
+			if (optopt)
+				fprintf(stderr, "actviz: invalid option '-%c'\n", optopt);
+			else
+				fprintf(stderr, "actviz: unrecognized option '%s'\n", argv[optind - 1]);
+			usage_hint();
+		}
+	}
+	/* After "--", every argument is a script file. */
+	for (int i = optind; i < argc; i++)
+		o->jobs[o->njobs++] = (struct job){true, argv[i]};
+}
+
+/* Opens a script ("-" is stdin): NULL with errno set when it can't be
+ * read, a directory included. */
+static FILE *open_script(const char *path)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	struct stat sb;
+	if (fp && fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(fp);
+		errno = EISDIR;
+		return NULL;
+	}
+	return fp;
+}
+
+/* Runs the -e commands and scripts in order, as SOURCE -e, -e#2, the
+ * path or <stdin>; the first error stops them unless keep_going. */
+static enum exec_status run_jobs(struct run_ctx *rc, const struct options *o)
+{
+	enum exec_status st = EXEC_OK;
+	int ecount = 0;
+	for (int i = 0; i < o->njobs; i++) {
+		const struct job *j = &o->jobs[i];
+		if (j->is_file) {
+			char name[1024];
+			diag_safe_name(j->arg, name, sizeof name);
+			FILE *fp = open_script(j->arg);
+			if (!fp) {
+				fflush(stdout);
+				fprintf(stderr, "actviz: %s: %s\n", name, strerror(errno));
+				rc->errors++;
+				st = EXEC_ERROR;
+				if (!o->keep_going)
+					break;
+				continue;
+			}
+			st = run_stream(rc, fp == stdin ? "<stdin>" : name, fp);
+			if (fp != stdin)
+				fclose(fp);
+		} else {
+			char source[32];
+			if (ecount++ == 0)
+				snprintf(source, sizeof source, "-e");
+			else
+				snprintf(source, sizeof source, "-e#%d", ecount);
+			st = run_string(rc, source, j->arg);
+		}
+		if (st == EXEC_QUIT || st == EXEC_INTERRUPTED || (st == EXEC_ERROR && !o->keep_going))
+			break;
+	}
+	return st;
+}
+
+/* Full screen when both ends are a terminal that can take it; else the
+ * line prompt, saying why when it was not asked for. */
+static void run_interactive(struct run_ctx *rc, const struct options *o, bool out_tty,
+                            bool fixed_width, bool fixed_height)
+{
+	bool full = out_tty && !o->plain;
+	if (full && !terminal_fullscreen_ok(STDOUT_FILENO)) {
+		const char *term = getenv("TERM");
+		if (!term || !*term)
+			fputs("actviz: TERM is not set; using the line prompt\n", stderr);
+		else
+			fprintf(stderr, "actviz: TERM=%s cannot be driven full screen; using the line "
+			        "prompt\n", term);
+		full = false;
+	}
+	if (!full || tui_run(rc, &got_sigint) < 0)
+		repl_run(rc, &got_sigint, !out_tty, fixed_width, fixed_height);
+}
+
 int main(int argc, char **argv)
 {
 	/* A parent may hand SIGPIPE over ignored; then `| head` would end in
@@ -238,121 +433,17 @@ int main(int argc, char **argv)
 	bool utf8 = setlocale(LC_CTYPE, "") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
 	choose_simd();
-	struct settings set;
-	settings_default(&set);
+	struct options opts = {0};
+	parse_options(argc, argv, &opts);
 	struct out out, err;
 	out_init_file(&out, stdout);
 	out_init_file(&err, stderr);
-
-	static const struct option longopts[] = {
-		{"execute", required_argument, NULL, 'e'},
-		{"format", required_argument, NULL, 'f'},
-		{"width", required_argument, NULL, 'W'},
-		{"height", required_argument, NULL, 'H'},
-		{"keep-going", no_argument, NULL, 'k'},
-		{"ascii", no_argument, NULL, OPT_ASCII},
-		{"color", optional_argument, NULL, OPT_COLOR},
-		{"colour", optional_argument, NULL, OPT_COLOR},
-		{"plain", no_argument, NULL, OPT_PLAIN},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
-	/* Scripts and -e commands run in the order given: the leading '-' has
-	 * getopt return operands in place (as 1) instead of permuting them. */
-	struct job {
-		bool is_file;
-		const char *arg;
-	} *jobs = calloc((size_t)argc + 1, sizeof *jobs);
-	int njobs = 0;
-	bool keep_going = false, plain = false;
-	int opt;
-	opterr = 0; /* our messages say "actviz:", whatever path argv[0] is */
-	while ((opt = getopt_long(argc, argv, "-:e:f:W:H:khV", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 1:
-			jobs[njobs++] = (struct job){true, optarg};
-			break;
-		case 'e':
-			jobs[njobs++] = (struct job){false, optarg};
-			break;
-		case 'f': {
-			int f = tab_format_lookup(optarg, strlen(optarg));
-			if (f < 0) {
-				char list[64];
-				tab_format_list(list, sizeof list);
-				fprintf(stderr, "actviz: unknown format '%s' (%s)\n", optarg, list);
-				usage_hint();
-			}
-			set.format = f;
-			break;
-		}
-		case 'W':
-			if (!parse_long(optarg, LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX, &set.width)) {
-				fprintf(stderr, "actviz: invalid width '%s' (%d to %d columns)\n", optarg,
-				        LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX);
-				usage_hint();
-			}
-			break;
-		case 'H':
-			if (!parse_long(optarg, LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX, &set.height)) {
-				fprintf(stderr, "actviz: invalid height '%s' (%d to %d rows)\n", optarg,
-				        LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX);
-				usage_hint();
-			}
-			break;
-		case 'k':
-			keep_going = true;
-			break;
-		case OPT_ASCII:
-			set.ascii = TRI_ON;
-			break;
-		case OPT_COLOR:
-			if (!optarg || strcmp(optarg, "always") == 0 || strcmp(optarg, "yes") == 0)
-				set.color = TRI_ON;
-			else if (strcmp(optarg, "never") == 0 || strcmp(optarg, "no") == 0)
-				set.color = TRI_OFF;
-			else if (strcmp(optarg, "auto") == 0)
-				set.color = TRI_AUTO;
-			else {
-				fprintf(stderr, "actviz: invalid --color '%s' (always, never or auto)\n", optarg);
-				usage_hint();
-			}
-			break;
-		case OPT_PLAIN:
-			plain = true;
-			break;
-		case 'h':
-			help();
-			free(jobs);
-			return close_stdout(0);
-		case 'V':
-			version();
-			free(jobs);
-			return close_stdout(0);
-		case ':':
-			fprintf(stderr, "actviz: option '%s' needs an argument\n", argv[optind - 1]);
-			usage_hint();
-			break;
-		default:
-			if (optopt)
-				fprintf(stderr, "actviz: invalid option '-%c'\n", optopt);
-			else
-				fprintf(stderr, "actviz: unrecognized option '%s'\n", argv[optind - 1]);
-			usage_hint();
-		}
-	}
-
-	/* After "--", every argument is a script file. */
-	for (int i = optind; i < argc; i++)
-		jobs[njobs++] = (struct job){true, argv[i]};
-
 	bool in_tty = isatty(STDIN_FILENO), out_tty = isatty(STDOUT_FILENO);
-	bool interactive = njobs == 0 && in_tty;
+	bool interactive = opts.njobs == 0 && in_tty;
 
 	/* Plot size: -W/-H (in set), else COLUMNS/LINES, else the terminal's,
 	 * else 80x24. A terminal keeps a row for the prompt under the plot. */
-	struct exec_env env = {.set = &set, .out = &out, .utf8 = utf8, .stop = &got_sigint};
+	struct exec_env env = {.set = &opts.set, .out = &out, .utf8 = utf8, .stop = &got_sigint};
 	long cols = 0, rows = 0;
 	struct winsize ws;
 	if (out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) {
@@ -372,71 +463,20 @@ int main(int argc, char **argv)
 	if (isatty(STDERR_FILENO))
 		env.progress = progress;
 
-	struct run_ctx rc = {.env = &env, .err = &err, .flush = stdout, .keep_going = keep_going};
+	struct run_ctx rc = {.env = &env, .err = &err, .flush = stdout, .keep_going = opts.keep_going};
 	enum exec_status st = EXEC_OK;
-	int status = 0;
-
-	if (njobs > 0) {
-		int ecount = 0;
-		for (int i = 0; i < njobs; i++) {
-			if (jobs[i].is_file) {
-				FILE *fp = strcmp(jobs[i].arg, "-") == 0 ? stdin : fopen(jobs[i].arg, "r");
-				struct stat sb;
-				if (fp && fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-					fclose(fp);
-					fp = NULL;
-					errno = EISDIR;
-				}
-				char name[1024];
-				diag_safe_name(jobs[i].arg, name, sizeof name);
-				if (!fp) {
-					fflush(stdout);
-					fprintf(stderr, "actviz: %s: %s\n", name, strerror(errno));
-					rc.errors++;
-					st = EXEC_ERROR;
-					if (!keep_going)
-						break;
-					continue;
-				}
-				const char *source = fp == stdin ? "<stdin>" : name;
-				st = run_stream(&rc, source, fp);
-				if (fp != stdin)
-					fclose(fp);
-			} else {
-				char source[32];
-				if (ecount++ == 0)
-					snprintf(source, sizeof source, "-e");
-				else
-					snprintf(source, sizeof source, "-e#%d", ecount);
-				st = run_string(&rc, source, jobs[i].arg);
-			}
-			if (st == EXEC_QUIT || st == EXEC_INTERRUPTED || (st == EXEC_ERROR && !keep_going))
-				break;
-		}
-	} else if (!interactive) {
+	if (opts.njobs > 0)
+		st = run_jobs(&rc, &opts);
+	else if (!interactive)
 		st = run_stream(&rc, "<stdin>", stdin);
-	} else {
-		/* Full screen when both ends are a terminal that can take it;
-		 * else the line prompt, saying why when it was not asked for. */
-		bool full = out_tty && !plain;
-		if (full && !terminal_fullscreen_ok(STDOUT_FILENO)) {
-			const char *term = getenv("TERM");
-			if (!term || !*term)
-				fputs("actviz: TERM is not set; using the line prompt\n", stderr);
-			else
-				fprintf(stderr, "actviz: TERM=%s cannot be driven full screen; using the line "
-				        "prompt\n", term);
-			full = false;
-		}
-		if (!full || tui_run(&rc, &got_sigint) < 0)
-			repl_run(&rc, &got_sigint, !out_tty, set.width || env_cols, set.height || env_rows);
-	}
-	free(jobs);
+	else
+		run_interactive(&rc, &opts, out_tty, opts.set.width || env_cols,
+		                opts.set.height || env_rows);
+	free(opts.jobs);
 
 	if (!interactive && (st == EXEC_INTERRUPTED || got_sigint))
 		die_by_sigint();
-	if (rc.errors > 0 && !interactive)
-		status = 1;
+	int status = rc.errors > 0 && !interactive ? 1 : 0;
 	if (out.err) {
 		fprintf(stderr, "actviz: write error: %s\n", strerror(out.err));
 		terminal_restore();
