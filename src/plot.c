@@ -471,27 +471,15 @@ static int new_grid(struct plot_grid *g, int w, int h)
 	return 1;
 }
 
-int plot_layout(const struct plot_spec *s, struct plot_grid *g)
+/* Rows: legend, f panel, [f' title, f' panel], x axis, x labels. */
+static bool layout_rows(const struct plot_spec *s, struct plot_grid *g, struct layout *L,
+                        bool glyph_mode)
 {
-	int rc = new_grid(g, s->width, s->height);
-	if (rc <= 0)
-		return rc;
-
-	const struct glyphs *gl = s->braille ? &box : &ascii;
-	/* Braille tells several curves apart only by colour, and only while
-	 * each has a colour of its own; otherwise a glyph each. */
-	bool glyph_mode = !s->braille || (s->ncurves > 1 && (!s->color || s->ncurves > s->colors));
-	bool braille = !glyph_mode;
-
-	/* Rows: legend, f panel, [f' title, f' panel], x axis, x labels. */
-	struct layout L = {0};
-	L.dw = braille ? 2 : 1;
-	L.dh = braille ? 4 : 1;
 	int legend_w = 6;
 	for (int i = 0; i < s->ncurves; i++)
 		legend_w += (int)strlen(s->curve[i].label) + (glyph_mode || s->color ? 3 : 0) + 2;
-	L.legend_rows = legend_w > g->w + 2 && g->h >= 16 ? 2 : 1;
-	int avail = g->h - L.legend_rows - 2;
+	L->legend_rows = legend_w > g->w + 2 && g->h >= 16 ? 2 : 1;
+	int avail = g->h - L->legend_rows - 2;
 	bool deriv = s->deriv && avail >= 5;
 	g->npanels = deriv ? 2 : 1;
 	if (deriv) {
@@ -501,28 +489,23 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	} else {
 		g->panel[0].rows = avail;
 	}
-	g->panel[0].top = L.legend_rows;
+	g->panel[0].top = L->legend_rows;
 	if (deriv)
 		g->panel[1].top = g->panel[0].top + g->panel[0].rows + 1;
+	return deriv;
+}
 
-	/* Sample every curve at the shared x, and its one-sided limits at
-	 * every kink inside the window. */
+/* Samples every curve at the shared x (or copies the given series), with
+ * its one-sided limits at every kink inside the window; lo and hi get
+ * each panel's extremes. */
+static void sample_curves(const struct plot_spec *s, double *xs, struct sampled *sm,
+                          double *store, double lo[2], double hi[2])
+{
 	size_t n = (size_t)s->samples;
-	double *xs = malloc(n * sizeof *xs);
-	struct sampled *sm = calloc((size_t)s->ncurves, sizeof *sm);
-	double *store = malloc(2 * n * (size_t)s->ncurves * sizeof *store);
-	if (!xs || !sm || !store) {
-		free(xs);
-		free(sm);
-		free(store);
-		plot_grid_free(g);
-		return -1;
-	}
 	for (size_t i = 0; i < n; i++) {
 		double t = (double)i / (double)(n - 1);
 		xs[i] = i + 1 == n ? s->xhi : s->xlo * (1 - t) + s->xhi * t;
 	}
-	double lo[2] = {HUGE_VAL, HUGE_VAL}, hi[2] = {-HUGE_VAL, -HUGE_VAL};
 	if (s->series_x)
 		memcpy(xs, s->series_x, n * sizeof *xs);
 	for (int c = 0; c < s->ncurves; c++) {
@@ -561,6 +544,13 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 			widen(&lo[1], &hi[1], m->dy[i]);
 		}
 	}
+}
+
+/* Each panel's y range (given, or from the data) and ticks; then the
+ * columns: y labels, a space, the axis, the canvas. */
+static void layout_axes(const struct plot_spec *s, struct plot_grid *g, struct layout *L,
+                        const double lo[2], const double hi[2])
+{
 	for (int k = 0; k < g->npanels; k++) {
 		struct plot_panel *p = &g->panel[k];
 		if (isnan(s->ylo[k]) || isnan(s->yhi[k]) || !(s->ylo[k] < s->yhi[k]))
@@ -569,25 +559,76 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 			p->ylo = s->ylo[k];
 			p->yhi = s->yhi[k];
 		}
-		choose_y_ticks(p, &L, k);
+		choose_y_ticks(p, L, k);
 	}
-
-	/* Columns: y labels, a space, the axis, the canvas. */
 	for (int k = 0; k < g->npanels; k++) {
-		for (int i = 0; i < L.nyt[k]; i++) {
+		for (int i = 0; i < L->nyt[k]; i++) {
 			char buf[40];
-			int w = plot_tick_label(L.yt[k][i], L.ystep[k], buf, sizeof buf);
-			if (w > L.yl_width)
-				L.yl_width = w;
+			int w = plot_tick_label(L->yt[k][i], L->ystep[k], buf, sizeof buf);
+			if (w > L->yl_width)
+				L->yl_width = w;
 		}
 	}
-	if (L.yl_width > g->w / 3)
-		L.yl_width = g->w / 3;
-	L.canvas_x = L.yl_width + 2;
-	L.canvas_w = g->w - L.canvas_x - 1;
-	g->canvas_x = L.canvas_x;
-	g->canvas_w = L.canvas_w;
-	choose_x_ticks(s, &L, g->w);
+	if (L->yl_width > g->w / 3)
+		L->yl_width = g->w / 3;
+	L->canvas_x = L->yl_width + 2;
+	L->canvas_w = g->w - L->canvas_x - 1;
+	g->canvas_x = L->canvas_x;
+	g->canvas_w = L->canvas_w;
+	choose_x_ticks(s, L, g->w);
+}
+
+/* The legend, f''s title, the x axis and, when it marks where f' = 0,
+ * what its heavy line means. */
+static void draw_frame(struct plot_grid *g, const struct plot_spec *s, const struct layout *L,
+                       const struct glyphs *gl, bool glyph_mode, bool deriv)
+{
+	draw_legend(g, s, gl, glyph_mode, L->legend_rows);
+	int title = deriv ? g->panel[1].top - 1 : -1;
+	if (deriv)
+		put_text(g, title, 0, s->title[1] ? s->title[1] : "f'(x)", g->w, PLOT_COLOR_DEFAULT);
+	if (draw_x_axis(g, s, L, g->h - 2, gl) && title >= 0) {
+		uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + s->mark_dead);
+		put(g, title, 7, gl->dead, color);
+		put(g, title, 8, gl->dead, color);
+		char note[CMD_NOTE];
+		if (s->ncurves > 1)
+			snprintf(note, sizeof note, "zero gradient: f' = 0 (%s)", s->curve[s->mark_dead].label);
+		else
+			snprintf(note, sizeof note, "zero gradient: f' = 0");
+		put_text(g, title, 10, note, g->w, PLOT_COLOR_DEFAULT);
+	}
+}
+
+int plot_layout(const struct plot_spec *s, struct plot_grid *g)
+{
+	int rc = new_grid(g, s->width, s->height);
+	if (rc <= 0)
+		return rc;
+	const struct glyphs *gl = s->braille ? &box : &ascii;
+	/* Braille tells several curves apart only by colour, and only while
+	 * each has a colour of its own; otherwise a glyph each. */
+	bool glyph_mode = !s->braille || (s->ncurves > 1 && (!s->color || s->ncurves > s->colors));
+	bool braille = !glyph_mode;
+	struct layout L = {0};
+	L.dw = braille ? 2 : 1;
+	L.dh = braille ? 4 : 1;
+	bool deriv = layout_rows(s, g, &L, glyph_mode);
+
+	size_t n = (size_t)s->samples;
+	double *xs = malloc(n * sizeof *xs);
+	struct sampled *sm = calloc((size_t)s->ncurves, sizeof *sm);
+	double *store = malloc(2 * n * (size_t)s->ncurves * sizeof *store);
+	if (!xs || !sm || !store) {
+		free(xs);
+		free(sm);
+		free(store);
+		plot_grid_free(g);
+		return -1;
+	}
+	double lo[2] = {HUGE_VAL, HUGE_VAL}, hi[2] = {-HUGE_VAL, -HUGE_VAL};
+	sample_curves(s, xs, sm, store, lo, hi);
+	layout_axes(s, g, &L, lo, hi);
 
 	rc = 0;
 	for (int k = 0; k < g->npanels && rc == 0; k++) {
@@ -606,24 +647,8 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 		draw_zero_lines(g, s, p, &L, gl);
 		draw_y_axis(g, p, &L, k, gl);
 	}
-	if (rc == 0) {
-		draw_legend(g, s, gl, glyph_mode, L.legend_rows);
-		int title = deriv ? g->panel[1].top - 1 : -1;
-		if (deriv)
-			put_text(g, title, 0, s->title[1] ? s->title[1] : "f'(x)", g->w, PLOT_COLOR_DEFAULT);
-		if (draw_x_axis(g, s, &L, g->h - 2, gl) && title >= 0) {
-			/* say what the heavy line on the axis means */
-			uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + s->mark_dead);
-			put(g, title, 7, gl->dead, color);
-			put(g, title, 8, gl->dead, color);
-			char note[CMD_NOTE];
-			if (s->ncurves > 1)
-				snprintf(note, sizeof note, "zero gradient: f' = 0 (%s)", s->curve[s->mark_dead].label);
-			else
-				snprintf(note, sizeof note, "zero gradient: f' = 0");
-			put_text(g, title, 10, note, g->w, PLOT_COLOR_DEFAULT);
-		}
-	}
+	if (rc == 0)
+		draw_frame(g, s, &L, gl, glyph_mode, deriv);
 	free(xs);
 	free(sm);
 	free(store);
