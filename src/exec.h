@@ -47,10 +47,6 @@ struct exec_env {
 	void (*progress)(void *ctx, const struct cmd *cmd, long step, long steps,
 	                 const struct train_report *reports);
 	void *progress_ctx;
-
-	/* Fuzzing only: ns of work left (exec_work), so each fuzz input stays
-	 * fast; more is refused like a limit. NULL: the documented limits. */
-	double *work_left;
 };
 
 enum exec_status {
@@ -66,9 +62,6 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
  * lay out the same plot at its own size. */
 void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct range *r,
                     struct plot_curve *curves, struct plot_spec *spec);
-
-/* About how many nanoseconds cmd takes here (exec_work.c), for work_left. */
-double exec_work(struct exec_env *env, const struct cmd *cmd);
 
 /* v through its text rounded to a multiple of 10^-dec (NUM_DEC_NONE: v
  * itself), so that table and sweep values read as typed: -2.3, not

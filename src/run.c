@@ -21,6 +21,8 @@ enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, 
 		st = EXEC_ERROR;
 	} else if (parse_line(line, len, &cmd, &d) < 0) {
 		st = EXEC_ERROR;
+	} else if (rc->vet && cmd.command && rc->vet(rc->vet_ctx, rc->env, &cmd, &d) < 0) {
+		st = EXEC_ERROR;
 	} else {
 		st = exec_command(rc->env, &cmd, &d);
 	}

@@ -17,6 +17,10 @@ struct run_ctx {
 	bool keep_going;    /* -k: run on after an error */
 	long errors;        /* errors reported so far */
 	int prompt_width;   /* interactive: columns of the prompt */
+	/* Called before each command runs, when set: an error (-1, d filled)
+	 * refuses it. The fuzz target's work budget; NULL in the program. */
+	int (*vet)(void *ctx, struct exec_env *env, const struct cmd *cmd, struct diag *d);
+	void *vet_ctx;
 };
 
 /* One line. source NULL means typed at the prompt. */

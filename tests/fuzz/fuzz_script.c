@@ -14,7 +14,7 @@
 #include "run.h"
 #include "settings.h"
 
-/* Work per input, in nanoseconds of the -O3 build as exec_work estimates
+/* Work per input, in nanoseconds of the -O3 build as fuzz_work (budget.c) estimates
  * them: a few milliseconds under the sanitizers, so that libFuzzer runs
  * hundreds of inputs a second and a slow one stands out. */
 #define FUZZ_WORK 2e6
@@ -52,6 +52,17 @@ static void fuzz_progress(void *ctx, const struct cmd *cmd, long step, long step
 	(void)reports;
 }
 
+/* Each command within what is left of the input's budget, or refused. */
+static int vet(void *ctx, struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	double *left = ctx, work = fuzz_work(env, cmd);
+	if (work > *left)
+		return diag_set(d, cmd->off, "this would take about %.3g ms (at most %.3g ms left "
+		                "in the fuzzing budget)", work / 1e6, *left / 1e6);
+	*left -= work;
+	return 0;
+}
+
 void fuzz_run(const uint8_t *data, size_t size, FILE *show)
 {
 	/* fmemopen may refuse an empty buffer; an empty script does nothing. */
@@ -79,10 +90,10 @@ void fuzz_run(const uint8_t *data, size_t size, FILE *show)
 		.load_palette = fuzz_palette,
 		.stop = &stop,
 		.progress = fuzz_progress,
-		.work_left = &work_left,
 	};
 	/* -k: every line runs, whatever the lines before it did. */
-	struct run_ctx rc = {.env = &env, .err = &err, .keep_going = true};
+	struct run_ctx rc = {.env = &env, .err = &err, .keep_going = true, .vet = vet,
+	                     .vet_ctx = &work_left};
 	run_stream(&rc, "<stdin>", fp);
 	fclose(fp);
 	if (show) {

@@ -11,6 +11,7 @@
 #include "command.h"
 #include "parser.h"
 #include "settings.h"
+#include "tab.h"
 
 static void words(const char *section, const char *const *w)
 {
@@ -27,7 +28,7 @@ int main(void)
 		if (clause_at(i)->words)
 			words("word", clause_at(i)->words);
 	words("setting", settings_names());
-	words("format", format_names());
+	words("format", tab_format_names());
 	words("help", help_topics());
 	for (size_t i = 0; i < actfn_count(); i++) {
 		const struct actfn_def *def = actfn_at(i);

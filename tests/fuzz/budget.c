@@ -1,7 +1,7 @@
-/* exec_work.c: a rough estimate of the time a command takes, for the
- * fuzzing budget of exec_env (tests/fuzz); the program never uses it. */
+/* budget.c: a rough estimate of the time a command takes, for the fuzz
+ * target's budget (fuzz_script.c vets each command with it). */
 #define _POSIX_C_SOURCE 200809L
-#include "exec.h"
+#include "fuzz_script.h"
 
 #include <math.h>
 #include <string.h>
@@ -77,7 +77,7 @@ static double train_work(struct exec_env *env, const struct train_spec *s, int n
 	return (double)s->steps * ncurves * step + shown;
 }
 
-double exec_work(struct exec_env *env, const struct cmd *cmd)
+double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 {
 	const struct settings *set = env->set;
 	bool text = set->format == TAB_TEXT;
