@@ -36,32 +36,27 @@ static int parse_size(struct parser *p, struct cmd *cmd, const char *what, long 
 	return parser_count(p, what, min, max, &cmd->ival);
 }
 
-static int parse_set(struct parser *p, struct cmd *cmd)
+/* "range, samples, ... or deriv": the settings, as messages list them. */
+static void setting_list(char *buf, size_t size)
 {
-	const struct token *t = parser_peek(p, 0);
-	if (t->kind != TOK_WORD)
-		return parser_unexpected(p, t, "a setting: range, samples, format, width, height, color, ascii "
-		                        "or deriv");
-	int which = settings_lookup(parser_text(p, t), t->len);
-	if (which < 0) {
-		const char *sug = util_closest(parser_text(p, t), t->len, settings_names(), SET_COUNT);
-		if (sug)
-			return diag_set(p->d, t->off, "unknown setting '%.*s' (did you mean '%s'?)", PARSER_QLEN(t),
-			                parser_text(p, t), sug);
-		return diag_set(p->d, t->off, "unknown setting '%.*s' (show settings lists them)",
-		                PARSER_QLEN(t), parser_text(p, t));
-	}
-	parser_next(p);
-	cmd->setting = (enum setting)which;
-	int rc = 0;
-	switch (cmd->setting) {
-	case SET_RANGE:
-		rc = parser_range(p, &cmd->range, &cmd->value_off[CLAUSE_ON]);
-		break;
-	case SET_SAMPLES:
-		rc = parser_count(p, "samples", LIMIT_SAMPLES_MIN, LIMIT_SAMPLES_MAX, &cmd->ival);
-		break;
-	case SET_FORMAT: {
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < SET_COUNT; i++)
+		util_append(buf, size, &len, "%s%s", i == 0 ? "" : i + 1 == SET_COUNT ? " or " : ", ",
+		            settings_name((enum setting)i));
+}
+
+/* The value of a setting, by the kind of value the table gives it. */
+static int parse_setting_value(struct parser *p, struct cmd *cmd, const struct setting_def *def)
+{
+	switch (def->kind) {
+	case SETTING_RANGE:
+		return parser_range(p, &cmd->range, &cmd->value_off[CLAUSE_ON]);
+	case SETTING_COUNT:
+		return parser_count(p, def->name, def->min, def->max, &cmd->ival);
+	case SETTING_SIZE:
+		return parse_size(p, cmd, def->name, def->min, def->max);
+	case SETTING_FORMAT: {
 		const struct token *v = parser_peek(p, 0);
 		int f = v->kind == TOK_WORD ? tab_format_lookup(parser_text(p, v), v->len) : -1;
 		if (f < 0) {
@@ -72,25 +67,39 @@ static int parse_set(struct parser *p, struct cmd *cmd)
 		}
 		parser_next(p);
 		cmd->choice = f;
-		break;
+		return 0;
 	}
-	case SET_WIDTH:
-		rc = parse_size(p, cmd, "width", LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX);
-		break;
-	case SET_HEIGHT:
-		rc = parse_size(p, cmd, "height", LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX);
-		break;
-	case SET_COLOR:
-		rc = parse_onoff(p, cmd, true);
-		break;
-	case SET_ASCII:
-	case SET_DERIV:
-		rc = parse_onoff(p, cmd, false);
-		break;
-	case SET_COUNT:
-		break;
+	case SETTING_TRISTATE:
+		return parse_onoff(p, cmd, true);
+	case SETTING_ONOFF:
+		return parse_onoff(p, cmd, false);
 	}
-	return rc < 0 ? rc : parser_end(p);
+	return 0;
+}
+
+static int parse_set(struct parser *p, struct cmd *cmd)
+{
+	const struct token *t = parser_peek(p, 0);
+	if (t->kind != TOK_WORD) {
+		char list[128], expected[160];
+		setting_list(list, sizeof list);
+		snprintf(expected, sizeof expected, "a setting: %s", list);
+		return parser_unexpected(p, t, expected);
+	}
+	int which = settings_lookup(parser_text(p, t), t->len);
+	if (which < 0) {
+		const char *sug = util_closest(parser_text(p, t), t->len, settings_names(), SET_COUNT);
+		if (sug)
+			return diag_set(p->d, t->off, "unknown setting '%.*s' (did you mean '%s'?)",
+			                PARSER_QLEN(t), parser_text(p, t), sug);
+		return diag_set(p->d, t->off, "unknown setting '%.*s' (show settings lists them)",
+		                PARSER_QLEN(t), parser_text(p, t));
+	}
+	parser_next(p);
+	cmd->setting = (enum setting)which;
+	if (parse_setting_value(p, cmd, settings_def(cmd->setting)) < 0)
+		return -1;
+	return parser_end(p);
 }
 
 static int parse_show(struct parser *p, struct cmd *cmd)
@@ -112,35 +121,7 @@ static int parse_show(struct parser *p, struct cmd *cmd)
 static enum exec_status exec_set(struct exec_env *env, const struct cmd *cmd, struct diag *d)
 {
 	(void)d;
-	struct settings *s = env->set;
-	switch (cmd->setting) {
-	case SET_RANGE:
-		s->range = cmd->range;
-		break;
-	case SET_SAMPLES:
-		s->samples = cmd->ival;
-		break;
-	case SET_FORMAT:
-		s->format = cmd->choice;
-		break;
-	case SET_WIDTH:
-		s->width = cmd->ival;
-		break;
-	case SET_HEIGHT:
-		s->height = cmd->ival;
-		break;
-	case SET_COLOR:
-		s->color = (enum tristate)cmd->choice;
-		break;
-	case SET_ASCII:
-		s->ascii = (enum tristate)cmd->choice;
-		break;
-	case SET_DERIV:
-		s->deriv = cmd->choice == TRI_ON;
-		break;
-	case SET_COUNT:
-		break;
-	}
+	settings_apply(env->set, cmd->setting, cmd->ival, cmd->choice, &cmd->range);
 	return EXEC_OK;
 }
 
@@ -161,15 +142,8 @@ const struct command command_set_entry = {
 	.kind = CMD_SET,
 	.parse = parse_set,
 	.exec = exec_set,
-	.overview = "  set range -5..5               also: samples, format, width, height, color, ascii, deriv\n",
-	.help = "set range LO..HI        default x range of plots and tables (-3..3)\n"
-	 "set samples N           points per curve in a plot, 2..100000 (201)\n"
-	 "set format FORMAT       {formats}, for at, table and plots\n"
-	 "set width N | auto      plot width, 20..1000 columns (auto: the terminal's)\n"
-	 "set height N | auto     plot height, 8..500 rows\n"
-	 "set color on|off|auto   colour escapes (auto: on a terminal without NO_COLOR)\n"
-	 "set ascii on|off        ASCII plots; off: braille where the locale is UTF-8\n"
-	 "set deriv on|off        the derivative panel under the function panel\n",
+	.overview = "  set range -5..5               also: {settings-after-range}\n",
+	.help = "{settings-usage}",
 	.arg = COMMAND_ARG_SETTING,
 	.listed = true,
 };

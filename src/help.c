@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "settings.h"
 #include "tab.h"
 #include "util.h"
 
@@ -81,6 +82,54 @@ static const struct topic aliases[] = {
 	{"settings", "set"},
 };
 
+/* What a placeholder of the help texts stands for, from its table. */
+static void fill(const char *name, size_t n, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	if (n == 7 && strncmp(name, "formats", n) == 0) {
+		tab_format_list(buf, size);
+	} else if (n == 12 && strncmp(name, "format-lines", n) == 0) {
+		tab_format_about(buf, size);
+	} else if (n == 20 && strncmp(name, "settings-after-range", n) == 0) {
+		for (int i = 1; i < SET_COUNT; i++)
+			util_append(buf, size, &len, "%s%s", i > 1 ? ", " : "", settings_name((enum setting)i));
+	} else if (n == 14 && strncmp(name, "settings-usage", n) == 0) {
+		for (int i = 0; i < SET_COUNT; i++) {
+			const struct setting_def *d = settings_def((enum setting)i);
+			char head[32];
+			snprintf(head, sizeof head, "%s %s", d->name, d->usage);
+			util_append(buf, size, &len, "set %-20s%s\n", head, d->about);
+		}
+	}
+}
+
+/* A text with its facts filled in from their tables, in two passes (a
+ * setting's line may name the formats): {formats}, {format-lines},
+ * {settings-after-range}, {settings-usage}. */
+static const char *expand(const char *text)
+{
+	static char buf[2][4096];
+	for (int pass = 0; pass < 2 && strchr(text, '{'); pass++) {
+		size_t len = 0;
+		char *out = buf[pass];
+		out[0] = '\0';
+		for (const char *s = text; *s;) {
+			const char *close = *s == '{' ? strchr(s, '}') : NULL;
+			if (close) {
+				char value[2048];
+				fill(s + 1, (size_t)(close - s - 1), value, sizeof value);
+				util_append(out, sizeof buf[pass], &len, "%s", value);
+				s = close + 1;
+			} else {
+				util_append(out, sizeof buf[pass], &len, "%c", *s++);
+			}
+		}
+		text = out;
+	}
+	return text;
+}
+
 /* Whether an extra topic is listed after a command (plot's at). */
 static bool follows_command(const char *name)
 {
@@ -115,7 +164,7 @@ static const char *overview(void)
 	util_append(text, sizeof text, &len,
 	            "actviz: see and measure neural-network activation functions.\n\n");
 	for (size_t i = 0; i < command_count(); i++)
-		util_append(text, sizeof text, &len, "%s", command_at(i)->overview);
+		util_append(text, sizeof text, &len, "%s", expand(command_at(i)->overview));
 	util_append(text, sizeof text, &len, "\n");
 	list_word(text, sizeof text, &len, &col, "Topics:");
 	char word[40];
@@ -170,32 +219,6 @@ static const char *lookup(const char *topic, size_t len)
 		if (util_word_eq(topic, len, topics[i].name))
 			return topics[i].text;
 	return NULL;
-}
-
-/* A text with its facts filled in from their tables: {formats} is the
- * list of output formats, {format-lines} a line on each. */
-static const char *expand(const char *text)
-{
-	static char buf[4096];
-	if (!strchr(text, '{'))
-		return text;
-	char formats[64], lines[1024];
-	tab_format_list(formats, sizeof formats);
-	tab_format_about(lines, sizeof lines);
-	size_t len = 0;
-	buf[0] = '\0';
-	for (const char *s = text; *s;) {
-		if (strncmp(s, "{formats}", 9) == 0) {
-			util_append(buf, sizeof buf, &len, "%s", formats);
-			s += 9;
-		} else if (strncmp(s, "{format-lines}", 14) == 0) {
-			util_append(buf, sizeof buf, &len, "%s", lines);
-			s += 14;
-		} else {
-			util_append(buf, sizeof buf, &len, "%c", *s++);
-		}
-	}
-	return buf;
 }
 
 const char *help_text(const char *topic, size_t len)

@@ -1,16 +1,39 @@
-/* settings.c: names and defaults of the session's settings. */
+/* settings.c: the session's settings: their table (names, kinds of value,
+ * limits, help), defaults, and how each is set and shown. */
 #define _POSIX_C_SOURCE 200809L
 #include "settings.h"
+
+#include <stddef.h>
 
 #include "num.h"
 #include "tab.h"
 #include "util.h"
 
-static const char *const setting_names[SET_COUNT + 1] = {
-	[SET_RANGE] = "range",   [SET_SAMPLES] = "samples", [SET_FORMAT] = "format",
-	[SET_WIDTH] = "width",   [SET_HEIGHT] = "height",   [SET_COLOR] = "color",
-	[SET_ASCII] = "ascii",   [SET_DERIV] = "deriv",     [SET_COUNT] = NULL,
+#define AT(f) offsetof(struct settings, f)
+
+static const struct setting_def defs[SET_COUNT] = {
+	[SET_RANGE] = {"range", NULL, SETTING_RANGE, 0, 0, AT(range), "LO..HI",
+	               "default x range of plots and tables (-3..3)"},
+	[SET_SAMPLES] = {"samples", NULL, SETTING_COUNT, LIMIT_SAMPLES_MIN, LIMIT_SAMPLES_MAX,
+	                 AT(samples), "N", "points per curve in a plot, 2..100000 (201)"},
+	[SET_FORMAT] = {"format", NULL, SETTING_FORMAT, 0, 0, AT(format), "FORMAT",
+	                "{formats}, for at, table and plots"},
+	[SET_WIDTH] = {"width", NULL, SETTING_SIZE, LIMIT_WIDTH_MIN, LIMIT_WIDTH_MAX, AT(width),
+	               "N | auto", "plot width, 20..1000 columns (auto: the terminal's)"},
+	[SET_HEIGHT] = {"height", NULL, SETTING_SIZE, LIMIT_HEIGHT_MIN, LIMIT_HEIGHT_MAX,
+	                AT(height), "N | auto", "plot height, 8..500 rows"},
+	[SET_COLOR] = {"color", "colour", SETTING_TRISTATE, 0, 0, AT(color), "on|off|auto",
+	               "colour escapes (auto: on a terminal without NO_COLOR)"},
+	[SET_ASCII] = {"ascii", NULL, SETTING_TRISTATE, 0, 0, AT(ascii), "on|off",
+	               "ASCII plots; off: braille where the locale is UTF-8"},
+	[SET_DERIV] = {"deriv", "derivative", SETTING_ONOFF, 0, 0, AT(deriv), "on|off",
+	               "the derivative panel under the function panel"},
 };
+
+const struct setting_def *settings_def(enum setting which)
+{
+	return &defs[which];
+}
 
 void settings_default(struct settings *s)
 {
@@ -26,24 +49,50 @@ void settings_default(struct settings *s)
 
 const char *settings_name(enum setting which)
 {
-	return setting_names[which];
+	return defs[which].name;
 }
 
 int settings_lookup(const char *word, size_t len)
 {
 	for (int i = 0; i < SET_COUNT; i++)
-		if (util_word_eq(word, len, setting_names[i]))
+		if (util_word_eq(word, len, defs[i].name))
 			return i;
-	if (util_word_eq(word, len, "colour"))
-		return SET_COLOR;
-	if (util_word_eq(word, len, "derivative"))
-		return SET_DERIV;
+	for (int i = 0; i < SET_COUNT; i++)
+		if (defs[i].alias && util_word_eq(word, len, defs[i].alias))
+			return i;
 	return -1;
 }
 
 const char *const *settings_names(void)
 {
-	return setting_names;
+	static const char *names[SET_COUNT + 1];
+	for (int i = 0; i < SET_COUNT; i++)
+		names[i] = defs[i].name;
+	return names;
+}
+
+void settings_apply(struct settings *s, enum setting which, long ival, int choice,
+                    const struct range *range)
+{
+	void *field = (char *)s + defs[which].field;
+	switch (defs[which].kind) {
+	case SETTING_RANGE:
+		*(struct range *)field = *range;
+		break;
+	case SETTING_COUNT:
+	case SETTING_SIZE:
+		*(long *)field = ival;
+		break;
+	case SETTING_FORMAT:
+		*(int *)field = choice;
+		break;
+	case SETTING_TRISTATE:
+		*(enum tristate *)field = (enum tristate)choice;
+		break;
+	case SETTING_ONOFF:
+		*(bool *)field = choice == TRI_ON;
+		break;
+	}
 }
 
 static const char *tri_name(enum tristate t)
@@ -53,38 +102,33 @@ static const char *tri_name(enum tristate t)
 
 void settings_show(struct out *o, const struct settings *s, enum setting which)
 {
-	out_printf(o, "%-8s ", setting_names[which]);
-	switch (which) {
-	case SET_RANGE:
-		out_num(o, s->range.lo);
+	const void *field = (const char *)s + defs[which].field;
+	out_printf(o, "%-8s ", defs[which].name);
+	switch (defs[which].kind) {
+	case SETTING_RANGE: {
+		const struct range *r = field;
+		out_num(o, r->lo);
 		out_puts(o, "..");
-		out_num(o, s->range.hi);
+		out_num(o, r->hi);
 		break;
-	case SET_SAMPLES:
-		out_printf(o, "%ld", s->samples);
+	}
+	case SETTING_COUNT:
+		out_printf(o, "%ld", *(const long *)field);
 		break;
-	case SET_FORMAT:
-		out_puts(o, tab_format_name(s->format));
-		break;
-	case SET_WIDTH:
-	case SET_HEIGHT: {
-		long v = which == SET_WIDTH ? s->width : s->height;
-		if (v)
-			out_printf(o, "%ld", v);
+	case SETTING_SIZE:
+		if (*(const long *)field)
+			out_printf(o, "%ld", *(const long *)field);
 		else
 			out_puts(o, "auto");
 		break;
-	}
-	case SET_COLOR:
-		out_puts(o, tri_name(s->color));
+	case SETTING_FORMAT:
+		out_puts(o, tab_format_name(*(const int *)field));
 		break;
-	case SET_ASCII:
-		out_puts(o, tri_name(s->ascii));
+	case SETTING_TRISTATE:
+		out_puts(o, tri_name(*(const enum tristate *)field));
 		break;
-	case SET_DERIV:
-		out_puts(o, s->deriv ? "on" : "off");
-		break;
-	case SET_COUNT:
+	case SETTING_ONOFF:
+		out_puts(o, *(const bool *)field ? "on" : "off");
 		break;
 	}
 	out_putc(o, '\n');

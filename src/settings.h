@@ -50,6 +50,34 @@ struct settings {
 	bool deriv;           /* draw the derivative panel */
 };
 
+/* What a setting's value is. */
+enum setting_kind {
+	SETTING_RANGE,    /* LO..HI */
+	SETTING_COUNT,    /* a whole number in [min, max] */
+	SETTING_SIZE,     /* the same, or auto (0) */
+	SETTING_FORMAT,   /* a format's name (tab.c) */
+	SETTING_TRISTATE, /* on, off or auto */
+	SETTING_ONOFF,    /* on or off */
+};
+
+/* The settings' table: set, show, their messages and help read it. */
+struct setting_def {
+	const char *name;
+	const char *alias;  /* colour, derivative; or NULL */
+	enum setting_kind kind;
+	long min, max;      /* COUNT and SIZE */
+	size_t field;       /* offsetof(struct settings, ...) */
+	const char *usage;  /* help: "set NAME USAGE  ABOUT" */
+	const char *about;
+};
+
+const struct setting_def *settings_def(enum setting which);
+
+/* The value a `set` gives: ival (COUNT, SIZE: 0 is auto), choice (FORMAT,
+ * TRISTATE, ONOFF as TRI_ON or TRI_OFF) or range. */
+void settings_apply(struct settings *s, enum setting which, long ival, int choice,
+                    const struct range *range);
+
 void settings_default(struct settings *s);
 
 /* Name of a setting ("range"), and lookup by name; -1 if unknown. */
