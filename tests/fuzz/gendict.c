@@ -28,6 +28,9 @@ int main(void)
 		if (clause_at(i)->words)
 			words("word", clause_at(i)->words);
 	words("setting", settings_names());
+	for (int i = 0; i < SET_COUNT; i++)
+		if (settings_def((enum setting)i)->alias)
+			printf("setting %s\n", settings_def((enum setting)i)->alias);
 	words("format", tab_format_names());
 	words("help", help_topics());
 	for (size_t i = 0; i < actfn_count(); i++) {
