@@ -25,6 +25,12 @@
 #   exec_actviz ...    the same in place of the shell that calls it: in
 #                      the background (exec_actviz ... & pid=$!), $! is
 #                      actviz's pid, for kill; never in the foreground
+#   in_fixed_world [NAME=VALUE]... COMMAND...
+#                      COMMAND (a program, not a shell function) in the
+#                      fixed world below, plus those variables
+#   actviz_script FILE a script FILE that runs $ACTVIZ under ${ACTVIZ_EMU:-}
+#                      with its arguments: "actviz" for commands written
+#                      as people type them (tests/docs.sh)
 #   skip REASON        "SKIP: REASON", exit 77 (automake: skipped)
 #   native_only WHY    skips (77) in a cross build (make check sets
 #                      TEST_CROSS to the host there), saying why
@@ -69,9 +75,9 @@ on_fail=
 check() { # name, condition (shell text)
 	# (the condition comes first: it may read $? of the command before)
 	if eval "$2"; then
-		echo "PASS: $1"
+		printf 'PASS: %s\n' "$1"
 	else
-		echo "FAIL: $1"
+		printf 'FAIL: %s\n' "$1"
 		eval "$on_fail"
 		failed=$((failed + 1))
 	fi
@@ -122,6 +128,20 @@ _actviz() { # "" or exec, then [NAME=VALUE]... [--] ARG...
 		# shellcheck disable=SC2086
 		set -- "$@" ${ACTVIZ_WRAP:-} ${ACTVIZ_EMU:-} "$ACTVIZ"
 	fi
+	_fixed "$_how" "$@"
+}
+
+actviz_script() {
+	{
+		echo '#!/bin/sh'
+		printf 'exec %s "%s" "$@"\n' "${ACTVIZ_EMU:-}" "$ACTVIZ"
+	} >"$1" && chmod +x "$1"
+}
+
+in_fixed_world() { _fixed "" "$@"; }
+_fixed() { # "" or exec, then the rest of env's arguments
+	_how=$1
+	shift
 	# shellcheck disable=SC2086
 	$_how env $fixed_unset -u TERM $fixed_set HOME="$tmp/home" "$@"
 }
