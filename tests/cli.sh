@@ -4,35 +4,20 @@
 # COLUMNS and LINES, --color against TERM and NO_COLOR, a locale that is
 # not installed, and a stdout that can't be written.
 set -u
-: "${ACTVIZ:=$(pwd)/src/actviz}"
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failed=0
-
-check() { # name, condition (shell text)
-	if eval "$2"; then
-		echo "PASS: $1"
-	else
-		echo "FAIL: $1"
-		echo "--- stdout:"
-		head -40 "$tmp/out"
-		echo "--- stderr:"
-		cat "$tmp/err"
-		echo "---"
-		failed=$((failed + 1))
-	fi
+. "${srcdir:-.}/tests/lib.sh"
+on_fail='show_run'
+show_run() {
+	echo "--- stdout:"
+	head -40 "$tmp/out"
+	echo "--- stderr:"
+	cat "$tmp/err"
+	echo "---"
 }
 
-# runs actviz in a fixed environment plus the assignments before "--"
+# runs actviz in the fixed world plus the assignments before "--"; its
+# stdout, stderr and status in $tmp/out, err and rc
 run() {
-	envs=""
-	while [ "$1" != -- ]; do
-		envs="$envs $1"
-		shift
-	done
-	shift
-	env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 $envs ${ACTVIZ_EMU:-} "$ACTVIZ" "$@" \
-		>"$tmp/out" 2>"$tmp/err"
+	run_actviz "$@" >"$tmp/out" 2>"$tmp/err"
 	echo $? >"$tmp/rc"
 }
 rc() { cat "$tmp/rc"; }
@@ -98,7 +83,7 @@ check "a line of exactly 65536 bytes is fine" '[ ! -s "$tmp/err" ] && [ "$(rc)" 
 # ---- output that can't be written ----------------------------------------------------
 
 # More than stdio buffers: the write fails during the run. One message.
-env LC_ALL=C.UTF-8 ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'table relu on 0..1 step 0.001' -e 'relu at 1' >/dev/full 2>"$tmp/err"
+run_actviz -e 'table relu on 0..1 step 0.001' -e 'relu at 1' >/dev/full 2>"$tmp/err"
 echo $? >"$tmp/rc"
 : >"$tmp/out"
 check "full disk during the run: status 1" '[ "$(rc)" = 1 ]'
@@ -106,15 +91,14 @@ check "full disk during the run: said once" \
 	'[ "$(cat "$tmp/err")" = "actviz: write error: No space left on device" ]'
 # --help and --version check their output too.
 for o in --help --version; do
-	env LC_ALL=C.UTF-8 ${ACTVIZ_EMU:-} "$ACTVIZ" $o >/dev/full 2>"$tmp/err"
+	run_actviz $o >/dev/full 2>"$tmp/err"
 	echo $? >"$tmp/rc"
 	check "$o to a full disk: status 1, said once" \
 		'[ "$(rc)" = 1 ] && [ "$(cat "$tmp/err")" = "actviz: write error: No space left on device" ]'
 done
 # A closed stdout: an error, not a crash.
-env LC_ALL=C.UTF-8 ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'relu at 1' >&- 2>"$tmp/err"
+run_actviz -e 'relu at 1' >&- 2>"$tmp/err"
 echo $? >"$tmp/rc"
 check "stdout closed: status 1, a write error" '[ "$(rc)" = 1 ] && grep -q "^actviz: write error: " "$tmp/err"'
 
-echo "$failed failed"
-[ $failed = 0 ]
+finish

@@ -4,11 +4,10 @@
 # public tracker of its own yet, so it names none: README says where
 # reports go.
 set -u
-: "${srcdir:=.}"
+. "${srcdir:-.}/tests/lib.sh"
 
-help=$("$srcdir/configure" --help) || { echo "FAIL: configure --help exits $?"; exit 1; }
-if printf '%s\n' "$help" | grep -i -E 'invalid|example\.|@.*\.example'; then
-	echo "FAIL: a placeholder address"
-	exit 1
-fi
-echo "PASS: no placeholder address"
+"$srcdir/configure" --help >"$tmp/help" || { echo "FAIL: configure --help exits $?"; exit 1; }
+on_fail='grep -i -E "$placeholder" "$tmp/help"'
+placeholder='invalid|example\.|@.*\.example'
+check "no placeholder address" '! grep -q -i -E "$placeholder" "$tmp/help"'
+finish

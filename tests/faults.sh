@@ -3,38 +3,27 @@
 # full disk, signals in a pipe, bad bytes and long computations. Each check
 # prints PASS or FAIL; tests/README has the table of what is tried.
 set -u
-: "${ACTVIZ:=$(pwd)/src/actviz}"
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failed=0
-
-check() { # name, condition (shell text)
-	if eval "$2"; then echo "PASS: $1"; else echo "FAIL: $1"; failed=$((failed + 1)); fi
-}
+. "${srcdir:-.}/tests/lib.sh"
 
 # `| head -1` ends quietly by SIGPIPE, even when SIGPIPE came in ignored.
-(trap '' PIPE; ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'table relu on -3..3 step 0.0001' 2>"$tmp/err"; echo $? >"$tmp/rc") | head -1 >"$tmp/out"
+(trap '' PIPE; run_actviz -e 'table relu on -3..3 step 0.0001' 2>"$tmp/err"; echo $? >"$tmp/rc") | head -1 >"$tmp/out"
 check "head -1 gets the header" '[ "$(cat "$tmp/out")" = "      x       y  dy" ]'
 check "head -1 leaves stderr empty" '[ ! -s "$tmp/err" ]'
 check "head -1 ends by SIGPIPE" '[ "$(cat "$tmp/rc")" = 141 ]'
 
 # A full disk is an error with a message and status 1.
-${ACTVIZ_EMU:-} "$ACTVIZ" -e relu >/dev/full 2>"$tmp/err"
+run_actviz -e relu >/dev/full 2>"$tmp/err"
 rc=$?
 check "/dev/full exits 1" '[ $rc = 1 ]'
 check "/dev/full says so" 'grep -q "actviz: write error: No space left on device" "$tmp/err"'
 
 # SIGINT in a pipe: what was computed is written, whole lines, and the
 # status says SIGINT.
-${ACTVIZ_EMU:-} "$ACTVIZ" -f csv -e 'table relu on 0..0.999999 step 0.000001' >"$tmp/out" 2>"$tmp/err" &
+exec_actviz -f csv -e 'table relu on 0..0.999999 step 0.000001' >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 sleep 0.1
 # (and until rows have come, up to 5 s: under an emulator they come later)
-i=0
-while [ "$(wc -l <"$tmp/out")" -le 10 ] && [ $i -lt 50 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+poll '[ "$(wc -l <"$tmp/out")" -gt 10 ]'
 kill -INT $pid
 wait $pid
 rc=$?
@@ -46,7 +35,7 @@ check "SIGINT leaves whole lines" '[ "$(tail -c 1 "$tmp/out" | od -An -c | tr -d
 # SIGTERM stop the read and end actviz by that signal.
 mkfifo "$tmp/fifo"
 for sig in INT TERM; do
-	${ACTVIZ_EMU:-} "$ACTVIZ" <"$tmp/fifo" >/dev/null 2>&1 &
+	exec_actviz <"$tmp/fifo" >/dev/null 2>&1 &
 	pid=$!
 	exec 3>"$tmp/fifo"
 	sleep 0.2
@@ -60,30 +49,30 @@ for sig in INT TERM; do
 done
 
 # Output in a pipe never holds escape codes, even on a colour terminal.
-TERM=xterm-256color ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'relu, elu' >"$tmp/out" 2>&1
+run_actviz TERM=xterm-256color -- -e 'relu, elu' >"$tmp/out" 2>&1
 check "no escapes in a pipe" '! grep -q "$(printf "\033")" "$tmp/out"'
-TERM=xterm-256color ${ACTVIZ_EMU:-} "$ACTVIZ" --color=always -e 'relu, elu' >"$tmp/out" 2>&1
+run_actviz TERM=xterm-256color -- --color=always -e 'relu, elu' >"$tmp/out" 2>&1
 check "--color=always colours a pipe" 'grep -q "$(printf "\033")" "$tmp/out"'
-TERM=xterm-256color NO_COLOR=1 ${ACTVIZ_EMU:-} "$ACTVIZ" --color=always -e relu >"$tmp/out" 2>&1
+run_actviz TERM=xterm-256color NO_COLOR=1 -- --color=always -e relu >"$tmp/out" 2>&1
 check "--color=always wins over NO_COLOR" 'grep -q "$(printf "\033")" "$tmp/out"'
 
 # LANG=C: plain ASCII.
-LC_ALL=C ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'relu, elu' >"$tmp/out" 2>&1
+run_actviz LC_ALL=C -- -e 'relu, elu' >"$tmp/out" 2>&1
 check "LC_ALL=C plots are ASCII" '! LC_ALL=C grep -q "[^ -~]" "$tmp/out"'
-LC_ALL=C.UTF-8 ${ACTVIZ_EMU:-} "$ACTVIZ" -e 'relu' >"$tmp/out" 2>&1
+run_actviz -e 'relu' >"$tmp/out" 2>&1
 check "a UTF-8 locale gets braille" 'grep -q "$(printf "\342\240")" "$tmp/out"'
 
 # ---- bad input: an error with its place, status 1, never a crash -------------
 
 # Empty and blank input: nothing to do, status 0, no output.
-printf '' | ${ACTVIZ_EMU:-} "$ACTVIZ" >"$tmp/out" 2>&1
+printf '' | run_actviz >"$tmp/out" 2>&1
 check "empty input: status 0, silent" '[ $? = 0 ] && [ ! -s "$tmp/out" ]'
-printf '  \n\t\n\n   \t  \n' | ${ACTVIZ_EMU:-} "$ACTVIZ" >"$tmp/out" 2>&1
+printf '  \n\t\n\n   \t  \n' | run_actviz >"$tmp/out" 2>&1
 check "blank lines: status 0, silent" '[ $? = 0 ] && [ ! -s "$tmp/out" ]'
 
 # A line of a megabyte: refused at the limit, the next line still read (-k).
 { printf 'relu'; head -c 1048576 /dev/zero | tr '\0' ' '; printf 'on -1..1\nrelu at 1\n'; } |
-	${ACTVIZ_EMU:-} "$ACTVIZ" -k >"$tmp/out" 2>"$tmp/err"
+	run_actviz -k >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check "a 1 MB line: status 1" '[ $rc = 1 ]'
 check "a 1 MB line: says the limit" 'grep -q "^actviz: <stdin>:1:65537: line too long (at most 65536 bytes)" "$tmp/err"'
@@ -92,12 +81,12 @@ check "a 1 MB line: the next line runs" 'grep -q "^1  1   1" "$tmp/out"'
 # A line of exactly the limit is read whole, with LF or CRLF alike.
 for eol in LF CRLF; do
 	{ printf 'relu at 1'; head -c 65527 /dev/zero | tr '\0' ' '; [ $eol = CRLF ] && printf '\r'; echo; } |
-		${ACTVIZ_EMU:-} "$ACTVIZ" >"$tmp/out" 2>"$tmp/err"
+		run_actviz >"$tmp/out" 2>"$tmp/err"
 	check "a line of 65536 bytes and $eol runs" '[ $? = 0 ] && grep -q "^1  1   1" "$tmp/out"'
 done
 
 # NUL bytes.
-printf 'rel\000u at 1\n' | ${ACTVIZ_EMU:-} "$ACTVIZ" >"$tmp/out" 2>"$tmp/err"
+printf 'rel\000u at 1\n' | run_actviz >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check "a NUL byte: status 1" '[ $rc = 1 ]'
 check "a NUL byte: shown as \\x00" 'grep -q "^actviz: <stdin>:1:4: unexpected control character \\\\x00" "$tmp/err"'
@@ -106,7 +95,7 @@ check "a NUL byte: shown as \\x00" 'grep -q "^actviz: <stdin>:1:4: unexpected co
 # escape code or C1 control let through to the terminal, little memory.
 LC_ALL=C awk 'BEGIN { srand(7); for (i = 0; i < 262144; i++) printf "%c", int(rand() * 256) }' </dev/null >"$tmp/garbage"
 for k in "" -k; do
-	${ACTVIZ_EMU:-} "$ACTVIZ" $k <"$tmp/garbage" >"$tmp/out" 2>"$tmp/err"
+	run_actviz $k <"$tmp/garbage" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	check "garbage ${k:-without -k}: status 1" '[ $rc = 1 ]'
 	check "garbage ${k:-without -k}: no output" '[ ! -s "$tmp/out" ]'
@@ -118,7 +107,7 @@ done
 check "garbage -k: an error per bad line" '[ "$(grep -c "^actviz: " "$tmp/err")" -gt 500 ]'
 
 # A file name that holds an escape sequence is shown escaped.
-${ACTVIZ_EMU:-} "$ACTVIZ" "$tmp/x$(printf '\033')[31m" >"$tmp/out" 2>"$tmp/err"
+run_actviz "$tmp/x$(printf '\033')[31m" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check "a missing script: status 1" '[ $rc = 1 ]'
 check "a file name's escape is shown as \\x1B" 'grep -q "x\\\\x1B\[31m: No such file or directory" "$tmp/err"'
@@ -129,7 +118,7 @@ check "a file name's escape is shown as \\x1B" 'grep -q "x\\\\x1B\[31m: No such 
 hwm_then_int() { # seconds, actviz arguments...
 	secs=$1
 	shift
-	${ACTVIZ_EMU:-} "$ACTVIZ" "$@" >"$tmp/out" 2>"$tmp/err" &
+	exec_actviz "$@" >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
 	sleep "$secs"
 	hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
@@ -146,5 +135,4 @@ for cmd in 'dead relu samples 1e10' 'hist relu samples 1e10' 'train relu steps 1
 	fi
 done
 
-echo "$failed failed"
-[ $failed = 0 ]
+finish

@@ -4,11 +4,9 @@
 # than the fuzzer's -max_len) through the fuzz target's function in this
 # build: a crash, a sanitizer report or a non-zero exit fails.
 set -u
-: "${srcdir:=.}"
+. "${srcdir:-.}/tests/lib.sh"
 replay=./tests/fuzz/replay
 [ -x "$replay" ] || { echo "no $replay (make check builds it)"; exit 99; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # A line of N bytes: a command, then spaces.
 line() { # N COMMAND
@@ -32,8 +30,8 @@ grep 'this would take about .* fuzzing budget' "$tmp/budget.out" >/dev/null &&
 }
 rm -f "$tmp/budget.out"
 
-set -- "$tmp"/*
-for f in "$srcdir"/tests/fuzz/corpus/* "$srcdir"/tests/fuzz/regress/*; do
+set --
+for f in "$tmp"/* "$srcdir"/tests/fuzz/corpus/* "$srcdir"/tests/fuzz/regress/*; do
 	case $f in
 	*/README*) ;; # the directory's notes, not an input
 	*) [ -f "$f" ] && set -- "$@" "$f" ;;

@@ -13,25 +13,21 @@
 # The one line that depends on the machine, --version's "simd:", is left
 # out of the comparison.
 set -u
-: "${srcdir:=.}"
-: "${ACTVIZ:=$(pwd)/src/actviz}"
+. "${srcdir:-.}/tests/lib.sh"
 dir=$srcdir/tests/golden
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
 
-failed=0
 total=0
 for cmd in "$dir"/*.cmd; do
 	name=$(basename "$cmd" .cmd)
 	total=$((total + 1))
 	args=""
 	[ -f "$dir/$name.args" ] && args=$(cat "$dir/$name.args")
-	# A fixed world: UTF-8, no terminal, no colour, no size from outside.
+	# The fixed world (lib.sh): UTF-8, no terminal, no colour, no size
+	# from outside.
 	(
 		cd "$dir" || exit 99
 		eval "set -- $args"
-		env -u COLUMNS -u LINES -u NO_COLOR -u TERM LC_ALL=C.UTF-8 HOME="$tmp/home" \
-			${ACTVIZ_WRAP:-} ${ACTVIZ_EMU:-} "$ACTVIZ" "$@" <"$name.cmd" >"$tmp/raw" 2>"$tmp/err"
+		run_actviz -- "$@" <"$name.cmd" >"$tmp/raw" 2>"$tmp/err"
 		echo $? >"$tmp/rc"
 		sed '/^simd: /d' "$tmp/raw" >"$tmp/out"
 	)

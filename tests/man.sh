@@ -5,16 +5,13 @@
 # 80-column terminal (man's line length there is 78).  Skipped (77)
 # without groff.
 set -u
-: "${srcdir:=.}"
+. "${srcdir:-.}/tests/lib.sh"
 page=$srcdir/man/actviz.1
 
-if ! command -v groff >/dev/null 2>&1; then
-	echo "SKIP: groff is missing"
-	exit 77
-fi
+command -v groff >/dev/null 2>&1 || skip "groff is missing"
 
-failed=0
 tried=0
+on_fail='printf "%s\n" "$msgs"'
 for dev in utf8 ascii latin1 cp1047 ps pdf dvi html xhtml lj4 lbp X75 X75-12 X100 X100-12; do
 	# A device this groff does not have fails on empty input: skip it.
 	if ! groff -T"$dev" -z </dev/null >/dev/null 2>&1; then
@@ -23,25 +20,13 @@ for dev in utf8 ascii latin1 cp1047 ps pdf dvi html xhtml lj4 lbp X75 X75-12 X10
 	fi
 	tried=$((tried + 1))
 	msgs=$(groff -man -ww -z -T"$dev" "$page" 2>&1)
-	if [ -n "$msgs" ]; then
-		echo "FAIL: -T$dev warns:"
-		printf '%s\n' "$msgs"
-		failed=$((failed + 1))
-	else
-		echo "PASS: -T$dev"
-	fi
+	check "-T$dev: no warning" '[ -z "$msgs" ]'
 done
 
 # Plain text, no overstriking or escapes, so that a character is a column.
-wide=$(groff -man -Tascii -P-cbou -rLL=78n "$page" 2>/dev/null |
+msgs=$(groff -man -Tascii -P-cbou -rLL=78n "$page" 2>/dev/null |
 	awk 'length($0) > 80 { printf "%d columns: %s\n", length($0), $0 }')
-if [ -n "$wide" ]; then
-	echo "FAIL: lines wider than 80 columns at 80:"
-	printf '%s\n' "$wide"
-	failed=$((failed + 1))
-else
-	echo "PASS: no line wider than 80 columns at 80"
-fi
+check "no line wider than 80 columns at 80" '[ -z "$msgs" ]'
 
-echo "$tried groff devices tried, $failed checks failed"
-[ "$failed" = 0 ]
+echo "$tried groff devices tried"
+finish

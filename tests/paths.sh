@@ -5,22 +5,10 @@
 # machine shares (golden.sh already covers the path picked by default);
 # and, on glibc, once more with the C library's non-FMA variants.
 set -u
-: "${srcdir:=.}"
-: "${ACTVIZ:=$(pwd)/src/actviz}"
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failed=0
+. "${srcdir:-.}/tests/lib.sh"
 
 simd_line() { # ACTVIZ_SIMD value: --version's simd line, and stderr in $tmp/err
-	env ACTVIZ_SIMD="$1" ${ACTVIZ_EMU:-} "$ACTVIZ" --version 2>"$tmp/err" | sed -n 's/^simd: //p'
-}
-check() { # name, condition
-	if eval "$2"; then
-		echo "PASS: $1"
-	else
-		echo "FAIL: $1"
-		failed=1
-	fi
+	run_actviz ACTVIZ_SIMD="$1" -- --version 2>"$tmp/err" | sed -n 's/^simd: //p'
 }
 
 line=$(simd_line auto)
@@ -65,7 +53,8 @@ fi
 set -- $paths
 if [ $# -lt 2 ]; then
 	echo "only the ${1:-?} path here: no other path to compare"
-	exit $failed
+	finish
+	exit
 fi
 for p in "$@"; do
 	ACTVIZ_SIMD=$p sh "$srcdir/tests/golden.sh" >"$tmp/log" 2>&1
@@ -73,4 +62,4 @@ for p in "$@"; do
 	grep -v '^PASS: ' "$tmp/log"
 	check "ACTVIZ_SIMD=$p: every golden test, the same bytes" '[ $status = 0 ]'
 done
-exit $failed
+finish

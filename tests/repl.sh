@@ -6,15 +6,12 @@
 # kept; Ctrl-C abandoning a line or a long computation; Ctrl-R.
 # Skipped (77) where tmux is missing.
 set -u
+. "${srcdir:-.}/tests/tmux-lib.sh"
 # Cross compiled, actviz runs under an emulator (ACTVIZ_EMU) some 25
 # times slower: the long computations this test waits for and interrupts
 # outlast its waits, so it runs in native builds only. (tui.sh and
 # tui_faults.sh drive the terminal under the emulator too.)
-if [ -n "${TEST_CROSS:-}" ]; then
-	echo "SKIP: cross compiled for $TEST_CROSS: under the emulator its computations outlast the waits"
-	exit 77
-fi
-. "${srcdir:-.}/tests/tmux-lib.sh"
+native_only "its computations outlast the waits"
 
 hist() { printf '%s/.local/state/actviz/history' "$1"; }
 

@@ -1,46 +1,38 @@
 # tmux-lib.sh: sourced by the tests that drive actviz in a real terminal
-# (tests/repl.sh, tests/tui_keys.sh, tests/tui_faults.sh). The helpers are tests/tui.sh's:
-# actviz runs in a detached tmux session of known size, keys go in with
-# send-keys, the screen comes back with capture-pane, every wait polls the
-# screen with a timeout. Skips (77) where tmux is missing.
+# (tests/tui.sh, tests/tui_keys.sh, tests/tui_faults.sh, tests/repl.sh,
+# tests/docs.sh's prompt sessions), after set -u; it sources lib.sh (tmp,
+# check, finish, the fixed world). actviz runs in a detached tmux session
+# "s" of known size, keys go in with send-keys, the screen comes back with
+# capture-pane, every wait polls the screen with a timeout. Skips (77)
+# where tmux is missing.
 #
-# A session runs actviz through a wrapper that records its exit status in
-# $tmp/rc and then sleeps, so the screen stays readable after the end. A
-# second session ("keep") holds the tmux server up between sessions.
-# Sessions end with quit or Ctrl-D where the test allows it: a process
-# ended by a signal writes no coverage data.
+# Two kinds of session: start runs actviz through a wrapper that records
+# its exit status in $tmp/rc and then sleeps, so the screen stays readable
+# after the end; session also records stty -g before and after, for
+# "restored". A second session ("keep") holds the tmux server up between
+# sessions. Sessions end with quit or Ctrl-D where the test allows it: a
+# process ended by a signal writes no coverage data.
 
-: "${ACTVIZ:=$(pwd)/src/actviz}"
+. "${srcdir:-.}/tests/lib.sh"
+
 tmux=${TMUX_BIN:-}
 [ -n "$tmux" ] || tmux=$(command -v tmux 2>/dev/null) || tmux=
 if [ -z "$tmux" ] || [ ! -x "$tmux" ]; then
-	echo "SKIP: tmux is not installed (Debian: apt-get install tmux)"
-	exit 77
+	skip "tmux is not installed (Debian: apt-get install tmux)"
 fi
 
-tmp=$(mktemp -d) || exit 99
 sock="actviz-test-$(basename "$0" .sh)-$$"
 t() { "$tmux" -L "$sock" -f /dev/null "$@"; }
-cleanup() { t kill-server 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-failed=0
+at_exit='t kill-server 2>/dev/null'
 
-if ! t new-session -d -s keep "sleep 600"; then
-	echo "SKIP: tmux cannot start a session here"
-	exit 77
-fi
+t new-session -d -s keep "sleep 600" || skip "tmux cannot start a session here"
 
-check() { # name, condition (shell text)
-	if eval "$2"; then
-		echo "PASS: $1"
-	else
-		echo "FAIL: $1"
-		echo "--- screen:"
-		cat "$tmp/screen"
-		echo "---"
-		failed=$((failed + 1))
-	fi
-}
+# What a failed check shows: the screen it looked at.
+on_fail='echo "--- screen:"; cat "$tmp/screen"; echo "---"'
+
+# The fixed world (lib.sh's) in a terminal: tmux's TERM, and no inputrc
+# (the system's would bind keys its own way).
+term_set="INPUTRC=/dev/null $fixed_set"
 
 screen() { t capture-pane -t s -p >"$tmp/screen"; }
 # The screen with its colour escapes (capture-pane -e).
@@ -64,13 +56,8 @@ settle() {
 # Waits (up to 5 s, or $2 tenths of a second) until the screen holds a
 # fixed string.
 wait_for() {
-	i=0
-	while [ $i -lt "${2:-50}" ]; do
-		screen
-		grep -qF -- "$1" "$tmp/screen" && { settle; return 0; }
-		sleep 0.1
-		i=$((i + 1))
-	done
+	_text=$1
+	poll 'screen; grep -qF -- "$_text" "$tmp/screen"' "${2:-50}" && { settle; return 0; }
 	echo "(waited in vain for: $1)"
 	return 1
 }
@@ -78,13 +65,8 @@ wait_for() {
 # Waits (up to 5 s, or $2 tenths of a second) until a condition on the
 # screen holds.
 wait_until() {
-	i=0
-	while [ $i -lt "${2:-50}" ]; do
-		screen
-		eval "$1" && { settle; return 0; }
-		sleep 0.1
-		i=$((i + 1))
-	done
+	_cond=$1
+	poll 'screen; eval "$_cond"' "${2:-50}" && { settle; return 0; }
 	echo "(waited in vain until: $1)"
 	return 1
 }
@@ -130,7 +112,7 @@ start() {
 	rm -f "$tmp/rc"
 	cat >"$tmp/run.sh" <<EOF
 trap : INT
-env -u COLUMNS -u LINES -u NO_COLOR -u XDG_STATE_HOME $unsets INPUTRC=/dev/null LC_ALL=C.UTF-8 $envs ${ACTVIZ_EMU:-} "$ACTVIZ" $args ${redirect:-}
+env $fixed_unset $unsets $term_set $envs ${ACTVIZ_EMU:-} "$ACTVIZ" $args ${redirect:-}
 echo \$? >"$tmp/rc"
 exec sleep 600
 EOF
@@ -140,17 +122,8 @@ EOF
 # Waits (up to 5 s) for the end of the session's actviz; then its exit
 # status is in $tmp/rc.
 ended() {
-	i=0
-	while [ ! -s "$tmp/rc" ] && [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	poll '[ -s "$tmp/rc" ]'
 	screen
-}
-
-finish() {
-	echo "$failed failed"
-	[ $failed = 0 ]
 }
 
 # Types text at the session as it is (send-keys would read "tab" or
@@ -165,12 +138,8 @@ cursor_row() { t display -p -t s '#{cursor_y}'; }
 
 # Waits (up to 10 s) for a file to appear.
 wait_file() {
-	i=0
-	while [ ! -e "$1" ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	[ -e "$1" ]
+	_file=$1
+	poll '[ -e "$_file" ]' 100
 }
 
 # A link with its own name finds this test's actviz among others.
@@ -189,23 +158,43 @@ stty -g >"$tmp/stty.next" && mv "$tmp/stty.next" "$tmp/stty.after" # whole when 
 exec sleep 60
 EOF
 
-# A fresh session "s" of that size, env's words (-u NAME, NAME=value)
-# added to a fixed environment.
-session() { # cols rows env-words...
+# Waits (up to 5 s) until no actviz under test is left from an earlier
+# session.
+gone() {
+	poll '! pgrep -f "$tmp/actviz-under-test" >/dev/null'
+}
+
+# session COLS ROWS [-u NAME | NAME=VALUE]... [-- ARGS...]: a fresh
+# session "s" of that size, env's words added to the fixed world, actviz
+# run with ARGS.
+session() {
 	cols=$1
 	rows=$2
 	shift 2
-	t kill-session -t s 2>/dev/null || :
-	i=0
-	while pgrep -f "$tmp/actviz-under-test" >/dev/null && [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		envs="$envs $1"
+		shift
 	done
+	[ $# -gt 0 ] && shift
+	t kill-session -t s 2>/dev/null || :
+	gone
 	rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
 	t new-session -d -s s -x "$cols" -y "$rows" \
-		"env -u COLUMNS -u LINES -u NO_COLOR $* HOME='$tmp/home' LC_ALL=C.UTF-8 sh '$tmp/stty_run.sh'"
+		"env $fixed_unset $envs $term_set HOME='$tmp/home' sh '$tmp/stty_run.sh' $*"
 }
-mkdir -p "$tmp/home"
+
+# job_shell COLS ROWS: a fresh session "s" with an interactive bash (job
+# control, for Ctrl-Z and fg) at the prompt "shell$ ", in the fixed world.
+# Returns 1 (after waiting) if no prompt came.
+job_shell() {
+	t kill-session -t s 2>/dev/null || :
+	gone
+	rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
+	t new-session -d -s s -x "$1" -y "$2" \
+		"env $fixed_unset $term_set HOME='$tmp/home' PS1='shell$ ' bash --norc --noprofile -i"
+	wait_for 'shell$' 100
+}
 
 restored() { cmp -s "$tmp/stty.before" "$tmp/stty.after"; }
 status_is() { [ "$(cat "$tmp/rc" 2>/dev/null)" = "$1" ]; }

@@ -82,11 +82,7 @@ done
 # an interactive shell); fg takes the terminal again and the computation
 # goes on, until Ctrl-C.
 if command -v bash >/dev/null 2>&1; then
-	t kill-session -t s 2>/dev/null || :
-	rm -f "$tmp/rc" "$tmp/stty.before" "$tmp/stty.after"
-	t new-session -d -s s -x 80 -y 24 \
-		"env -u COLUMNS -u LINES HOME='$tmp/home' LC_ALL=C.UTF-8 PS1='shell$ ' bash --norc --noprofile -i"
-	wait_for 'shell$' 100
+	job_shell 80 24
 	# actviz alone as the job, the way a person runs it (a list typed at
 	# bash would run its next command as soon as the job stops); the
 	# terminal's settings and the status are taken by separate commands
@@ -106,8 +102,7 @@ if command -v bash >/dev/null 2>&1; then
 	wait_for "interrupted" 100
 	check "then Ctrl-C: the whole screen again" 'grep -q "^f(x)" "$tmp/screen" && grep -q "actviz: interrupted" "$tmp/screen"'
 	t send-keys -t s "quit" Enter
-	i=0
-	while [ -n "$(pid_of)" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	poll '[ -z "$(pid_of)" ]' 100
 	t send-keys -t s "echo \$? >'$tmp/rc'; stty -g >'$tmp/stty.next' && mv '$tmp/stty.next' '$tmp/stty.after'" Enter
 	wait_file "$tmp/stty.after"
 	sleep 0.2

@@ -6,15 +6,12 @@
 # in a long computation, output too long to keep, colour and ASCII.
 # Skipped (77) where tmux is missing.
 set -u
+. "${srcdir:-.}/tests/tmux-lib.sh"
 # Cross compiled, actviz runs under an emulator (ACTVIZ_EMU) some 25
 # times slower: the long computations this test waits for and interrupts
 # outlast its waits, so it runs in native builds only. (tui.sh and
 # tui_faults.sh drive the terminal under the emulator too.)
-if [ -n "${TEST_CROSS:-}" ]; then
-	echo "SKIP: cross compiled for $TEST_CROSS: under the emulator its computations outlast the waits"
-	exit 77
-fi
-. "${srcdir:-.}/tests/tmux-lib.sh"
+native_only "its computations outlast the waits"
 settle_screens=1
 
 title() { head -1 "$tmp/screen" | sed 's/^ actviz  //; s/  *F1 keys *$//'; }
@@ -27,7 +24,6 @@ run() {
 	wait_prompt ""
 }
 
-mkdir "$tmp/home"
 start 100 30 "HOME=$tmp/home" --
 wait_for "actviz>"
 

@@ -32,18 +32,8 @@
 # importable, train_blas not built); the rest is still measured) or 1
 # (actviz failed or printed nothing).
 set -u
-# python3 is the harness, and Debian's own is the one with python3-torch;
-# not a version manager's shim.
-python=${PYTHON:-}
-[ -z "$python" ] && [ -x /usr/bin/python3 ] && python=/usr/bin/python3
-[ -z "$python" ] && python=$(command -v python3)
-if [ -z "$python" ]; then
-	echo "train.sh: python3 not found: benchmark skipped" >&2
-	exit 77
-fi
-# What the three share is in benchlib.py beside this script; no bytecode
-# is written into the source tree.
-BENCH_DIR=$(dirname "$0") PYTHON_BIN=$python PYTHONDONTWRITEBYTECODE=1 exec "$python" - "$@" <<'EOF'
+. "$(dirname "$0")/python.sh"
+bench_python "$@" <<'EOF'
 import os, statistics, sys, sysconfig
 sys.path.insert(0, os.path.abspath(os.environ["BENCH_DIR"]))
 import benchlib as bl
