@@ -44,12 +44,6 @@ struct command {
 	bool listed;            /* a help topic in help's list of topics */
 };
 
-/* The entries, one per cmd_*.c family. */
-extern const struct command command_plot_entry, command_table_entry, command_set_entry,
-	command_show_entry, command_list_entry, command_info_entry, command_help_entry,
-	command_quit_entry, command_dead_entry, command_hist_entry, command_sweep_entry,
-	command_train_entry;
-
 /* The table, in the order help lists it. */
 size_t command_count(void);
 const struct command *command_at(size_t i);
