@@ -1,5 +1,7 @@
 /* actfn.c: every activation's f and f', its kinks, parameters and notes: the
- * only file that knows what ReLU is. */
+ * only file that knows what ReLU is. A leaf of the math: it includes no
+ * other header of src/ but the elementary functions (dmath.h) it is
+ * built on; the activations as words are in actfn_text.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
 #include "actfn.h"
@@ -10,8 +12,6 @@
 #include <string.h>
 
 #include "dmath.h"
-#include "num.h"
-#include "util.h"
 
 /* Constants to full precision (M_PI and friends are not C11). Where a
  * rounding error would be amplified, a constant is split into hi + lo. */
@@ -1187,47 +1187,9 @@ const struct actfn_def *actfn_at(size_t i)
 	return i < NTABLE ? &table[i] : NULL;
 }
 
-const struct actfn_def *actfn_lookup(const char *name, size_t len)
-{
-	for (size_t i = 0; i < NTABLE; i++) {
-		if (util_word_eq(name, len, table[i].name))
-			return &table[i];
-		for (const char *const *a = table[i].aliases; *a; a++)
-			if (util_word_eq(name, len, *a))
-				return &table[i];
-	}
-	return NULL;
-}
 
-const char *actfn_suggest(const char *name, size_t len)
-{
-	const char *cands[NTABLE * 4];
-	size_t n = 0;
-	for (size_t i = 0; i < NTABLE; i++) {
-		cands[n++] = table[i].name;
-		for (const char *const *a = table[i].aliases; *a; a++)
-			cands[n++] = *a;
-	}
-	return util_closest(name, len, cands, n);
-}
 
-int actfn_param_index(const struct actfn_def *def, const char *name, size_t len)
-{
-	for (int i = 0; i < def->nparams; i++) {
-		const struct actfn_param *pp = &def->param[i];
-		if (util_word_eq(name, len, pp->name) || (pp->alias && util_word_eq(name, len, pp->alias)))
-			return i;
-	}
-	return -1;
-}
 
-int actfn_choice_index(const struct actfn_param *param, const char *word, size_t len)
-{
-	for (int i = 0; param->choices[i]; i++)
-		if (util_word_eq(word, len, param->choices[i]))
-			return i;
-	return -1;
-}
 
 void actfn_curve_default(struct actfn_curve *c, const struct actfn_def *def)
 {
@@ -1236,31 +1198,30 @@ void actfn_curve_default(struct actfn_curve *c, const struct actfn_def *def)
 		c->p[i] = i < def->nparams ? def->param[i].def : 0;
 }
 
-const char *actfn_param_domain_error(const struct actfn_def *def, int i, double v,
-                                     char *buf, size_t size)
+
+enum actfn_param_status actfn_param_check(const struct actfn_def *def, int i, double v)
 {
 	const struct actfn_param *pp = &def->param[i];
 	if (pp->type == ACTFN_CHOICE)
-		return NULL;
-	if (!isfinite(v)) {
-		snprintf(buf, size, "%s must be a finite number", pp->name);
-		return buf;
-	}
+		return ACTFN_PARAM_OK;
+	if (!isfinite(v))
+		return ACTFN_PARAM_NOT_FINITE;
 	bool below = pp->lo_open ? v <= pp->lo : v < pp->lo;
 	bool above = pp->hi_open ? v >= pp->hi : v > pp->hi;
-	if (!below && !above)
-		return NULL;
-	char lo[NUM_BUF], hi[NUM_BUF];
-	num_format(pp->lo, lo);
-	num_format(pp->hi, hi);
-	if (isinf(pp->hi))
-		snprintf(buf, size, "%s must be %s %s", pp->name, pp->lo_open ? ">" : ">=", lo);
-	else if (isinf(pp->lo))
-		snprintf(buf, size, "%s must be %s %s", pp->name, pp->hi_open ? "<" : "<=", hi);
-	else
-		snprintf(buf, size, "%s must be in %s%s, %s%s", pp->name, pp->lo_open ? "(" : "[",
-		         lo, hi, pp->hi_open ? ")" : "]");
-	return buf;
+	return below || above ? ACTFN_PARAM_OUTSIDE : ACTFN_PARAM_OK;
+}
+
+enum actfn_param_status actfn_set_param(struct actfn_curve *c, int i, double v)
+{
+	enum actfn_param_status st = actfn_param_check(c->def, i, v);
+	if (st == ACTFN_PARAM_OK)
+		c->p[i] = v;
+	return st;
+}
+
+const char *actfn_rule_broken(const struct actfn_curve *c)
+{
+	return c->def->check ? c->def->check(c->p) : NULL;
 }
 
 void actfn_eval(const struct actfn_curve *c, const double *x, double *y, double *dy, size_t n)
@@ -1291,60 +1252,5 @@ void actfn_dparam(const struct actfn_curve *c, const double *x, double *dp, size
 	c->def->dparam(c->p, x, dp, n);
 }
 
-size_t actfn_param_text(const struct actfn_def *def, int i, double value, char *buf, size_t size)
-{
-	const struct actfn_param *pp = &def->param[i];
-	if (pp->type == ACTFN_CHOICE) {
-		int k = (int)value;
-		return (size_t)snprintf(buf, size, "%s", pp->choices[k]);
-	}
-	char num[NUM_BUF];
-	num_format(value, num);
-	return (size_t)snprintf(buf, size, "%s", num);
-}
 
-size_t actfn_label(const struct actfn_curve *c, char *buf, size_t size)
-{
-	const struct actfn_def *def = c->def;
-	size_t len = 0;
-	util_append(buf, size, &len, "%s", def->name);
-	int last = -1;
-	for (int i = 0; i < def->nparams; i++)
-		if (def->param[i].required || c->p[i] != def->param[i].def ||
-		    signbit(c->p[i]) != signbit(def->param[i].def))
-			last = i;
-	for (int i = 0; i <= last; i++) {
-		char v[NUM_BUF];
-		actfn_param_text(def, i, c->p[i], v, sizeof v);
-		util_append(buf, size, &len, " %s", v);
-	}
-	return len;
-}
 
-size_t actfn_expand(const struct actfn_def *def, const struct actfn_curve *c,
-                    const char *text, char *buf, size_t size)
-{
-	size_t len = 0;
-	if (size == 0)
-		return 0;
-	buf[0] = '\0';
-	for (const char *s = text; *s;) {
-		const char *close;
-		if (*s == '{' && (close = strchr(s, '}')) != NULL) {
-			int i = actfn_param_index(def, s + 1, (size_t)(close - s - 1));
-			if (i >= 0) {
-				/* a choice reads better as its word (none, tanh) */
-				bool value = c || def->param[i].type == ACTFN_CHOICE;
-				char v[NUM_BUF];
-				if (value)
-					actfn_param_text(def, i, c ? c->p[i] : def->param[i].def, v, sizeof v);
-				util_append(buf, size, &len, "%s", value ? v : def->param[i].name);
-				s = close + 1;
-				continue;
-			}
-		}
-		util_append(buf, size, &len, "%c", *s);
-		s++;
-	}
-	return len;
-}

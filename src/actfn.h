@@ -71,21 +71,18 @@ struct actfn_curve {
 
 size_t actfn_count(void);
 const struct actfn_def *actfn_at(size_t i);
-/* Canonical name or alias, ASCII case-insensitive; NULL if unknown. */
-const struct actfn_def *actfn_lookup(const char *name, size_t len);
-/* The known name closest to a misspelling, or NULL if none is close. */
-const char *actfn_suggest(const char *name, size_t len);
-/* Index of a parameter by name or alias, or -1. */
-int actfn_param_index(const struct actfn_def *def, const char *name, size_t len);
-/* Index of a choice word of a CHOICE parameter, or -1. */
-int actfn_choice_index(const struct actfn_param *param, const char *word, size_t len);
 
 /* A curve with every parameter at its default (required ones at 0). */
 void actfn_curve_default(struct actfn_curve *c, const struct actfn_def *def);
-/* NULL if value is in the domain of parameter i, else what the domain is
- * ("must be > 0"), written into buf. */
-const char *actfn_param_domain_error(const struct actfn_def *def, int i, double value,
-                                     char *buf, size_t size);
+
+/* Whether v is in the domain of parameter i of def. */
+enum actfn_param_status { ACTFN_PARAM_OK, ACTFN_PARAM_NOT_FINITE, ACTFN_PARAM_OUTSIDE };
+enum actfn_param_status actfn_param_check(const struct actfn_def *def, int i, double v);
+/* Sets parameter i of c to v when it is in its domain (else c keeps its
+ * value): the one check the parser and the full screen's keys share. */
+enum actfn_param_status actfn_set_param(struct actfn_curve *c, int i, double v);
+/* The rule between c's parameters that they break, or NULL. */
+const char *actfn_rule_broken(const struct actfn_curve *c);
 
 /* Which compiled variant of the array loops actfn_eval runs: 0 portable,
  * 1 AVX2, 2 AVX-512 (x86-64 builds only; simd.c chooses). Each gives the
@@ -99,6 +96,21 @@ int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_B
  * derivative of f with respect to it. */
 bool actfn_learned(const struct actfn_curve *c);
 void actfn_dparam(const struct actfn_curve *c, const double *x, double *dp, size_t n);
+
+/* ---- actfn_text.c: the activations as words ------------------------------- */
+
+/* Canonical name or alias, ASCII case-insensitive; NULL if unknown. */
+const struct actfn_def *actfn_lookup(const char *name, size_t len);
+/* The known name closest to a misspelling, or NULL if none is close. */
+const char *actfn_suggest(const char *name, size_t len);
+/* Index of a parameter by name or alias, or -1. */
+int actfn_param_index(const struct actfn_def *def, const char *name, size_t len);
+/* Index of a choice word of a CHOICE parameter, or -1. */
+int actfn_choice_index(const struct actfn_param *param, const char *word, size_t len);
+/* NULL if value is in the domain of parameter i, else what the domain is
+ * ("must be > 0"), written into buf. */
+const char *actfn_param_domain_error(const struct actfn_def *def, int i, double value,
+                                     char *buf, size_t size);
 
 /* Label: name, then positional values up to the last non-default one:
  * "leaky 0.1", "softplus 1 10", "gelu tanh". Returns its length. */

@@ -167,13 +167,12 @@ static int set_param(struct parser *p, struct cmd_curve *c, bool *given, int i,
 	if (value->kind != TOK_NUMBER)
 		return diag_set(p->d, value->off, "%s must be a number, not '%.*s'", pp->name,
 		                PARSER_QLEN(value), parser_text(p, value));
-	char why[128];
-	if (actfn_param_domain_error(def, i, value->num, why, sizeof why)) {
-		char got[NUM_BUF];
+	if (actfn_set_param(&c->fn, i, value->num) != ACTFN_PARAM_OK) {
+		char why[128], got[NUM_BUF];
+		actfn_param_domain_error(def, i, value->num, why, sizeof why);
 		num_format(value->num, got);
 		return diag_set(p->d, value->off, "%s: %s (got %s)", def->name, why, got);
 	}
-	c->fn.p[i] = value->num;
 	return 0;
 }
 
@@ -269,11 +268,9 @@ int parser_curve(struct parser *p, struct cmd_curve *c, bool bare_ok)
 			                def->name, def->param[i].name, list);
 		}
 	}
-	if (def->check && !c->bare) {
-		const char *why = def->check(c->fn.p);
-		if (why)
-			return diag_set(p->d, name->off, "%s: %s", def->name, why);
-	}
+	const char *rule = c->bare ? NULL : actfn_rule_broken(&c->fn);
+	if (rule)
+		return diag_set(p->d, name->off, "%s: %s", def->name, rule);
 	actfn_label(&c->fn, c->label, sizeof c->label);
 	return 0;
 }

@@ -138,18 +138,17 @@ int screen_step_param(struct actfn_curve *c, int dir, bool large, char *why, siz
 	}
 	double v = step_value(c->p[0], pp->step, dir * (large ? 10 : 1));
 	struct actfn_curve next = *c;
-	next.p[0] = v;
-	char dom[128];
-	if (actfn_param_domain_error(def, 0, v, dom, sizeof dom)) {
+	if (actfn_set_param(&next, 0, v) != ACTFN_PARAM_OK) {
 		/* a closed end is reachable: stop on it rather than short of it */
 		bool at_lo = !pp->lo_open && isfinite(pp->lo) && v < pp->lo && c->p[0] != pp->lo;
-		if (!at_lo) {
+		if (!at_lo || actfn_set_param(&next, 0, pp->lo) != ACTFN_PARAM_OK) {
+			char dom[128];
+			actfn_param_domain_error(def, 0, v, dom, sizeof dom);
 			snprintf(why, size, "%s: %s", def->name, dom);
 			return -1;
 		}
-		next.p[0] = pp->lo;
 	}
-	const char *rule = def->check ? def->check(next.p) : NULL;
+	const char *rule = actfn_rule_broken(&next);
 	if (rule) {
 		snprintf(why, size, "%s: %s", def->name, rule);
 		return -1;
