@@ -606,32 +606,18 @@ static void add_total(struct total *t, const double *chunk)
 typedef double v4d __attribute__((vector_size(32)));
 typedef int64_t v4i __attribute__((vector_size(32)));
 
-SIMD_INLINE void chunk_sums_body(const double *y, const double *dy, size_t n, double out[NSUM])
+/* The lanes of the sums (a[7] and the two counts), the last few samples
+ * added to lane 0, and each sum's four lanes added in one fixed order. */
+SIMD_INLINE void sums_finish(const v4d a[7], const double zero[4], const double dead[4],
+                             const double *y, const double *dy, size_t i, size_t n,
+                             double out[NSUM])
 {
-	v4d a[7] = {{0}};
-	v4i zero = {0}, dead = {0};
-	size_t i = 0;
-	for (; i + 4 <= n; i += 4) {
-		v4d v, d;
-		memcpy(&v, y + i, sizeof v);
-		memcpy(&d, dy + i, sizeof d);
-		v4d v2 = v * v, d2 = d * d;
-		a[S_Y] += v;
-		a[S_Y2] += v2;
-		a[S_Y3] += v2 * v;
-		a[S_Y4] += v2 * v2;
-		a[S_D] += d;
-		a[S_D2] += d2;
-		a[S_D4] += d2 * d2;
-		zero -= (v == 0); /* a true comparison is -1 */
-		dead -= (d == 0);
-	}
 	double lane[NSUM][4];
 	for (int k = 0; k < 7; k++)
 		memcpy(lane[k], &a[k], sizeof lane[k]);
 	for (int l = 0; l < 4; l++) {
-		lane[S_ZERO][l] = (double)zero[l];
-		lane[S_DEAD][l] = (double)dead[l];
+		lane[S_ZERO][l] = zero[l];
+		lane[S_DEAD][l] = dead[l];
 	}
 	for (; i < n; i++) {
 		double v = y[i], d = dy[i], v2 = v * v, d2 = d * d;
@@ -649,8 +635,133 @@ SIMD_INLINE void chunk_sums_body(const double *y, const double *dy, size_t n, do
 		out[k] = (lane[k][0] + lane[k][1]) + (lane[k][2] + lane[k][3]);
 }
 
-SIMD_VARIANTS(chunk_sums, (const double *y, const double *dy, size_t n, double out[NSUM]),
-              (y, dy, n, out))
+/* f's sums and f''s of a step of four samples, into a and the counts. */
+#define SUMS_Y(a, zero, v)                  \
+	do {                                \
+		v4d v2_ = (v) * (v);        \
+		(a)[S_Y] += (v);            \
+		(a)[S_Y2] += v2_;           \
+		(a)[S_Y3] += v2_ * (v);     \
+		(a)[S_Y4] += v2_ * v2_;     \
+		(zero) -= ((v) == 0); /* a true comparison is -1 */ \
+	} while (0)
+#define SUMS_D(a, dead, d)                  \
+	do {                                \
+		v4d d2_ = (d) * (d);        \
+		(a)[S_D] += (d);            \
+		(a)[S_D2] += d2_;           \
+		(a)[S_D4] += d2_ * d2_;     \
+		(dead) -= ((d) == 0);       \
+	} while (0)
+
+/* One pass over both arrays: the wide paths' registers hold all nine. */
+SIMD_INLINE void chunk_sums_body(const double *y, const double *dy, size_t n, double out[NSUM])
+{
+	v4d a[7] = {{0}};
+	v4i zero = {0}, dead = {0};
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4) {
+		v4d v, d;
+		memcpy(&v, y + i, sizeof v);
+		memcpy(&d, dy + i, sizeof d);
+		SUMS_Y(a, zero, v);
+		SUMS_D(a, dead, d);
+	}
+	double zc[4], dc[4];
+	for (int l = 0; l < 4; l++) {
+		zc[l] = (double)zero[l];
+		dc[l] = (double)dead[l];
+	}
+	sums_finish(a, zc, dc, y, dy, i, n, out);
+}
+
+/* The portable path in two passes, f's sums then f''s, the same chains
+ * in the same order: SSE2's sixteen registers hold half of them, not all
+ * nine, which it spilled at every step. Its zeros are counted as 1.0s
+ * where SSE2 is the baseline: it has no 64-bit integer comparison, and
+ * compilers built one a lane at a time. (Counts below 2^53: exact.) */
+#if defined(__SSE2__) && SIMD_X86
+#include <emmintrin.h>
+#define ZERO_COUNT(c, x)                                                                  \
+	do {                                                                              \
+		__m128d lo_, hi_;                                                         \
+		memcpy(&lo_, &(x), sizeof lo_);                                           \
+		memcpy(&hi_, (const char *)&(x) + 16, sizeof hi_);                       \
+		const __m128d one_ = _mm_set1_pd(1), z_ = _mm_setzero_pd();               \
+		(c)[0] = _mm_add_pd((c)[0], _mm_and_pd(_mm_cmpeq_pd(lo_, z_), one_));     \
+		(c)[1] = _mm_add_pd((c)[1], _mm_and_pd(_mm_cmpeq_pd(hi_, z_), one_));     \
+	} while (0)
+#endif
+
+static void chunk_sums_baseline(const double *y, const double *dy, size_t n, double out[NSUM])
+{
+	v4d a[7] = {{0}};
+	double zc[4] = {0}, dc[4] = {0};
+	size_t i;
+#ifdef ZERO_COUNT
+	__m128d zero[2] = {_mm_setzero_pd(), _mm_setzero_pd()}, dead[2] = {zero[0], zero[1]};
+#else
+	v4i zero = {0}, dead = {0};
+#endif
+	for (i = 0; i + 4 <= n; i += 4) {
+		v4d v;
+		memcpy(&v, y + i, sizeof v);
+		v4d v2 = v * v;
+		a[S_Y] += v;
+		a[S_Y2] += v2;
+		a[S_Y3] += v2 * v;
+		a[S_Y4] += v2 * v2;
+#ifdef ZERO_COUNT
+		ZERO_COUNT(zero, v);
+#else
+		zero -= (v == 0);
+#endif
+	}
+	for (i = 0; i + 4 <= n; i += 4) {
+		v4d d;
+		memcpy(&d, dy + i, sizeof d);
+		v4d d2 = d * d;
+		a[S_D] += d;
+		a[S_D2] += d2;
+		a[S_D4] += d2 * d2;
+#ifdef ZERO_COUNT
+		ZERO_COUNT(dead, d);
+#else
+		dead -= (d == 0);
+#endif
+	}
+#ifdef ZERO_COUNT
+	memcpy(zc, zero, sizeof zc);
+	memcpy(dc, dead, sizeof dc);
+#else
+	for (int l = 0; l < 4; l++) {
+		zc[l] = (double)zero[l];
+		dc[l] = (double)dead[l];
+	}
+#endif
+	sums_finish(a, zc, dc, y, dy, i, n, out);
+}
+
+#if SIMD_X86
+TARGET_AVX2 static void chunk_sums_avx2(const double *y, const double *dy, size_t n,
+                                        double out[NSUM])
+{
+	chunk_sums_body(y, dy, n, out);
+}
+
+TARGET_AVX512 static void chunk_sums_avx512(const double *y, const double *dy, size_t n,
+                                            double out[NSUM])
+{
+	chunk_sums_body(y, dy, n, out);
+}
+#else
+#define chunk_sums_body(y, dy, n, out) chunk_sums_baseline(y, dy, n, out)
+#endif
+
+static void chunk_sums(const double *y, const double *dy, size_t n, double out[NSUM])
+{
+	SIMD_DISPATCH(chunk_sums, (y, dy, n, out));
+}
 
 static void draw(struct rng *r, const struct stats_dist *d, double *z, size_t n)
 {
