@@ -220,7 +220,10 @@ static double exp_times(double c, double clo, double hi, double lo)
 {
 	double m[2];
 	int k = exp_scaled(hi, lo, m);
-	double v = dm_fma(c, m[0], clo * m[0] + c * m[1]);
+	double rest = clo * m[0] + c * m[1];
+	/* c = 1 (celu, and elu's default alpha): c m[0] is exact, so the sum
+	 * alone rounds, as in the fma, and costs no emulated fma */
+	double v = c == 1 ? m[0] + rest : dm_fma(c, m[0], rest);
 	return k ? ldexp(v, k) : v;
 }
 
@@ -322,8 +325,8 @@ static double gelu_erf_d_near_zero(double x)
 	const double x0_hi = -0x1.80ead197f00b4p-1, x0_lo = 0x1.13e74c58cada8p-56;
 	const double g1_hi = 0x1.b9d98fa5a3215p-2, g1_lo = 0x1.f7c1a23190c7cp-56;
 	double h = x - x0_hi, hlo = -x0_lo; /* x - x0_hi is exact (Sterbenz) */
-	double r = 0;
-	for (size_t j = 0; j < sizeof g / sizeof g[0]; j++)
+	double r = g[0]; /* the first step, fma(0, h, g22), is g22 exactly */
+	for (size_t j = 1; j < sizeof g / sizeof g[0]; j++)
 		r = dm_fma(r, h, g[j]);
 	double q = dm_fma(h, r, g1_hi);
 	return dm_fma(h, q, h * g1_lo + hlo * q); /* (h + hlo)(q + g1_lo) */
