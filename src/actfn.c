@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dmath.h"
+#include "dmath_dd.h"
 
 /* Constants to full precision (M_PI and friends are not C11). Where a
  * rounding error would be amplified, a constant is split into hi + lo. */
@@ -51,7 +52,7 @@ static inline double pick(bool c, double a, double b)
 static double exp_dd(double hi, double lo)
 {
 	double e = dmath_exp(hi);
-	return lo == 0 ? e : fma(e, lo, e);
+	return lo == 0 ? e : dm_fma(e, lo, e);
 }
 
 /* Which variant of the array loops runs (simd.c says, through
@@ -157,14 +158,11 @@ static void rrelu_point(const double *p, double x, double *f, double *d)
 /* ---- extra precision --------------------------------------------------------
  * Where a rounding error would be amplified (by a cancellation, by exp, or
  * by a product with a subnormal that has already lost digits), a value is
- * carried as a double-double: hi + lo, lo the part hi could not hold. */
-
-/* The rounding error of s = a + b, for any a and b (Knuth's two-sum). */
-static inline double two_sum_err(double a, double b, double s)
-{
-	double bb = s - a;
-	return (a - (s - bb)) + (b - bb);
-}
+ * carried as a double-double: hi + lo, lo the part hi could not hold.
+ * The exact parts come from dmath_dd.h rather than fma(), a slow software
+ * routine on CPUs without FMA: dm_mul_err(a, b, p) = a*b - p and
+ * dm_div_rem(n, q, d) = n - q*d, exactly, and dm_fma(a, b, c) = a*b + c
+ * rounded once, each the bits fma() gives. */
 
 /* 256*ln(2) as hi + lo, hi a multiple of 2^-42, so that adding hi to any
  * double in [-2048, -708] is exact. */
@@ -199,7 +197,7 @@ static void sigmoid_dd(double hi, double lo, double s[2], double oms[2])
 	double e = dmath_exp(neg ? hi : -hi), elo = neg ? lo : -lo;
 	double den = 1 + e, denlo = e - (den - 1); /* Fast2Sum: 1 >= e */
 	double q = e / den;
-	double qlo = (fma(-q, den, e) - q * denlo) / den + q * (1 - q) * elo;
+	double qlo = (dm_div_rem(e, q, den) - q * denlo) / den + q * (1 - q) * elo;
 	double big = 1 - q, biglo = ((1 - big) - q) - qlo;
 	s[0] = neg ? q : big;
 	s[1] = neg ? qlo : biglo;
@@ -212,9 +210,9 @@ static void sigmoid_dd(double hi, double lo, double s[2], double oms[2])
 static double times_one_plus(const double s[2], const double a[2], const double b[2])
 {
 	double p = a[0] * b[0];
-	double plo = fma(a[0], b[0], -p) + (a[0] * b[1] + a[1] * b[0]);
-	double q = 1 + p, qlo = two_sum_err(1, p, q) + plo;
-	return fma(s[0], q, s[0] * qlo + s[1] * q);
+	double plo = dm_mul_err(a[0], b[0], p) + (a[0] * b[1] + a[1] * b[0]);
+	double q = 1 + p, qlo = dm_sum_err(1, p, q) + plo;
+	return dm_fma(s[0], q, s[0] * qlo + s[1] * q);
 }
 
 /* (c + clo) e^(hi + lo), rounded once: the f' of elu, selu and celu. */
@@ -222,7 +220,10 @@ static double exp_times(double c, double clo, double hi, double lo)
 {
 	double m[2];
 	int k = exp_scaled(hi, lo, m);
-	double v = fma(c, m[0], clo * m[0] + c * m[1]);
+	double rest = clo * m[0] + c * m[1];
+	/* c = 1 (celu, and elu's default alpha): c m[0] is exact, so the sum
+	 * alone rounds, as in the fma, and costs no emulated fma */
+	double v = c == 1 ? m[0] + rest : dm_fma(c, m[0], rest);
 	return k ? ldexp(v, k) : v;
 }
 
@@ -233,8 +234,8 @@ static void exp_tail(double x, double *f, double *d)
 {
 	double m[2];
 	int k = exp_scaled(x, 0, m);
-	*f = ldexp(fma(x, m[0], x * m[1]), k);
-	*d = ldexp(fma(1 + x, m[0], (1 + x) * m[1]), k);
+	*f = ldexp(dm_fma(x, m[0], x * m[1]), k);
+	*d = ldexp(dm_fma(1 + x, m[0], (1 + x) * m[1]), k);
 }
 
 /* phi(x) = exp(-x^2/2 - ln(sqrt(2 pi))) = (m[0] + m[1]) * 2^k, returning
@@ -243,7 +244,7 @@ static void exp_tail(double x, double *f, double *d)
 static int normal_pdf(double sq, double sqlo, double m[2])
 {
 	double a = -0.5 * sq, b = a - LN_SQRT_2PI_HI;
-	double blo = two_sum_err(a, -LN_SQRT_2PI_HI, b) - (0.5 * sqlo + LN_SQRT_2PI_LO);
+	double blo = dm_sum_err(a, -LN_SQRT_2PI_HI, b) - (0.5 * sqlo + LN_SQRT_2PI_LO);
 	return exp_scaled(b, blo, m);
 }
 
@@ -252,7 +253,7 @@ static int normal_pdf(double sq, double sqlo, double m[2])
  * S = 1 - r + 3r^2 - 15r^3 + ..., r = 1/x^2 (8 terms reach 2^-60 here). */
 static void gelu_erf_tail(double x, double *f, double *d)
 {
-	double sq = x * x, sqlo = fma(x, x, -sq), r = 1 / sq, c = 0;
+	double sq = x * x, sqlo = dm_mul_err(x, x, sq), r = 1 / sq, c = 0;
 	for (int k = 8; k >= 1; k--) /* c = S - 1 */
 		c = -(2 * k - 1) * r * (1 + c);
 	double m[2];
@@ -260,7 +261,7 @@ static void gelu_erf_tail(double x, double *f, double *d)
 	/* m[1] may be 2^-42 of m[0] (the scaling's lo), so it too is
 	 * multiplied by S - 1 and by S/x^2 */
 	*f = ldexp(-(m[0] + (m[1] + (m[0] + m[1]) * c)), k); /* -phi S */
-	double p = x * m[0], plo = fma(x, m[0], -p) + x * m[1];
+	double p = x * m[0], plo = dm_mul_err(x, m[0], p) + x * m[1];
 	*d = ldexp(p + (plo - (p + plo) * (1 + c) * r), k); /* x phi (1 - S/x^2) */
 }
 
@@ -283,7 +284,7 @@ static void selu_point(const double *p, double x, double *f, double *d)
 		*d = SELU_SCALE;
 	} else {
 		double em = dmath_expm1(x);
-		*f = fma(SELU_SCALE_ALPHA_HI, em, SELU_SCALE_ALPHA_LO * em);
+		*f = dm_fma(SELU_SCALE_ALPHA_HI, em, SELU_SCALE_ALPHA_LO * em);
 		*d = exp_times(SELU_SCALE_ALPHA_HI, SELU_SCALE_ALPHA_LO, x, 0);
 	}
 }
@@ -298,9 +299,9 @@ static void celu_point(const double *p, double x, double *f, double *d)
 	/* x/alpha carried as hi + lo: its rounding would otherwise be
 	 * amplified |x/alpha| times by exp. */
 	double a = p[0], hi = x / a;
-	double lo = isfinite(hi) ? fma(-hi, a, x) / a : 0;
+	double lo = isfinite(hi) ? dm_div_rem(x, hi, a) / a : 0;
 	double e = dmath_exp(hi);
-	*f = a * fma(e, lo, dmath_expm1(hi));
+	*f = a * dm_fma(e, lo, dmath_expm1(hi));
 	*d = exp_times(1, 0, hi, lo);
 }
 
@@ -324,11 +325,11 @@ static double gelu_erf_d_near_zero(double x)
 	const double x0_hi = -0x1.80ead197f00b4p-1, x0_lo = 0x1.13e74c58cada8p-56;
 	const double g1_hi = 0x1.b9d98fa5a3215p-2, g1_lo = 0x1.f7c1a23190c7cp-56;
 	double h = x - x0_hi, hlo = -x0_lo; /* x - x0_hi is exact (Sterbenz) */
-	double r = 0;
-	for (size_t j = 0; j < sizeof g / sizeof g[0]; j++)
-		r = fma(r, h, g[j]);
-	double q = fma(h, r, g1_hi);
-	return fma(h, q, h * g1_lo + hlo * q); /* (h + hlo)(q + g1_lo) */
+	double r = g[0]; /* the first step, fma(0, h, g22), is g22 exactly */
+	for (size_t j = 1; j < sizeof g / sizeof g[0]; j++)
+		r = dm_fma(r, h, g[j]);
+	double q = dm_fma(h, r, g1_hi);
+	return dm_fma(h, q, h * g1_lo + hlo * q); /* (h + hlo)(q + g1_lo) */
 }
 
 static void gelu_erf(double x, double *f, double *d)
@@ -346,12 +347,12 @@ static void gelu_erf(double x, double *f, double *d)
 	 * t by about 2t^2, so t is carried as hi + lo and erfc corrected to
 	 * first order. */
 	double t = -x * INV_SQRT2_HI;
-	double tlo = fma(-x, INV_SQRT2_HI, -t) - x * INV_SQRT2_LO;
+	double tlo = dm_mul_err(-x, INV_SQRT2_HI, t) - x * INV_SQRT2_LO;
 	double eclo, ec0 = dmath_erfc_dd(t, &eclo), corr = TWO_OVER_SQRTPI * dmath_exp(-t * t) * tlo;
 	double ec = ec0 - corr;
 	/* rounded once: erfc's own rest eclo, with the correction, goes into
 	 * the fma (rounding erfc first cost up to 0.8 ulp at x = -1) */
-	*f = fma(0.5 * x, ec0, 0.5 * x * (eclo - corr));
+	*f = dm_fma(0.5 * x, ec0, 0.5 * x * (eclo - corr));
 	if (x > -1.25 && x < -0.4) {
 		*d = gelu_erf_d_near_zero(x);
 		return;
@@ -359,8 +360,8 @@ static void gelu_erf(double x, double *f, double *d)
 	/* phi(x), with x^2 split exactly: exp would amplify its rounding */
 	double sq = x * x, phi[2] = {0, 0};
 	if (sq < 1500)
-		normal_pdf(sq, fma(x, x, -sq), phi);
-	*d = fma(x, phi[0], fma(x, phi[1], 0.5 * ec));
+		normal_pdf(sq, dm_mul_err(x, x, sq), phi);
+	*d = dm_fma(x, phi[0], dm_fma(x, phi[1], 0.5 * ec));
 }
 
 /* PyTorch's tanh form 0.5 x (1 + tanh(u)), u = kBeta (x + kKappa x^3), as
@@ -374,11 +375,11 @@ static void gelu_tanh(double x, double *f, double *d)
 	}
 	/* Far from 0 sigmoid amplifies v's rounding error by |v|, so v is
 	 * formed in double-double from the exact constants. */
-	double x2 = x * x, x2lo = fma(x, x, -x2);
-	double x3 = x2 * x, x3lo = fma(x2, x, -x3) + x2lo * x;
-	double k = GELU_KAPPA * x3, klo = fma(GELU_KAPPA, x3, -k) + GELU_KAPPA * x3lo;
-	double w = x + k, wlo = two_sum_err(x, k, w) + klo;
-	double v = 2 * GELU_BETA * w, vlo = fma(2 * GELU_BETA, w, -v) + 2 * GELU_BETA * wlo;
+	double x2 = x * x, x2lo = dm_mul_err(x, x, x2);
+	double x3 = x2 * x, x3lo = dm_mul_err(x2, x, x3) + x2lo * x;
+	double k = GELU_KAPPA * x3, klo = dm_mul_err(GELU_KAPPA, x3, k) + GELU_KAPPA * x3lo;
+	double w = x + k, wlo = dm_sum_err(x, k, w) + klo;
+	double v = 2 * GELU_BETA * w, vlo = dm_mul_err(2 * GELU_BETA, w, v) + 2 * GELU_BETA * wlo;
 	if (v < -800) { /* f and f' are below the least subnormal */
 		*f = -0.0;
 		*d = -0.0;
@@ -388,20 +389,20 @@ static void gelu_tanh(double x, double *f, double *d)
 	 * 2x (kBeta + 3 kKappa kBeta x^2), in double-double: the two terms of
 	 * f' cancel near x = -0.75. */
 	double p = GELU_3KB_HI * x2;
-	double plo = fma(GELU_3KB_HI, x2, -p) + (GELU_3KB_HI * x2lo + GELU_3KB_LO * x2);
-	double du = GELU_BETA + p, dulo = two_sum_err(GELU_BETA, p, du) + plo;
+	double plo = dm_mul_err(GELU_3KB_HI, x2, p) + (GELU_3KB_HI * x2lo + GELU_3KB_LO * x2);
+	double du = GELU_BETA + p, dulo = dm_sum_err(GELU_BETA, p, du) + plo;
 	double a[2] = {2 * x * du, 0};
-	a[1] = fma(2 * x, du, -a[0]) + 2 * x * dulo;
+	a[1] = dm_mul_err(2 * x, du, a[0]) + 2 * x * dulo;
 	double s[2], oms[2];
 	if (v < -708) { /* sigmoid(v) = e^v, subnormal: rounded once, in ldexp */
 		static const double one[2] = {1, 0};
 		int e = exp_scaled(v, vlo, s);
-		*f = ldexp(fma(x, s[0], x * s[1]), e);
+		*f = ldexp(dm_fma(x, s[0], x * s[1]), e);
 		*d = ldexp(times_one_plus(s, a, one), e);
 		return;
 	}
 	sigmoid_dd(v, vlo, s, oms);
-	*f = fma(x, s[0], x * s[1]);
+	*f = dm_fma(x, s[0], x * s[1]);
 	*d = times_one_plus(s, a, oms);
 }
 
@@ -427,7 +428,7 @@ static void silu_point(const double *p, double x, double *f, double *d)
 	}
 	double s[2], oms[2], xx[2] = {x, 0};
 	sigmoid_dd(x, 0, s, oms);
-	*f = fma(x, s[0], x * s[1]);
+	*f = dm_fma(x, s[0], x * s[1]);
 	*d = times_one_plus(s, xx, oms); /* s (1 + x (1 - s)) */
 }
 
@@ -438,23 +439,23 @@ static void silu_point(const double *p, double x, double *f, double *d)
  * t = n/den and the quotients. */
 static void mish_negative(double x, double *f, double *d)
 {
-	double e = dmath_exp(x), e2 = e * e, e2lo = fma(e, e, -e2);
-	double n = 2 * e + e2, nlo = two_sum_err(2 * e, e2, n) + e2lo; /* e^2 + 2e */
-	double den = 2 + n, denlo = two_sum_err(2, n, den) + nlo;
-	double t = n / den, tlo = (fma(-t, den, n) + nlo - t * denlo) / den;
-	*f = fma(x, t, x * tlo);
+	double e = dmath_exp(x), e2 = e * e, e2lo = dm_mul_err(e, e, e2);
+	double n = 2 * e + e2, nlo = dm_sum_err(2 * e, e2, n) + e2lo; /* e^2 + 2e */
+	double den = 2 + n, denlo = dm_sum_err(2, n, den) + nlo;
+	double t = n / den, tlo = (dm_div_rem(n, t, den) + nlo - t * denlo) / den;
+	*f = dm_fma(x, t, x * tlo);
 	/* w = 4(x + 1) + e((4x + 6) + (4e + e^2)), each sum and product a
 	 * double-double, so that only exp's rounding is left in f' */
-	double x1 = x + 1, x1lo = two_sum_err(x, 1, x1);
-	double a = 4 * x + 6, alo = two_sum_err(4 * x, 6, a);
-	double b = 4 * e + e2, blo = two_sum_err(4 * e, e2, b) + e2lo;
-	double c = a + b, clo = two_sum_err(a, b, c) + (alo + blo);
-	double p = e * c, plo = fma(e, c, -p) + e * clo;
-	double w = 4 * x1 + p, wlo = two_sum_err(4 * x1, p, w) + (plo + 4 * x1lo);
-	double num = e * w, numlo = fma(e, w, -num) + e * wlo;
-	double dd = den * den, ddlo = fma(den, den, -dd) + 2 * den * denlo;
+	double x1 = x + 1, x1lo = dm_sum_err(x, 1, x1);
+	double a = 4 * x + 6, alo = dm_sum_err(4 * x, 6, a);
+	double b = 4 * e + e2, blo = dm_sum_err(4 * e, e2, b) + e2lo;
+	double c = a + b, clo = dm_sum_err(a, b, c) + (alo + blo);
+	double p = e * c, plo = dm_mul_err(e, c, p) + e * clo;
+	double w = 4 * x1 + p, wlo = dm_sum_err(4 * x1, p, w) + (plo + 4 * x1lo);
+	double num = e * w, numlo = dm_mul_err(e, w, num) + e * wlo;
+	double dd = den * den, ddlo = dm_mul_err(den, den, dd) + 2 * den * denlo;
 	double q = num / dd;
-	*d = q + (fma(-q, dd, num) + numlo - q * ddlo) / dd;
+	*d = q + (dm_div_rem(num, q, dd) + numlo - q * ddlo) / dd;
 }
 
 static void mish_point(const double *p, double x, double *f, double *d)
@@ -477,12 +478,12 @@ static void mish_point(const double *p, double x, double *f, double *d)
 	}
 	/* t = a/den, a = 1 + 2q, den = a + 2q^2, q = e^-x: carried in
 	 * double-double, so that f = x t rounds once */
-	double q = dmath_exp(-x), q2 = q * q, q2lo = fma(q, q, -q2);
-	double a = 1 + 2 * q, alo = two_sum_err(1, 2 * q, a);
-	double den = a + 2 * q2, denlo = two_sum_err(a, 2 * q2, den) + (alo + 2 * q2lo);
-	double t = a / den, tlo = (fma(-t, den, a) + alo - t * denlo) / den;
+	double q = dmath_exp(-x), q2 = q * q, q2lo = dm_mul_err(q, q, q2);
+	double a = 1 + 2 * q, alo = dm_sum_err(1, 2 * q, a);
+	double den = a + 2 * q2, denlo = dm_sum_err(a, 2 * q2, den) + (alo + 2 * q2lo);
+	double t = a / den, tlo = (dm_div_rem(a, t, den) + alo - t * denlo) / den;
 	double omt = 2 * q2 / den, s = 1 / (1 + q);
-	*f = fma(x, t, x * tlo);
+	*f = dm_fma(x, t, x * tlo);
 	*d = t + (tlo + x * s * (omt * (1 + t))); /* t + x s (1 - t^2), all positive */
 }
 
@@ -495,12 +496,12 @@ static void softplus_point(const double *p, double x, double *f, double *d)
 		*d = 1.0;
 		return;
 	}
-	double lo = isfinite(bx) ? fma(beta, x, -bx) : 0;
+	double lo = isfinite(bx) ? dm_mul_err(beta, x, bx) : 0;
 	if (bx < -708) { /* f = e^bx/beta and f' = e^bx, subnormal: one rounding, in ldexp */
 		double m[2];
 		int k = exp_scaled(bx, lo, m);
 		double q = m[0] / beta;
-		*f = ldexp(q + (fma(-q, beta, m[0]) + m[1]) / beta, k);
+		*f = ldexp(q + (dm_div_rem(m[0], q, beta) + m[1]) / beta, k);
 		*d = ldexp(m[0] + m[1], k);
 		return;
 	}
@@ -524,7 +525,7 @@ static void sigmoid_point(const double *p, double x, double *f, double *d)
 	*f = s[0] + s[1];
 	/* PyTorch's (1 - s) s underflows to 0 from x = 37; here both factors
 	 * are double-doubles and the product is rounded once */
-	*d = fma(s[0], oms[0], s[0] * oms[1] + s[1] * oms[0]);
+	*d = dm_fma(s[0], oms[0], s[0] * oms[1] + s[1] * oms[0]);
 }
 
 /* sech(x)^2 = 4 sigmoid(2x) sigmoid(-2x), the product of double-doubles
@@ -538,7 +539,7 @@ static double sech2(double x)
 	}
 	double s[2], oms[2];
 	sigmoid_dd(2 * x, 0, s, oms);
-	return fma(4 * s[0], oms[0], 4 * (s[0] * oms[1] + s[1] * oms[0]));
+	return dm_fma(4 * s[0], oms[0], 4 * (s[0] * oms[1] + s[1] * oms[0]));
 }
 
 /* tanh x and x - tanh x for small |x|, as double-doubles: tanh x =
@@ -549,18 +550,18 @@ static double sech2(double x)
  * are carried in double-double. */
 static void tanh_small(double x, int top, double t[2], double xmt[2])
 {
-	double x2 = x * x, x2lo = fma(x, x, -x2), tail = 2 * top + 3;
+	double x2 = x * x, x2lo = dm_mul_err(x, x, x2), tail = 2 * top + 3;
 	for (int k = top; k >= 2; k--)
 		tail = (2 * k + 1) + x2 / tail;
-	double r = x2 / tail, rlo = (fma(-r, tail, x2) + x2lo) / tail;
-	double c = 3 + r, clo = two_sum_err(3, r, c) + rlo;
-	double den = c + x2, denlo = two_sum_err(c, x2, den) + (clo + x2lo);
-	double n = x * x2, nlo = fma(x, x2, -n) + x * x2lo;
+	double r = x2 / tail, rlo = (dm_div_rem(x2, r, tail) + x2lo) / tail;
+	double c = 3 + r, clo = dm_sum_err(3, r, c) + rlo;
+	double den = c + x2, denlo = dm_sum_err(c, x2, den) + (clo + x2lo);
+	double n = x * x2, nlo = dm_mul_err(x, x2, n) + x * x2lo;
 	xmt[0] = n / den;
-	xmt[1] = (fma(-xmt[0], den, n) + nlo - xmt[0] * denlo) / den;
-	double m = x * c, mlo = fma(x, c, -m) + x * clo;
+	xmt[1] = (dm_div_rem(n, xmt[0], den) + nlo - xmt[0] * denlo) / den;
+	double m = x * c, mlo = dm_mul_err(x, c, m) + x * clo;
 	t[0] = m / den;
-	t[1] = (fma(-t[0], den, m) + mlo - t[0] * denlo) / den;
+	t[1] = (dm_div_rem(m, t[0], den) + mlo - t[0] * denlo) / den;
 }
 
 /* tanh x within an ulp (glibc's tanh is up to 2 off): the continued
@@ -575,7 +576,7 @@ static double tanh_exact(double x)
 	}
 	double s[2], oms[2];
 	sigmoid_dd(-2 * fabs(x), 0, s, oms);
-	double r = 1 - 2 * s[0], rlo = two_sum_err(1, -2 * s[0], r) - 2 * s[1];
+	double r = 1 - 2 * s[0], rlo = dm_sum_err(1, -2 * s[0], r) - 2 * s[1];
 	return copysign(r + rlo, x);
 }
 
@@ -601,8 +602,8 @@ static void softsign_point(const double *p, double x, double *f, double *d)
 	double alo = small - (a - big);
 	double corr = alo / a;
 	double q = x / a, r = 1 / a;
-	*f = copysign(fma(q, -corr, q), x); /* keeps f(-0) = -0 */
-	*d = fma(r, -2 * corr, r) / a;      /* a*a would overflow from |x| = 1.3e154 */
+	*f = copysign(dm_fma(q, -corr, q), x); /* keeps f(-0) = -0 */
+	*d = dm_fma(r, -2 * corr, r) / a;      /* a*a would overflow from |x| = 1.3e154 */
 }
 
 static void logsigmoid_point(const double *p, double x, double *f, double *d)
@@ -634,7 +635,7 @@ static void tanhshrink_point(const double *p, double x, double *f, double *d)
 	double t[2], xmt[2];
 	tanh_small(x, 11, t, xmt);
 	*f = xmt[0] + xmt[1];
-	*d = fma(t[0], t[0], 2 * t[0] * t[1]);
+	*d = dm_fma(t[0], t[0], 2 * t[0] * t[1]);
 }
 
 static void softshrink_point(const double *p, double x, double *f, double *d)

@@ -6,6 +6,8 @@
 #ifndef ACTVIZ_DMATH_H
 #define ACTVIZ_DMATH_H
 
+#include <stdbool.h>
+
 double dmath_exp(double x);
 double dmath_expm1(double x);
 double dmath_log(double x);
@@ -18,5 +20,14 @@ double dmath_erfc(double x);
 double dmath_erfc_dd(double x, double *lo);
 double dmath_sin(double x);
 double dmath_cos(double x);
+
+/* fma(a, b, c), a*b + c rounded once, from + - * / alone: the same bits as
+ * C's fma() for every input, much faster than a C library's generic one on
+ * CPUs without FMA. dmath_dd.h's dm_fma calls it there, the instruction
+ * elsewhere. */
+double dmath_fma_emul(double a, double b, double c);
+/* Whether dm_fma may use the CPU's FMA instruction (x86: simd.c says so at
+ * start; false, the default, is right on every CPU, only slower). */
+void dmath_use_hw_fma(bool on);
 
 #endif

@@ -7,7 +7,19 @@
 #include <string.h>
 
 #include "actfn.h"
+#include "dmath.h"
+#include "dmath_dd.h"
 #include "util.h"
+
+/* glibc (2.33 on) says which CPU features it uses, after GLIBC_TUNABLES:
+ * glibc.cpu.hwcaps=-FMA then makes this program take the path of a CPU
+ * without FMA too, so that both can be tested and timed on one machine. */
+#if DMATH_FMA_X86 && defined(__has_include)
+#if __has_include(<sys/platform/x86.h>)
+#include <sys/platform/x86.h>
+#define HAVE_GLIBC_CPU_FEATURES 1
+#endif
+#endif
 
 static const char *const names[SIMD_NPATHS] = {"baseline", "avx2", "avx512"};
 
@@ -42,11 +54,26 @@ static enum simd_path best_up_to(enum simd_path p)
 	return p;
 }
 
+/* Whether the CPU runs the FMA instruction (and the system saves the
+ * registers it uses), for dm_fma; independent of the vector path. */
+static bool fma_runs(void)
+{
+#if defined(HAVE_GLIBC_CPU_FEATURES)
+	return CPU_FEATURE_ACTIVE(FMA);
+#elif DMATH_FMA_X86
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("fma");
+#else
+	return false; /* none, or always there and compiled in (arm64) */
+#endif
+}
+
 static void use(enum simd_path p)
 {
 	current = (int)p;
-	/* actfn is the math table and a leaf: it is told, it never asks */
+	/* actfn and dmath are math and leaves: they are told, they never ask */
 	actfn_use_variant((int)p);
+	dmath_use_hw_fma(fma_runs());
 }
 
 enum simd_path simd_path(void)

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "actfn.h"
+#include "dmath.h"
+#include "simd.h"
 
 #include "actfn_ref.h"
 
@@ -273,6 +275,58 @@ static void test_nan_and_finite_probes(void **state)
 	}
 }
 
+/* The same bits whether dm_fma runs the CPU's FMA or the emulation (a CPU
+ * without FMA), on every vector path: every activation of the table on
+ * random points over the whole range, the table's points and the probes.
+ * The golden tests show it for the program's output; this shows it for
+ * every f and f' itself. */
+static void test_fma_paths_same_bits(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	static double x[N], want[2][N], got[2][N];
+	uint64_t r = 0x243f6a8885a308d3ULL;
+	for (int i = 0; i < N; i++) {
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		/* a random sign and significand; exponents mostly within
+		 * 2^-40..2^12, one in eight anywhere */
+		uint64_t e = i % 8 ? 1023 - 40 + r % 53 : r % 2047;
+		uint64_t bits = (r & 0x800fffffffffffffULL) | e << 52;
+		memcpy(&x[i], &bits, sizeof x[i]);
+	}
+	for (int i = 0; i < (int)(sizeof ref_points / sizeof ref_points[0]) && i < N / 2; i++)
+		x[2 * i] = ref_points[i].x;
+	bool has_fma = false;
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_cpu_init();
+	has_fma = __builtin_cpu_supports("fma");
+#endif
+	for (size_t k = 0; k < sizeof ref_cases / sizeof ref_cases[0]; k++) {
+		struct actfn_curve c = curve(ref_cases[k].name, ref_cases[k].p[0], ref_cases[k].p[1], 2);
+		assert_true(simd_force(SIMD_BASELINE));
+		dmath_use_hw_fma(false);
+		actfn_eval(&c, x, want[0], want[1], N);
+		for (int p = 0; p < SIMD_NPATHS; p++) {
+			for (int hw = 0; hw < 2; hw++) {
+				if (!simd_force((enum simd_path)p) || (hw && !has_fma))
+					continue;
+				dmath_use_hw_fma(hw);
+				actfn_eval(&c, x, got[0], got[1], N);
+				for (int i = 0; i < N; i++)
+					for (int f = 0; f < 2; f++)
+						if (memcmp(&got[f][i], &want[f][i], sizeof(double)) != 0)
+							fail_msg("%s(%g, %g) at x=%a, path %s, hw fma %d: %s %a, "
+							         "emulated fma %a",
+							         ref_cases[k].name, ref_cases[k].p[0], ref_cases[k].p[1],
+							         x[i], simd_name((enum simd_path)p), hw, f ? "f'" : "f",
+							         got[f][i], want[f][i]);
+			}
+		}
+	}
+	simd_force(SIMD_BASELINE);
+	dmath_use_hw_fma(false);
+}
+
 /* f' against (f(x+h) - f(x-h))/2h, away from kinks and jumps. */
 static void test_central_difference(void **state)
 {
@@ -438,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_relu_seed_example),
 		cmocka_unit_test(test_infinities),
 		cmocka_unit_test(test_nan_and_finite_probes),
+		cmocka_unit_test(test_fma_paths_same_bits),
 		cmocka_unit_test(test_central_difference),
 		cmocka_unit_test(test_breaks),
 		cmocka_unit_test(test_lookup_and_labels),
