@@ -16,14 +16,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "actfn.h"
-#include "help.h"
-#include "lexer.h"
-#include "command.h"
-#include "parser.h"
-#include "settings.h"
-#include "tab.h"
-#include "util.h"
+#include "complete.h"
 
 #define PROMPT "actviz> "
 #define HISTORY_KEEP 1000
@@ -131,132 +124,33 @@ void repl_history_end(char *path)
 
 /* ---- completion -------------------------------------------------------- */
 
-#define MAX_CANDS 96
-static const char *cands[MAX_CANDS];
-static size_t ncands;
-static char suffix[MAX_CANDS];
-
-static void cand(const char *word, char after)
-{
-	if (ncands < MAX_CANDS) {
-		suffix[ncands] = after;
-		cands[ncands++] = word;
-	}
-}
-
-static void cand_list(const char *const *words)
-{
-	for (; *words; words++)
-		cand(*words, ' ');
-}
-
-static void cand_activations(void)
-{
-	for (size_t i = 0; i < actfn_count(); i++)
-		cand(actfn_at(i)->name, ' ');
-}
+/* The candidates of the completion under way (complete.c chose them);
+ * readline's generator, which takes no context, hands them out. */
+static struct completion found;
 
 static char *generator(const char *text, int state)
 {
 	static size_t i;
+	(void)text; /* found holds only the words that begin with it */
 	if (state == 0)
 		i = 0;
-	size_t len = strlen(text);
-	while (i < ncands) {
-		size_t k = i++;
-		if (util_word_prefix(text, len, cands[k])) {
-			size_t n = strlen(cands[k]);
-			char *m = malloc(n + 2);
-			if (!m)
-				return NULL;
-			memcpy(m, cands[k], n);
-			/* a parameter completes to "name=", ready for its value */
-			m[n] = suffix[k] == '=' ? '=' : '\0';
-			m[n + 1] = '\0';
-			return m;
-		}
-	}
-	return NULL;
-}
-
-static bool tok_is(const char *line, const struct token *t, const char *w)
-{
-	return t->kind == TOK_WORD && util_word_eq(line + t->off, t->len, w);
-}
-
-/* Chooses candidates from the tokens before the word being completed. */
-static void complete_context(const char *line, int start)
-{
-	static const char *const onoff[] = {"on", "off", "auto", NULL};
-	static const char *const show_words[] = {"settings", NULL};
-	struct token_list tl;
-	struct diag d;
-	ncands = 0;
-	if (lex_line(line, (size_t)start, &tl, &d) < 0) {
-		cand_activations();
-		return;
-	}
-	size_t n = tl.n - 1; /* without TOK_END */
-	const struct token *t = tl.tok;
-	if (n == 0) {
-		cand_list(command_words());
-		cand_activations();
-	} else if (tok_is(line, &t[0], "set")) {
-		if (n == 1)
-			cand_list(settings_names());
-		else if (n == 2 && tok_is(line, &t[1], "format"))
-			cand_list(tab_format_names());
-		else if (n == 2 && (tok_is(line, &t[1], "color") || tok_is(line, &t[1], "ascii") ||
-		                    tok_is(line, &t[1], "deriv")))
-			cand_list(onoff);
-	} else if (tok_is(line, &t[0], "show")) {
-		if (n == 1) {
-			cand_list(show_words);
-			cand_list(settings_names());
-		}
-	} else if (tok_is(line, &t[0], "help")) {
-		if (n == 1) {
-			cand_list(help_topics());
-			cand_activations();
-		}
-	} else if (tok_is(line, &t[0], "info") && n == 1) {
-		cand_activations();
-	} else {
-		bool after_at = false;
-		const struct actfn_def *current = NULL;
-		for (size_t i = 0; i < n; i++) {
-			if (tok_is(line, &t[i], "at"))
-				after_at = true;
-			if (t[i].kind == TOK_WORD && !current)
-				current = actfn_lookup(line + t[i].off, t[i].len);
-			if (t[i].kind == TOK_COMMA)
-				current = NULL;
-		}
-		if (after_at) {
-			/* points follow: nothing to complete */
-		} else if (t[n - 1].kind == TOK_COMMA || tok_is(line, &t[n - 1], "table") ||
-		           tok_is(line, &t[n - 1], "plot") || !current) {
-			cand_activations();
-		} else {
-			for (int k = 0; k < current->nparams; k++) {
-				cand(current->param[k].name, '=');
-				if (current->param[k].type == ACTFN_CHOICE)
-					cand_list(current->param[k].choices);
-			}
-			const char *words[32];
-			size_t nw = command_clause_words(line + t[0].off, t[0].len, words, 32);
-			for (size_t k = 0; k < nw; k++)
-				cand(words[k], ' ');
-		}
-	}
-	lex_free(&tl);
+	if (i >= found.n)
+		return NULL;
+	size_t k = i++, n = strlen(found.word[k]);
+	char *m = malloc(n + 2);
+	if (!m)
+		return NULL;
+	memcpy(m, found.word[k], n);
+	/* a parameter completes to "name=", ready for its value */
+	m[n] = found.param[k] ? '=' : '\0';
+	m[n + 1] = '\0';
+	return m;
 }
 
 static char **complete(const char *text, int start, int end)
 {
-	(void)end;
 	rl_attempted_completion_over = 1; /* never fall back to file names */
-	complete_context(rl_line_buffer, start);
+	complete_line(rl_line_buffer, (size_t)start, (size_t)end, &found);
 	/* "name=" needs no space after it; every other word does. */
 	rl_completion_append_character = ' ';
 	char **m = rl_completion_matches(text, generator);
@@ -269,7 +163,7 @@ void repl_setup_completion(void)
 {
 	rl_readline_name = "actviz";
 	rl_attempted_completion_function = complete;
-	rl_completer_word_break_characters = (char *)" \t,=()";
+	rl_completer_word_break_characters = (char *)COMPLETE_BREAKS;
 }
 
 /* ---- Ctrl-C --------------------------------------------------------------- */
