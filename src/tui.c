@@ -24,13 +24,12 @@
 #include "help.h"
 #include "num.h"
 #include "plot.h"
-#include "repl.h"
+#include "prompt.h"
 #include "screen.h"
 #include "stats.h"
 #include "terminal.h"
 #include "util.h"
 
-#define PROMPT "actviz> "
 #define MSG_KEEP 4000           /* message lines kept for scrolling back */
 #define OUT_LIMIT (4u << 20)    /* bytes of one command's output kept */
 
@@ -679,7 +678,7 @@ static void draw_all(void)
 static void draw_prompt(void)
 {
 	const struct rect *r = &T.lay.prompt;
-	const char *prompt = rl_display_prompt ? rl_display_prompt : PROMPT;
+	const char *prompt = rl_display_prompt ? rl_display_prompt : PROMPT_TEXT;
 	char line[LIMIT_LINE + 256];
 	int plen = snprintf(line, sizeof line, "%s", prompt);
 	if (plen < 0)
@@ -761,15 +760,15 @@ static void on_line(char *line)
 		T.quit = true;
 		return;
 	}
-	repl_history_add(&T.history, line, &T.err);
+	prompt_history_add(&T.history, line, &T.err);
 	char echo[128];
-	snprintf(echo, sizeof echo, "%s", PROMPT);
+	snprintf(echo, sizeof echo, "%s", PROMPT_TEXT);
 	msg_line(echo, strlen(echo));
 	free(T.msg[T.nmsg - 1]);
-	size_t n = strlen(PROMPT) + strlen(line);
+	size_t n = strlen(PROMPT_TEXT) + strlen(line);
 	char *full = malloc(n + 1);
 	if (full) {
-		snprintf(full, n + 1, "%s%s", PROMPT, line);
+		snprintf(full, n + 1, "%s%s", PROMPT_TEXT, line);
 		T.msg[T.nmsg - 1] = full;
 	} else {
 		T.nmsg--;
@@ -1078,9 +1077,9 @@ static void setup_readline(void)
 	rl_input_available_hook = rl_input_waiting;
 	rl_redisplay_function = redisplay;
 	rl_completion_display_matches_hook = show_matches;
-	repl_setup_completion();
+	prompt_setup_completion();
 	rl_variable_bind("enable-bracketed-paste", "off");
-	rl_callback_handler_install(PROMPT, on_line);
+	rl_callback_handler_install(PROMPT_TEXT, on_line);
 	/* With a redisplay function of ours readline reads no terminfo, so
 	 * binds no Delete key: on_key sends it this sequence. */
 	rl_bind_keyseq("\033[3~", rl_delete);
@@ -1186,13 +1185,13 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	T.env->out = &T.out;
 	rc->err = &T.err;
 	rc->flush = NULL;
-	rc->prompt_width = (int)strlen(PROMPT);
+	rc->prompt_width = (int)strlen(PROMPT_TEXT);
 	T.env->plot_hook = plot_hook;
 	T.env->grid_hook = grid_hook;
 	T.env->stats_hook = stats_hook;
 	T.env->progress = NULL; /* the curves themselves show the progress */
 
-	T.history = repl_history_begin(&T.err);
+	T.history = prompt_history_begin(&T.err);
 	setup_readline();
 	refresh(); /* program mode in place, so that its settings can be kept */
 	if (have_shell)
@@ -1224,7 +1223,7 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	}
 
 	rl_callback_handler_remove();
-	repl_history_end(T.history);
+	prompt_history_end(T.history);
 	terminal_restore();
 	screen = NULL;
 	T.env->out = saved_out;
