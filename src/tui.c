@@ -22,6 +22,7 @@
 #include "canvas.h"
 #include "dmath.h"
 #include "help.h"
+#include "keys.h"
 #include "num.h"
 #include "plot.h"
 #include "prompt.h"
@@ -32,17 +33,6 @@
 
 #define MSG_KEEP 4000           /* message lines kept for scrolling back */
 #define OUT_LIMIT (4u << 20)    /* bytes of one command's output kept */
-
-/* Keys of our own, for sequences terminfo may not name. */
-enum {
-	KEY_ALT_LEFT = KEY_MAX + 1,
-	KEY_ALT_RIGHT,
-	KEY_ALT_UP,
-	KEY_ALT_DOWN,
-	KEY_SHIFT_UP,
-	KEY_SHIFT_DOWN,
-	KEY_ALT_0,
-};
 
 /* Colour pairs: 1 for the axes, 2.. for the curves. */
 #define PAIR_AXIS 1
@@ -873,9 +863,139 @@ static void zoom_x(double factor)
 	set_view(mid - half, mid + half);
 }
 
-/* Keys ncurses decoded: ours move the picture; the editing ones go to
- * readline as the sequences it knows. */
-static void on_key(wint_t k)
+static void act_help(int dir)
+{
+	(void)dir;
+	T.help = true;
+	T.dirty = true;
+}
+
+static void act_deriv(int dir)
+{
+	(void)dir;
+	T.env->set->deriv = !T.env->set->deriv;
+	T.dirty = true;
+}
+
+static void act_select(int dir)
+{
+	if (T.have_plot) {
+		int n = T.plot.ncurves;
+		T.selected = (T.selected + (dir > 0 ? 1 : n - 1)) % n;
+		T.dirty = true;
+	}
+}
+
+static void act_step(int dir)
+{
+	step_param(dir, false);
+}
+
+static void act_step_large(int dir)
+{
+	step_param(dir, true);
+}
+
+static void act_pan(int dir)
+{
+	pan(dir > 0 ? 0.1 : -0.1);
+}
+
+static void act_zoom_x(int dir)
+{
+	zoom_x(dir > 0 ? 1.25 : 0.8);
+}
+
+static void act_zoom_y(int dir)
+{
+	if (dir > 0)
+		T.yzoom *= 1.25;
+	else
+		T.yzoom /= 1.25;
+	T.dirty = true;
+}
+
+static void act_home(int dir)
+{
+	(void)dir;
+	T.view = T.home;
+	T.yzoom = 1;
+	T.figs_valid = false;
+	T.dirty = true;
+}
+
+/* dir 1: back to older lines, by a page of the messages panel */
+static void act_scroll(int dir)
+{
+	T.scroll += dir * (T.lay.messages.h > 2 ? T.lay.messages.h - 2 : 1);
+	if (T.scroll < 0)
+		T.scroll = 0;
+	T.dirty = true;
+}
+
+static void act_redraw(int dir)
+{
+	(void)dir;
+	clearok(curscr, TRUE);
+	T.dirty = true;
+}
+
+/* What each action of the key table (keys.c) does, and which way. */
+static const struct {
+	void (*fn)(int dir);
+	int dir;
+} actions[KEY_ACT_COUNT] = {
+	[KEY_ACT_HELP] = {act_help, 0},
+	[KEY_ACT_DERIV] = {act_deriv, 0},
+	[KEY_ACT_CURVE_PREV] = {act_select, -1},
+	[KEY_ACT_CURVE_NEXT] = {act_select, 1},
+	[KEY_ACT_PARAM_DOWN] = {act_step, -1},
+	[KEY_ACT_PARAM_UP] = {act_step, 1},
+	[KEY_ACT_PARAM_DOWN_LARGE] = {act_step_large, -1},
+	[KEY_ACT_PARAM_UP_LARGE] = {act_step_large, 1},
+	[KEY_ACT_PAN_LEFT] = {act_pan, -1},
+	[KEY_ACT_PAN_RIGHT] = {act_pan, 1},
+	[KEY_ACT_ZOOM_IN] = {act_zoom_x, -1},
+	[KEY_ACT_ZOOM_OUT] = {act_zoom_x, 1},
+	[KEY_ACT_YZOOM_IN] = {act_zoom_y, 1},
+	[KEY_ACT_YZOOM_OUT] = {act_zoom_y, -1},
+	[KEY_ACT_HOME] = {act_home, 0},
+	[KEY_ACT_SCROLL_BACK] = {act_scroll, 1},
+	[KEY_ACT_SCROLL_ON] = {act_scroll, -1},
+	[KEY_ACT_REDRAW] = {act_redraw, 0},
+};
+
+/* Sequences for keys terminfo may not name (xterm-style modified arrows;
+ * terminfo's names for them vary): ncurses hands them to us as
+ * KEY_MAX + 1 + our code. */
+static const struct {
+	const char *seq;
+	enum key_code key;
+} sequences[] = {
+	{"\033[1;3D", KEYC_ALT_LEFT},  {"\033[1;3C", KEYC_ALT_RIGHT},  {"\033[1;3A", KEYC_ALT_UP},
+	{"\033[1;3B", KEYC_ALT_DOWN},  {"\033\033[D", KEYC_ALT_LEFT}, {"\033\033[C", KEYC_ALT_RIGHT},
+	{"\033\033[A", KEYC_ALT_UP},   {"\033\033[B", KEYC_ALT_DOWN}, {"\033[1;2A", KEYC_SHIFT_UP},
+	{"\033[1;2B", KEYC_SHIFT_DOWN}, {"\0330", KEYC_ALT_0},
+};
+
+/* A key from get_wch (r: KEY_CODE_YES or OK) as our code. */
+static enum key_code key_code_of(int r, wint_t k)
+{
+	if (r != KEY_CODE_YES)
+		return k >= 1 && k <= 26 ? KEYC_CTRL('a' + (int)k - 1) : KEYC_NONE;
+	if (k > KEY_MAX && k - KEY_MAX - 1 < KEYC_COUNT)
+		return (enum key_code)(k - KEY_MAX - 1);
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		return KEYC_F((int)(k - KEY_F0));
+	if (k == KEY_PPAGE)
+		return KEYC_PGUP;
+	if (k == KEY_NPAGE)
+		return KEYC_PGDN;
+	return KEYC_NONE;
+}
+
+/* The editing keys ncurses decoded, as the sequences readline knows. */
+static void feed_edit_key(wint_t k)
 {
 	static const struct {
 		wint_t key;
@@ -885,81 +1005,6 @@ static void on_key(wint_t k)
 		{KEY_LEFT, "\033[D"}, {KEY_HOME, "\033[H"}, {KEY_END, "\033[F"},
 		{KEY_DC, "\033[3~"},  {KEY_BACKSPACE, "\177"}, {KEY_ENTER, "\r"},
 	};
-	if (T.help && k != KEY_RESIZE) {
-		T.help = false;
-		T.dirty = true;
-		return;
-	}
-	switch (k) {
-	case KEY_RESIZE:
-		getmaxyx(stdscr, T.rows, T.cols);
-		screen_layout(T.cols, T.rows, T.have_plot ? T.plot.ncurves : 1, &T.lay);
-		T.dirty = true;
-		return;
-	case KEY_F(1):
-		T.help = true;
-		T.dirty = true;
-		return;
-	case KEY_F(2):
-		T.env->set->deriv = !T.env->set->deriv;
-		T.dirty = true;
-		return;
-	case KEY_F(3):
-	case KEY_F(4):
-		if (T.have_plot) {
-			int n = T.plot.ncurves;
-			T.selected = (T.selected + (k == KEY_F(4) ? 1 : n - 1)) % n;
-			T.dirty = true;
-		}
-		return;
-	case KEY_F(5):
-	case KEY_F(6):
-		step_param(k == KEY_F(6) ? 1 : -1, false);
-		return;
-	case KEY_F(7):
-	case KEY_F(8):
-		step_param(k == KEY_F(8) ? 1 : -1, true);
-		return;
-	case KEY_F(9):
-	case KEY_ALT_0:
-		T.view = T.home;
-		T.yzoom = 1;
-		T.figs_valid = false;
-		T.dirty = true;
-		return;
-	case KEY_ALT_LEFT:
-		pan(-0.1);
-		return;
-	case KEY_ALT_RIGHT:
-		pan(0.1);
-		return;
-	case KEY_ALT_UP:
-		zoom_x(0.8);
-		return;
-	case KEY_ALT_DOWN:
-		zoom_x(1.25);
-		return;
-	case KEY_SHIFT_UP:
-		T.yzoom *= 1.25;
-		T.dirty = true;
-		return;
-	case KEY_SHIFT_DOWN:
-		T.yzoom /= 1.25;
-		T.dirty = true;
-		return;
-	case KEY_PPAGE:
-		T.scroll += T.lay.messages.h > 2 ? T.lay.messages.h - 2 : 1;
-		T.dirty = true;
-		return;
-	case KEY_NPAGE:
-		T.scroll -= T.lay.messages.h > 2 ? T.lay.messages.h - 2 : 1;
-		if (T.scroll < 0)
-			T.scroll = 0;
-		T.dirty = true;
-		return;
-	default:
-		break;
-	}
 	for (size_t i = 0; i < sizeof edit / sizeof edit[0]; i++)
 		if (edit[i].key == k) {
 			feed(edit[i].seq, strlen(edit[i].seq));
@@ -967,21 +1012,30 @@ static void on_key(wint_t k)
 		}
 }
 
-static void on_char(wint_t ch)
+/* A key: the help box closes on any; the table's keys act; the rest edit
+ * the line. */
+static void on_input(int r, wint_t k)
 {
+	if (r == KEY_CODE_YES && k == KEY_RESIZE) {
+		getmaxyx(stdscr, T.rows, T.cols);
+		screen_layout(T.cols, T.rows, T.have_plot ? T.plot.ncurves : 1, &T.lay);
+		T.dirty = true;
+		return;
+	}
 	if (T.help) {
 		T.help = false;
 		T.dirty = true;
 		return;
 	}
-	if (ch == 12) { /* Ctrl-L: redraw everything */
-		clearok(curscr, TRUE);
-		T.dirty = true;
-		return;
+	enum key_action a = keys_action(key_code_of(r, k));
+	if (a != KEY_ACT_NONE && actions[a].fn) {
+		actions[a].fn(actions[a].dir);
+	} else if (r == KEY_CODE_YES) {
+		feed_edit_key(k);
+	} else {
+		char buf[4];
+		feed(buf, util_utf8_put((uint32_t)k, buf));
 	}
-	char buf[4];
-	size_t n = util_utf8_put((uint32_t)ch, buf);
-	feed(buf, n);
 }
 
 /* ---- signals ----------------------------------------------------------------- */
@@ -1049,18 +1103,8 @@ static void setup_colors(void)
 
 static void setup_keys(void)
 {
-	/* xterm-style modified arrows; terminfo's names for them vary */
-	define_key("\033[1;3D", KEY_ALT_LEFT);
-	define_key("\033[1;3C", KEY_ALT_RIGHT);
-	define_key("\033[1;3A", KEY_ALT_UP);
-	define_key("\033[1;3B", KEY_ALT_DOWN);
-	define_key("\033\033[D", KEY_ALT_LEFT);
-	define_key("\033\033[C", KEY_ALT_RIGHT);
-	define_key("\033\033[A", KEY_ALT_UP);
-	define_key("\033\033[B", KEY_ALT_DOWN);
-	define_key("\033[1;2A", KEY_SHIFT_UP);
-	define_key("\033[1;2B", KEY_SHIFT_DOWN);
-	define_key("\0330", KEY_ALT_0);
+	for (size_t i = 0; i < sizeof sequences / sizeof sequences[0]; i++)
+		define_key(sequences[i].seq, KEY_MAX + 1 + (int)sequences[i].key);
 }
 
 static void setup_readline(void)
@@ -1216,10 +1260,7 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 		int r = get_wch(&ch);
 		if (r == ERR)
 			continue;
-		if (r == KEY_CODE_YES)
-			on_key(ch);
-		else
-			on_char(ch);
+		on_input(r, ch);
 	}
 
 	rl_callback_handler_remove();
