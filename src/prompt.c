@@ -1,5 +1,5 @@
 /* prompt.c: what the line prompt (repl.c) and the full screen's prompt
- * (tui.c) share on GNU readline: the history file, kept across
+ * (tui_rl.c) share on GNU readline: the history file, kept across
  * sessions, and Tab's completion (its candidates are complete.c's). */
 #define _POSIX_C_SOURCE 200809L
 #include "prompt.h"

@@ -1,5 +1,5 @@
 /* prompt.h: what both prompts share on GNU readline, the line prompt's
- * (repl.c) and the full screen's (tui.c): the history file and Tab's
+ * (repl.c) and the full screen's (tui_rl.c): the history file and Tab's
  * completion. */
 #ifndef ACTVIZ_PROMPT_H
 #define ACTVIZ_PROMPT_H
