@@ -44,20 +44,30 @@ static void add_activations(struct gather *g)
 		add(g, actfn_at(i)->name, false);
 }
 
-/* The values a setting takes that are words. */
+/* The words a setting's value can be, by the kind of value the settings
+ * table gives it (numbers and ranges complete to nothing). */
 static void add_setting_values(struct gather *g, int which)
 {
 	static const char *const tristate[] = {"on", "off", "auto", NULL};
-	switch (which) {
-	case SET_FORMAT:
+	static const char *const onoff[] = {"on", "off", NULL};
+	static const char *const size[] = {"auto", NULL};
+	if (which < 0)
+		return;
+	switch (settings_def((enum setting)which)->kind) {
+	case SETTING_FORMAT:
 		add_list(g, tab_format_names());
 		break;
-	case SET_COLOR:
-	case SET_ASCII:
-	case SET_DERIV:
+	case SETTING_TRISTATE:
 		add_list(g, tristate);
 		break;
-	default:
+	case SETTING_ONOFF:
+		add_list(g, onoff);
+		break;
+	case SETTING_SIZE:
+		add_list(g, size);
+		break;
+	case SETTING_RANGE:
+	case SETTING_COUNT:
 		break;
 	}
 }

@@ -97,8 +97,12 @@ static void test_settings(void **state)
 	assert_string_equal(offered("set format "), "text csv tsv json");
 	assert_string_equal(offered("set format c"), "csv");
 	assert_string_equal(offered("set deriv of"), "off");
+	/* a setting's values by the kind the settings table gives it */
 	assert_string_equal(offered("set color "), "on off auto");
 	assert_string_equal(offered("set colour "), "on off auto");
+	assert_string_equal(offered("set ascii "), "on off auto");
+	assert_string_equal(offered("set deriv "), "on off");
+	assert_string_equal(offered("set width a"), "auto");
 	assert_string_equal(offered("set range -"), "");
 	assert_string_equal(offered("set samples "), "");
 	assert_string_equal(offered("set format csv "), "");
