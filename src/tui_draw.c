@@ -141,16 +141,23 @@ static void draw_grid(struct tui *t, const struct plot_grid *g, int x0, int y0)
 
 /* ---- drawing ------------------------------------------------------------------- */
 
+/* One character of s (len bytes left): returns its bytes, its display
+ * columns in *w (a byte that is not UTF-8 takes one). */
+static size_t char_step(const char *s, size_t len, int *w)
+{
+	uint32_t cp;
+	size_t n = util_utf8_next(s, len, &cp);
+	*w = (cp & UTIL_INVALID) ? 1 : util_cp_width(cp);
+	return n;
+}
+
 /* Text cut to width display columns; returns the bytes that fit. */
 static size_t fit(const char *s, int width)
 {
-	size_t i = 0;
-	int col = 0;
-	uint32_t cp;
-	size_t len = strlen(s);
+	size_t i = 0, len = strlen(s);
+	int col = 0, w;
 	while (i < len) {
-		size_t n = util_utf8_next(s + i, len - i, &cp);
-		int w = (cp & UTIL_INVALID) ? 1 : util_cp_width(cp);
+		size_t n = char_step(s + i, len - i, &w);
 		if (col + w > width)
 			break;
 		col += w;
@@ -448,26 +455,20 @@ void tui_draw_prompt(struct tui *t, const char *prompt, const char *text, size_t
 	if (n)
 		memcpy(line + plen, text, n);
 	line[plen + n] = '\0';
+	size_t len = strlen(line);
 	/* cursor column: display width of prompt and text up to the point */
 	size_t upto = (size_t)plen + point;
-	int cur = 0;
-	uint32_t cp;
-	for (size_t i = 0; i < upto && line[i];) {
-		size_t k = util_utf8_next(line + i, strlen(line + i), &cp);
-		cur += (cp & UTIL_INVALID) ? 1 : util_cp_width(cp);
-		i += k;
-	}
+	int cur = 0, w;
+	for (size_t i = 0; i < upto && i < len; cur += w)
+		i += char_step(line + i, len - i, &w);
 	int skip = cur >= r->w ? cur - r->w + 1 : 0;
 	move(r->y, 0);
 	clrtoeol();
 	/* skip whole characters off the left */
 	size_t i = 0;
 	int col = 0;
-	while (col < skip && line[i]) {
-		size_t k = util_utf8_next(line + i, strlen(line + i), &cp);
-		col += (cp & UTIL_INVALID) ? 1 : util_cp_width(cp);
-		i += k;
-	}
+	for (; col < skip && i < len; col += w)
+		i += char_step(line + i, len - i, &w);
 	put_line(r->y, 0, r->w, line + i, A_NORMAL);
 	move(r->y, cur - col < r->w ? cur - col : r->w - 1);
 	refresh();
