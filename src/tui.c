@@ -39,8 +39,6 @@ static struct {
 	size_t leave_len, enter_len;
 } midway;
 
-static void on_tstp(int sig);
-
 static void on_fatal(int sig)
 {
 	got_fatal = sig;
