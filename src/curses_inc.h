@@ -1,5 +1,6 @@
 /* curses_inc.h: the one place that includes curses, wide-character
- * version where there is one. Only term.c and tui.c include this. */
+ * version where there is one. Only terminal.c and the full screen's
+ * files (tui*.c, through tui_int.h) include this. */
 #ifndef ACTVIZ_CURSES_INC_H
 #define ACTVIZ_CURSES_INC_H
 

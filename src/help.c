@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "keys.h"
 #include "settings.h"
 #include "tab.h"
 #include "util.h"
@@ -41,17 +42,7 @@ static const struct topic topics[] = {
 	{"keys",
 	 "Keys of the full-screen interface (the prompt keeps all of readline's):\n"
 	 "\n"
-	 "  F1               this help (any key closes it)\n"
-	 "  F2               derivative panel on or off\n"
-	 "  F3 / F4          select the previous / next curve\n"
-	 "  F5 / F6          its first parameter down / up a small step\n"
-	 "  F7 / F8          down / up a large step (ten small ones)\n"
-	 "  Alt-Left/Right   pan the x range\n"
-	 "  Alt-Up/Down      zoom the x range in / out\n"
-	 "  Shift-Up/Down    zoom the y axes in / out\n"
-	 "  F9 or Alt-0      reset the view to the command's range\n"
-	 "  PgUp / PgDn      scroll the messages\n"
-	 "  Ctrl-L           redraw;  Ctrl-C clears the line;  Ctrl-D or quit leaves\n"},
+	 "{keys}"},
 	{"dying",
 	 "The dying ReLU problem.\n"
 	 "\n"
@@ -91,6 +82,8 @@ static void fill(const char *name, size_t n, char *buf, size_t size)
 		tab_format_list(buf, size);
 	} else if (n == 12 && strncmp(name, "format-lines", n) == 0) {
 		tab_format_about(buf, size);
+	} else if (n == 4 && strncmp(name, "keys", n) == 0) {
+		keys_help(buf, size);
 	} else if (n == 20 && strncmp(name, "settings-after-range", n) == 0) {
 		for (int i = 1; i < SET_COUNT; i++)
 			util_append(buf, size, &len, "%s%s", i > 1 ? ", " : "", settings_name((enum setting)i));
@@ -106,7 +99,7 @@ static void fill(const char *name, size_t n, char *buf, size_t size)
 
 /* A text with its facts filled in from their tables, in two passes (a
  * setting's line may name the formats): {formats}, {format-lines},
- * {settings-after-range}, {settings-usage}. */
+ * {keys}, {settings-after-range}, {settings-usage}. */
 static const char *expand(const char *text)
 {
 	static char buf[2][4096];

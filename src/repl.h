@@ -15,18 +15,4 @@
 int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_to_stderr,
              bool fixed_width, bool fixed_height);
 
-/* $XDG_STATE_HOME/actviz/history or ~/.local/state/actviz/history; NULL
- * when neither variable is usable. The caller frees it. */
-char *repl_history_path(void);
-
-/* History shared by the line prompt and the full-screen interface:
- * begin loads it (warning on err when it can't be kept) and returns the
- * file's path or NULL; add appends one line; end trims the file. */
-char *repl_history_begin(struct out *err);
-void repl_history_add(char **path, const char *line, struct out *err);
-void repl_history_end(char *path);
-
-/* Readline's completion of the language's words. */
-void repl_setup_completion(void);
-
 #endif

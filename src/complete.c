@@ -1,0 +1,173 @@
+/* complete.c: Tab's candidates, from the tables. The words before the
+ * cursor say which command the line is (command_lookup; a line that starts
+ * otherwise is a plot), and that command's entry says what follows its
+ * word (command.h's enum command_arg). */
+#define _POSIX_C_SOURCE 200809L
+#include "complete.h"
+
+#include <string.h>
+
+#include "actfn.h"
+#include "clause.h"
+#include "command.h"
+#include "help.h"
+#include "lexer.h"
+#include "settings.h"
+#include "tab.h"
+#include "util.h"
+
+/* The candidates so far, and the word they must begin with. */
+struct gather {
+	struct completion *c;
+	const char *prefix;
+	size_t len;
+};
+
+static void add(struct gather *g, const char *word, bool param)
+{
+	struct completion *c = g->c;
+	if (c->n < COMPLETE_MAX && util_word_prefix(g->prefix, g->len, word)) {
+		c->param[c->n] = param;
+		c->word[c->n++] = word;
+	}
+}
+
+static void add_list(struct gather *g, const char *const *words)
+{
+	for (; *words; words++)
+		add(g, *words, false);
+}
+
+static void add_activations(struct gather *g)
+{
+	for (size_t i = 0; i < actfn_count(); i++)
+		add(g, actfn_at(i)->name, false);
+}
+
+/* The words a setting's value can be, by the kind of value the settings
+ * table gives it (numbers and ranges complete to nothing). */
+static void add_setting_values(struct gather *g, int which)
+{
+	static const char *const tristate[] = {"on", "off", "auto", NULL};
+	static const char *const onoff[] = {"on", "off", NULL};
+	static const char *const size[] = {"auto", NULL};
+	if (which < 0)
+		return;
+	switch (settings_def((enum setting)which)->kind) {
+	case SETTING_FORMAT:
+		add_list(g, tab_format_names());
+		break;
+	case SETTING_TRISTATE:
+		add_list(g, tristate);
+		break;
+	case SETTING_ONOFF:
+		add_list(g, onoff);
+		break;
+	case SETTING_SIZE:
+		add_list(g, size);
+		break;
+	case SETTING_RANGE:
+	case SETTING_COUNT:
+		break;
+	}
+}
+
+static bool is_word(const struct token *t)
+{
+	return t->kind == TOK_WORD;
+}
+
+/* After curves (a plot, table, dead... or info): an activation where a
+ * curve starts; after a curve's name its parameters, their choices and the
+ * command's clauses; nothing after a clause that takes the rest of the
+ * line (at's points). */
+static void add_curve_words(struct gather *g, const char *line, const struct token *t, size_t n)
+{
+	const struct actfn_def *current = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (is_word(&t[i])) {
+			const struct clause *cl = clause_lookup(line + t[i].off, t[i].len, 0);
+			if (cl && cl->value == CLAUSE_V_POINTS)
+				return;
+			if (!current)
+				current = actfn_lookup(line + t[i].off, t[i].len);
+		}
+		if (t[i].kind == TOK_COMMA)
+			current = NULL;
+	}
+	if (t[n - 1].kind == TOK_COMMA || !current) {
+		add_activations(g);
+		return;
+	}
+	for (int k = 0; k < current->nparams; k++) {
+		add(g, current->param[k].name, true);
+		if (current->param[k].type == ACTFN_CHOICE)
+			add_list(g, current->param[k].choices);
+	}
+	const char *words[32];
+	size_t nw = command_clause_words(line + t[0].off, t[0].len, words, 32);
+	for (size_t k = 0; k < nw; k++)
+		add(g, words[k], false);
+}
+
+/* n tokens (n >= 1) before the word: what the command they start allows. */
+static void add_after(struct gather *g, const char *line, const struct token *t, size_t n)
+{
+	static const char *const show_words[] = {"settings", NULL};
+	const struct command *cmd = is_word(&t[0]) ? command_lookup(line + t[0].off, t[0].len)
+	                                                 : NULL;
+	switch (cmd ? cmd->arg : COMMAND_ARG_CURVES) {
+	case COMMAND_ARG_NONE:
+		break;
+	case COMMAND_ARG_SETTING:
+		if (n == 1)
+			add_list(g, settings_names());
+		else if (n == 2 && is_word(&t[1]))
+			add_setting_values(g, settings_lookup(line + t[1].off, t[1].len));
+		break;
+	case COMMAND_ARG_SHOW:
+		if (n == 1) {
+			add_list(g, show_words);
+			add_list(g, settings_names());
+		}
+		break;
+	case COMMAND_ARG_TOPIC:
+		if (n == 1) {
+			add_list(g, help_topics());
+			add_activations(g);
+		}
+		break;
+	case COMMAND_ARG_CURVE:
+	case COMMAND_ARG_CURVES:
+		add_curve_words(g, line, t, n);
+		break;
+	}
+}
+
+size_t complete_word_start(const char *line, size_t cursor)
+{
+	size_t i = cursor;
+	while (i > 0 && !strchr(COMPLETE_BREAKS, line[i - 1]))
+		i--;
+	return i;
+}
+
+void complete_line(const char *line, size_t start, size_t end, struct completion *c)
+{
+	struct gather g = {c, line + start, end - start};
+	struct token_list tl;
+	struct diag d;
+	c->n = 0;
+	if (lex_line(line, start, &tl, &d) < 0) {
+		add_activations(&g);
+		return;
+	}
+	size_t n = tl.n - 1; /* without TOK_END */
+	if (n == 0) {
+		add_list(&g, command_words());
+		add_activations(&g);
+	} else {
+		add_after(&g, line, tl.tok, n);
+	}
+	lex_free(&tl);
+}

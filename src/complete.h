@@ -1,0 +1,31 @@
+/* complete.h: what Tab offers at a place in a line, read from the tables
+ * (commands, clauses, settings, formats, help topics, activations and
+ * their parameters). No readline here: the line prompt and the full
+ * screen hand it their line, and a unit test can too. */
+#ifndef ACTVIZ_COMPLETE_H
+#define ACTVIZ_COMPLETE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The characters that end a word for completion (readline's word breaks). */
+#define COMPLETE_BREAKS " \t,=()"
+/* At most this many candidates (more than any place offers). */
+#define COMPLETE_MAX 96
+
+struct completion {
+	size_t n;
+	const char *word[COMPLETE_MAX];
+	/* a parameter: it completes to "word=", ready for its value */
+	bool param[COMPLETE_MAX];
+};
+
+/* Where the word that ends at the cursor (byte offset) begins. */
+size_t complete_word_start(const char *line, size_t cursor);
+
+/* The candidates for the word line[start..end): what the words before
+ * start allow there, those that begin with it (ASCII case ignored), in
+ * the tables' order. */
+void complete_line(const char *line, size_t start, size_t end, struct completion *c);
+
+#endif

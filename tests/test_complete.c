@@ -1,0 +1,134 @@
+/* test_complete.c: Tab's candidates at each kind of place in a line, as
+ * the line prompt and the full screen offer them: commands, activations,
+ * parameters and their choices, clauses, settings and their values, help
+ * topics, and nothing where nothing fits. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "complete.h"
+#include "util.h"
+
+/* The candidates at the end of line, space-separated ("name=" for a
+ * parameter). */
+static const char *offered(const char *line)
+{
+	static char buf[2048];
+	struct completion c;
+	size_t end = strlen(line);
+	complete_line(line, complete_word_start(line, end), end, &c);
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < c.n; i++)
+		util_append(buf, sizeof buf, &len, "%s%s%s", i ? " " : "", c.word[i], c.param[i] ? "=" : "");
+	return buf;
+}
+
+static void test_word_start(void **state)
+{
+	(void)state;
+	assert_int_equal(complete_word_start("", 0), 0);
+	assert_int_equal(complete_word_start("rel", 3), 0);
+	assert_int_equal(complete_word_start("relu, el", 8), 6);
+	assert_int_equal(complete_word_start("leaky negative_slope=0.", 23), 21);
+	assert_int_equal(complete_word_start("gelu(x", 6), 5);
+	assert_int_equal(complete_word_start("relu ", 5), 5);
+	/* the cursor inside the line: the word up to it */
+	assert_int_equal(complete_word_start("table relu", 3), 0);
+}
+
+static void test_first_word(void **state)
+{
+	(void)state;
+	assert_string_equal(offered("tab"), "table");
+	assert_string_equal(offered("LEAK"), "leaky");
+	assert_string_equal(offered("ex"), "exit");
+	assert_string_equal(offered("h"), "hist help hardtanh hardswish hardsigmoid hardshrink");
+	/* commands first, then activations */
+	const char *all = offered("");
+	assert_true(strncmp(all, "plot table set show list info dead hist sweep train help quit exit relu ",
+	                    strlen("plot table set show list info dead hist sweep train help quit exit relu ")) == 0);
+}
+
+static void test_curves(void **state)
+{
+	(void)state;
+	assert_string_equal(offered("plot hardsi"), "hardsigmoid");
+	assert_string_equal(offered("relu, el"), "elu");
+	assert_string_equal(offered("leaky neg"), "negative_slope=");
+	assert_string_equal(offered("hardtanh m"), "min_val= max_val=");
+	assert_string_equal(offered("gelu app"), "approximate=");
+	assert_string_equal(offered("gelu approximate=t"), "tanh");
+	assert_string_equal(offered("info hardsw"), "hardswish");
+	/* a character the language does not have: an activation anyway */
+	assert_string_equal(offered("relu $ el"), "elu");
+	/* nothing where nothing fits */
+	assert_string_equal(offered("relu st"), "");
+	assert_string_equal(offered("info relu s"), "");
+	/* at's points are the rest of the line */
+	assert_string_equal(offered("relu at e"), "");
+	assert_string_equal(offered("relu at 1, e"), "");
+}
+
+static void test_clauses(void **state)
+{
+	(void)state;
+	/* each command's own clauses, from the clause table */
+	assert_string_equal(offered("table relu st"), "step");
+	assert_string_equal(offered("relu o"), "on");
+	assert_string_equal(offered("table relu o"), "on");
+	assert_string_equal(offered("dead relu wi"), "with");
+	assert_string_equal(offered("hist relu bin"), "bins");
+	assert_string_equal(offered("sweep relu st"), "step");
+	assert_string_equal(offered("train relu opt"), "optimizer");
+	assert_string_equal(offered("dead relu st"), "");
+}
+
+static void test_settings(void **state)
+{
+	(void)state;
+	assert_string_equal(offered("set "), "range samples format width height color ascii deriv");
+	assert_string_equal(offered("set fo"), "format");
+	assert_string_equal(offered("set format "), "text csv tsv json");
+	assert_string_equal(offered("set format c"), "csv");
+	assert_string_equal(offered("set deriv of"), "off");
+	/* a setting's values by the kind the settings table gives it */
+	assert_string_equal(offered("set color "), "on off auto");
+	assert_string_equal(offered("set colour "), "on off auto");
+	assert_string_equal(offered("set ascii "), "on off auto");
+	assert_string_equal(offered("set deriv "), "on off");
+	assert_string_equal(offered("set width a"), "auto");
+	assert_string_equal(offered("set range -"), "");
+	assert_string_equal(offered("set samples "), "");
+	assert_string_equal(offered("set format csv "), "");
+	assert_string_equal(offered("show "), "settings range samples format width height color ascii deriv");
+	assert_string_equal(offered("show settings s"), "");
+}
+
+static void test_other_commands(void **state)
+{
+	(void)state;
+	assert_string_equal(offered("help dy"), "dying");
+	assert_string_equal(offered("help fo"), "formats");
+	assert_string_equal(offered("help sel"), "selu");
+	assert_string_equal(offered("help dying s"), "");
+	/* list and quit take nothing */
+	assert_string_equal(offered("list "), "");
+	assert_string_equal(offered("quit "), "");
+	assert_string_equal(offered("exit r"), "");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_word_start),    cmocka_unit_test(test_first_word),
+		cmocka_unit_test(test_curves),        cmocka_unit_test(test_clauses),
+		cmocka_unit_test(test_settings),      cmocka_unit_test(test_other_commands),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
