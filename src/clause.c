@@ -1,6 +1,6 @@
-/* clause.c: the clause table and the one parser that reads every clause
- * from it: a command says which clauses it takes (command.c), and the
- * table says what each takes and where its value goes. */
+/* clause.c: the clause table, and the one parser of every clause's value:
+ * a command says which clauses it takes (command.c), and the table says
+ * what each takes and where its value goes. */
 #define _POSIX_C_SOURCE 200809L
 #include "clause.h"
 
@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "command.h"
 #include "dmath.h"
 #include "num.h"
 #include "util.h"
@@ -251,7 +250,7 @@ static int parse_choice(struct parser *p, const struct clause *c, int *out)
 }
 
 /* Reads the value of clause c (its word already read) into cmd. */
-static int parse_value(struct parser *p, const struct clause *c, struct cmd *cmd)
+int clause_parse_value(struct parser *p, const struct clause *c, struct cmd *cmd)
 {
 	void *field = (char *)cmd + c->field;
 	cmd->value_off[c->id] = parser_peek(p, 0)->off;
@@ -280,88 +279,3 @@ static int parse_value(struct parser *p, const struct clause *c, struct cmd *cmd
 	return 0;
 }
 
-/* ---- a command's clauses ------------------------------------------------------- */
-
-/* "a plot", "'dead'": the command as messages name it. */
-static void command_name(const struct cmd *cmd, char *buf, size_t size)
-{
-	if (cmd->command->kind == CMD_PLOT)
-		snprintf(buf, size, "a plot");
-	else
-		snprintf(buf, size, "'%s'", cmd->command->name);
-}
-
-/* A clause word this command does not take: say what it goes with. */
-static int misplaced(struct parser *p, const struct token *t, const struct clause *c,
-                     const struct cmd *cmd)
-{
-	unsigned takes = cmd->command->clauses;
-	char name[48];
-	command_name(cmd, name, sizeof name);
-	/* a clause of its own that starts with the word: a likely slip */
-	for (size_t i = 0; i < NCLAUSES; i++) {
-		const char *w = clauses[i].word;
-		if ((takes & CL(clauses[i].id)) && strlen(w) > strlen(c->word) &&
-		    strncmp(w, c->word, strlen(c->word)) == 0)
-			return diag_set(p->d, t->off, "'%s' does not go with %s (did you mean '%s'?)",
-			                c->word, cmd->command->name, w);
-	}
-	if (c->id == CLAUSE_STEP) {
-		char takers[64];
-		command_takers(CL(c->id), takers, sizeof takers);
-		return diag_set(p->d, t->off, "'%s' goes with %s (table %s on -3..3 step 0.5)", c->word,
-		                takers, cmd->curve[0].label);
-	}
-	if (c->id == CLAUSE_AT)
-		return diag_set(p->d, t->off, "'at' does not go with %s (use one or the other)", name);
-	return diag_set(p->d, t->off, "'%s' does not go with %s", c->word, name);
-}
-
-/* A word that is not a clause: a parameter without its value, or else
- * the list of what could come here. */
-static int not_a_clause(struct parser *p, const struct token *t, const struct cmd *cmd)
-{
-	if (t->kind == TOK_COMMA)
-		return parser_unexpected(p, parser_peek(p, 1), "an activation name after ','");
-	const struct actfn_def *last = cmd->ncurves > 0 ? cmd->curve[cmd->ncurves - 1].fn.def : NULL;
-	int k = t->kind == TOK_WORD && last ? actfn_param_index(last, parser_text(p, t), t->len) : -1;
-	if (k >= 0) {
-		const struct actfn_param *pp = &last->param[k];
-		char v[NUM_BUF];
-		num_format(pp->def, v);
-		return diag_set(p->d, t->off, "%s needs a value (%s=%s)", pp->name, pp->name,
-		                pp->type == ACTFN_CHOICE ? pp->choices[0] : v);
-	}
-	char list[160];
-	size_t len = 0;
-	list[0] = '\0';
-	util_append(list, sizeof list, &len, "','");
-	for (size_t i = 0; i < NCLAUSES; i++)
-		if (cmd->command->clauses & CL(clauses[i].id))
-			util_append(list, sizeof list, &len, ", '%s'", clauses[i].word);
-	return parser_unexpected(p, t, list);
-}
-
-int parser_clauses(struct parser *p, struct cmd *cmd)
-{
-	for (;;) {
-		const struct token *t = parser_peek(p, 0);
-		if (t->kind == TOK_END)
-			break;
-		const struct clause *c =
-			t->kind == TOK_WORD ? clause_lookup(parser_text(p, t), t->len, cmd->command->clauses)
-			                    : NULL;
-		if (!c)
-			return not_a_clause(p, t, cmd);
-		if (!(cmd->command->clauses & CL(c->id)))
-			return misplaced(p, t, c, cmd);
-		if (cmd->given & CL(c->id))
-			return diag_set(p->d, t->off, "'%s' given twice", c->word);
-		cmd->given |= CL(c->id);
-		cmd->clause_off[c->id] = t->off;
-		parser_next(p);
-		if (parse_value(p, c, cmd) < 0)
-			return -1;
-	}
-	return 0;
-}

@@ -36,9 +36,8 @@ const struct clause *clause_at(size_t i);
  * it takes none of that name, any clause of that name; NULL if none. */
 const struct clause *clause_lookup(const char *word, size_t len, unsigned takes);
 
-/* The clauses of a command, in any order, each at most once, until the end
- * of the line; what each is given is marked in cmd->given. */
-int parser_clauses(struct parser *p, struct cmd *cmd);
+/* Reads the value of clause c (its word just read) into cmd. */
+int clause_parse_value(struct parser *p, const struct clause *c, struct cmd *cmd);
 /* Whether the token is a clause word (of any command). */
 bool parser_is_clause(const struct parser *p, const struct token *t);
 

@@ -2,6 +2,7 @@
  * activations), info (one of them), help (the language) and quit. */
 #define _POSIX_C_SOURCE 200809L
 #include "command.h"
+#include "curve.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -214,7 +215,7 @@ static int parse_info(struct parser *p, struct cmd *cmd)
 {
 	if (parser_peek(p, 0)->kind == TOK_END)
 		return parser_unexpected(p, parser_peek(p, 0), "an activation name (info relu; list shows them all)");
-	if (parser_curve(p, &cmd->curve[0], true) < 0)
+	if (curve_parse(p, &cmd->curve[0], true) < 0)
 		return -1;
 	cmd->ncurves = 1;
 	return parser_end(p);

@@ -2,6 +2,7 @@
  * (statistics of an activation under a distribution, and of a layer). */
 #define _POSIX_C_SOURCE 200809L
 #include "command.h"
+#include "curve.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -504,10 +505,10 @@ static int parse_sweep(struct parser *p, struct cmd *cmd)
 			c->bare = true;
 			actfn_label(&c->fn, c->label, sizeof c->label);
 		}
-	} else if (parser_curves(p, cmd) < 0) {
+	} else if (curve_parse_list(p, cmd) < 0) {
 		return -1;
 	}
-	return parser_clauses(p, cmd);
+	return command_clauses(p, cmd);
 }
 
 

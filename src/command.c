@@ -1,13 +1,16 @@
-/* command.c: the command table, and how a command's line is parsed with
- * it: defaults, curves and clauses (or the command's own parse), then the
- * command's checks. */
+/* command.c: the command table, and how a line is parsed with it: the
+ * command word (or a curve: a plot), then the command's defaults, curves
+ * and clauses (or its own parse), then its checks. */
 #define _POSIX_C_SOURCE 200809L
 #include "command.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clause.h"
+#include "curve.h"
+#include "num.h"
 #include "util.h"
 
 /* The entries, each in its command's file (cmd_*.c), in help's order. */
@@ -96,10 +99,143 @@ int command_parse(const struct command *c, struct parser *p, struct cmd *cmd)
 	cmd->dist = stats_std_normal;
 	if (c->defaults)
 		c->defaults(cmd);
-	int rc = c->parse ? c->parse(p, cmd) : parser_curves(p, cmd);
+	int rc = c->parse ? c->parse(p, cmd) : curve_parse_list(p, cmd);
 	if (rc == 0 && !c->parse)
-		rc = parser_clauses(p, cmd);
+		rc = command_clauses(p, cmd);
 	if (rc == 0 && c->finish)
 		rc = c->finish(p, cmd);
 	return rc;
 }
+
+/* ---- a command's clauses ------------------------------------------------------- */
+
+/* "a plot", "'dead'": the command as messages name it. */
+static void command_name(const struct cmd *cmd, char *buf, size_t size)
+{
+	if (cmd->command->kind == CMD_PLOT)
+		snprintf(buf, size, "a plot");
+	else
+		snprintf(buf, size, "'%s'", cmd->command->name);
+}
+
+/* A clause word this command does not take: say what it goes with. */
+static int misplaced(struct parser *p, const struct token *t, const struct clause *c,
+                     const struct cmd *cmd)
+{
+	unsigned takes = cmd->command->clauses;
+	char name[48];
+	command_name(cmd, name, sizeof name);
+	/* a clause of its own that starts with the word: a likely slip */
+	for (size_t i = 0; i < clause_count(); i++) {
+		const char *w = clause_at(i)->word;
+		if ((takes & CL(clause_at(i)->id)) && strlen(w) > strlen(c->word) &&
+		    strncmp(w, c->word, strlen(c->word)) == 0)
+			return diag_set(p->d, t->off, "'%s' does not go with %s (did you mean '%s'?)",
+			                c->word, cmd->command->name, w);
+	}
+	if (c->id == CLAUSE_STEP) {
+		char takers[64];
+		command_takers(CL(c->id), takers, sizeof takers);
+		return diag_set(p->d, t->off, "'%s' goes with %s (table %s on -3..3 step 0.5)", c->word,
+		                takers, cmd->curve[0].label);
+	}
+	if (c->id == CLAUSE_AT)
+		return diag_set(p->d, t->off, "'at' does not go with %s (use one or the other)", name);
+	return diag_set(p->d, t->off, "'%s' does not go with %s", c->word, name);
+}
+
+/* A word that is not a clause: a parameter without its value, or else
+ * the list of what could come here. */
+static int not_a_clause(struct parser *p, const struct token *t, const struct cmd *cmd)
+{
+	if (t->kind == TOK_COMMA)
+		return parser_unexpected(p, parser_peek(p, 1), "an activation name after ','");
+	const struct actfn_def *last = cmd->ncurves > 0 ? cmd->curve[cmd->ncurves - 1].fn.def : NULL;
+	int k = t->kind == TOK_WORD && last ? actfn_param_index(last, parser_text(p, t), t->len) : -1;
+	if (k >= 0) {
+		const struct actfn_param *pp = &last->param[k];
+		char v[NUM_BUF];
+		num_format(pp->def, v);
+		return diag_set(p->d, t->off, "%s needs a value (%s=%s)", pp->name, pp->name,
+		                pp->type == ACTFN_CHOICE ? pp->choices[0] : v);
+	}
+	char list[160];
+	size_t len = 0;
+	list[0] = '\0';
+	util_append(list, sizeof list, &len, "','");
+	for (size_t i = 0; i < clause_count(); i++)
+		if (cmd->command->clauses & CL(clause_at(i)->id))
+			util_append(list, sizeof list, &len, ", '%s'", clause_at(i)->word);
+	return parser_unexpected(p, t, list);
+}
+
+int command_clauses(struct parser *p, struct cmd *cmd)
+{
+	for (;;) {
+		const struct token *t = parser_peek(p, 0);
+		if (t->kind == TOK_END)
+			break;
+		const struct clause *c =
+			t->kind == TOK_WORD ? clause_lookup(parser_text(p, t), t->len, cmd->command->clauses)
+			                    : NULL;
+		if (!c)
+			return not_a_clause(p, t, cmd);
+		if (!(cmd->command->clauses & CL(c->id)))
+			return misplaced(p, t, c, cmd);
+		if (cmd->given & CL(c->id))
+			return diag_set(p->d, t->off, "'%s' given twice", c->word);
+		cmd->given |= CL(c->id);
+		cmd->clause_off[c->id] = t->off;
+		parser_next(p);
+		if (clause_parse_value(p, c, cmd) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- a line ---------------------------------------------------------------- */
+
+/* The command word, or a curve (a plot), and then the command's own
+ * parse from the command table. */
+static int parse_tokens(struct parser *p, struct cmd *cmd)
+{
+	const struct token *t = parser_peek(p, 0);
+	cmd->off = t->off;
+	if (t->kind == TOK_END) {
+		cmd->kind = CMD_EMPTY;
+		return 0;
+	}
+	if (t->kind != TOK_WORD)
+		return parser_unexpected(p, t, "a command or an activation name (help lists them)");
+	const struct command *c = command_lookup(parser_text(p, t), t->len);
+	if (c)
+		parser_next(p);
+	else if (actfn_lookup(parser_text(p, t), t->len))
+		c = command_plot();
+	if (c)
+		return command_parse(c, p, cmd);
+
+	/* Neither: suggest whichever kind of name it is closest to. */
+	const char *sug = actfn_suggest(parser_text(p, t), t->len);
+	if (sug)
+		return diag_set(p->d, t->off, "unknown activation '%.*s' (did you mean '%s'?)",
+		                PARSER_QLEN(t), parser_text(p, t), sug);
+	sug = command_suggest(parser_text(p, t), t->len);
+	if (sug)
+		return diag_set(p->d, t->off, "unknown command '%.*s' (did you mean '%s'?)",
+		                PARSER_QLEN(t), parser_text(p, t), sug);
+	return diag_set(p->d, t->off, "unknown command or activation '%.*s' (help lists commands, "
+	                "list the activations)", PARSER_QLEN(t), parser_text(p, t));
+}
+
+int command_parse_line(const char *line, size_t len, struct cmd *cmd, struct diag *d)
+{
+	memset(cmd, 0, sizeof *cmd);
+	struct parser p = {.line = line, .len = len, .d = d};
+	if (lex_line(line, len, &p.tl, d) < 0)
+		return -1;
+	int rc = parse_tokens(&p, cmd);
+	lex_free(&p.tl);
+	return rc;
+}
+

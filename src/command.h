@@ -60,6 +60,14 @@ const char *const *command_words(void);
  * command, or a plot), up to max of them; returns how many. */
 size_t command_clause_words(const char *word, size_t len, const char **out, size_t max);
 
+/* Parses one line into cmd. Returns 0, or -1 with d filled; either way
+ * cmd_free must be called. */
+int command_parse_line(const char *line, size_t len, struct cmd *cmd, struct diag *d);
+
+/* The clauses of a command, in any order, each at most once, until the end
+ * of the line; what each is given is marked in cmd->given. */
+int command_clauses(struct parser *p, struct cmd *cmd);
+
 /* Parses the rest of the line as c (its word already read). */
 int command_parse(const struct command *c, struct parser *p, struct cmd *cmd);
 

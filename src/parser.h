@@ -1,6 +1,6 @@
-/* parser.h: tokens of one line -> a command record, every part of it
- * with the byte offset it came from, so that later errors can point; and
- * the pieces (curves, ranges, numbers, clauses) the commands parse with. */
+/* parser.h: the command record a line becomes, every part of it with the
+ * byte offset it came from so that later errors can point; and the cursor
+ * over a line's tokens that the commands parse with. */
 #ifndef ACTVIZ_PARSER_H
 #define ACTVIZ_PARSER_H
 
@@ -168,16 +168,14 @@ static inline bool cmd_has(const struct cmd *cmd, unsigned bits)
  * enough that most ReLU units die while the others keep learning. */
 #define DEFAULT_TRAIN_BIAS -1.0
 
-/* Parses one line. Returns 0, or -1 with d filled; either way cmd_free
- * must be called. */
-int parse_line(const char *line, size_t len, struct cmd *cmd, struct diag *d);
+/* Frees what a parse allocated in cmd (command_parse_line parses). */
 void cmd_free(struct cmd *cmd);
 
 /* Checks a range against the language's rules (finite, LO < HI, neither
  * too wide nor too narrow); NULL if fine, else the reason. */
 const char *parse_range_error(double lo, double hi);
 
-/* ---- for the commands' own parsing (cmd_*.c, clause.c) ------------------ */
+/* ---- the cursor, for the commands' own parsing (cmd_*.c, curve.c, clause.c) */
 
 /* One line's tokens and how far the parse has got. */
 struct parser {
@@ -201,10 +199,6 @@ int parser_unexpected(struct parser *p, const struct token *t, const char *expec
 /* 0 at the end of the line, else an error: -1. */
 int parser_end(struct parser *p);
 
-/* A curve list (up to LIMIT_CURVES, repeated labels numbered), or one
- * curve (with bare_ok, required parameters may be left out: info). */
-int parser_curves(struct parser *p, struct cmd *cmd);
-int parser_curve(struct parser *p, struct cmd_curve *c, bool bare_ok);
 /* LO..HI; *off gets where LO starts. */
 int parser_range(struct parser *p, struct range *r, size_t *off);
 /* A whole number in [min, max], for a setting. */

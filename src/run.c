@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "command.h"
 #include "parser.h"
 #include "settings.h"
 
@@ -19,7 +20,7 @@ enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, 
 	if (len > LIMIT_LINE) {
 		diag_set(&d, LIMIT_LINE, "line too long (at most %d bytes)", LIMIT_LINE);
 		st = EXEC_ERROR;
-	} else if (parse_line(line, len, &cmd, &d) < 0) {
+	} else if (command_parse_line(line, len, &cmd, &d) < 0) {
 		st = EXEC_ERROR;
 	} else if (rc->vet && cmd.command && rc->vet(rc->vet_ctx, rc->env, &cmd, &d) < 0) {
 		st = EXEC_ERROR;

@@ -21,7 +21,7 @@ static void parse_ok(const char *s)
 {
 	struct diag d;
 	cmd_free(&cmd);
-	if (parse_line(s, strlen(s), &cmd, &d) < 0)
+	if (command_parse_line(s, strlen(s), &cmd, &d) < 0)
 		fail_msg("'%s': %s (at %zu)", s, d.msg, d.off);
 }
 
@@ -30,7 +30,7 @@ static void parse_err(const char *s, size_t col, const char *msg_part)
 {
 	struct diag d;
 	cmd_free(&cmd);
-	if (parse_line(s, strlen(s), &cmd, &d) == 0)
+	if (command_parse_line(s, strlen(s), &cmd, &d) == 0)
 		fail_msg("'%s' parsed", s);
 	size_t got = diag_column(s, strlen(s), d.off);
 	if (got != col || !strstr(d.msg, msg_part))
