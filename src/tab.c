@@ -109,6 +109,21 @@ static size_t write_delimited(struct out *o, const struct tab_source *src, struc
 	return i;
 }
 
+/* {"name":cell,...}, after a comma when not the first of its array. */
+static void json_object(struct out *o, bool comma, const char *const *names,
+                        const struct tab_cell *cells, int n)
+{
+	out_puts(o, comma ? ",{" : "{");
+	for (int j = 0; j < n; j++) {
+		if (j)
+			out_putc(o, ',');
+		tab_json_string(o, names[j]);
+		out_putc(o, ':');
+		json_cell(o, &cells[j]);
+	}
+	out_putc(o, '}');
+}
+
 /* JSON of a grouped source: an object per group (a curve), with its
  * parameters and its rows (the x column, then the group's own). */
 static size_t write_json_groups(struct out *o, const struct tab_source *src,
@@ -138,15 +153,7 @@ static size_t write_json_groups(struct out *o, const struct tab_source *src,
 			}
 			if (!G->row(src->ctx, i, g, cells))
 				break;
-			out_puts(o, i ? ",{" : "{");
-			for (int j = 0; j < G->ncols; j++) {
-				if (j)
-					out_putc(o, ',');
-				tab_json_string(o, G->names[j]);
-				out_putc(o, ':');
-				json_cell(o, &cells[j]);
-			}
-			out_putc(o, '}');
+			json_object(o, i > 0, G->names, cells, G->ncols);
 			rows = i + 1 > rows ? i + 1 : rows;
 		}
 		out_puts(o, "]}");
@@ -170,15 +177,7 @@ static size_t write_json(struct out *o, const struct tab_source *src, struct tab
 		}
 		if (!src->row(src->ctx, i, cells))
 			break;
-		out_puts(o, i ? ",{" : "{");
-		for (int j = 0; j < src->ncols; j++) {
-			if (j)
-				out_putc(o, ',');
-			tab_json_string(o, src->header[j]);
-			out_putc(o, ':');
-			json_cell(o, &cells[j]);
-		}
-		out_putc(o, '}');
+		json_object(o, i > 0, src->header, cells, src->ncols);
 	}
 	out_puts(o, "]\n");
 	return i;
