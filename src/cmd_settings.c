@@ -8,17 +8,13 @@
 #include "tab.h"
 #include "util.h"
 
-static int parse_onoff(struct parser *p, struct cmd *cmd, bool allow_auto)
+static int parse_onoff(struct parser *p, struct cmd *cmd, enum setting_kind kind)
 {
 	const struct token *t = parser_peek(p, 0);
-	if (parser_is_word(p, t, "on") || parser_is_word(p, t, "yes") || parser_is_word(p, t, "always"))
-		cmd->choice = TRI_ON;
-	else if (parser_is_word(p, t, "off") || parser_is_word(p, t, "no") || parser_is_word(p, t, "never"))
-		cmd->choice = TRI_OFF;
-	else if (allow_auto && parser_is_word(p, t, "auto"))
-		cmd->choice = TRI_AUTO;
-	else
-		return parser_unexpected(p, t, allow_auto ? "on, off or auto" : "on or off");
+	int v = t->kind == TOK_WORD ? settings_choice(kind, parser_text(p, t), t->len) : -1;
+	if (v < 0)
+		return parser_unexpected(p, t, kind == SETTING_TRISTATE ? "on, off or auto" : "on or off");
+	cmd->choice = v;
 	parser_next(p);
 	return 0;
 }
@@ -26,7 +22,7 @@ static int parse_onoff(struct parser *p, struct cmd *cmd, bool allow_auto)
 static int parse_size(struct parser *p, struct cmd *cmd, const char *what, long min, long max)
 {
 	const struct token *t = parser_peek(p, 0);
-	if (parser_is_word(p, t, "auto")) {
+	if (t->kind == TOK_WORD && util_word_eq(parser_text(p, t), t->len, settings_value_words(SETTING_SIZE)[0])) {
 		parser_next(p);
 		cmd->ival = 0;
 		return 0;
@@ -70,9 +66,9 @@ static int parse_setting_value(struct parser *p, struct cmd *cmd, const struct s
 		return 0;
 	}
 	case SETTING_TRISTATE:
-		return parse_onoff(p, cmd, true);
+		return parse_onoff(p, cmd, SETTING_TRISTATE);
 	case SETTING_ONOFF:
-		return parse_onoff(p, cmd, false);
+		return parse_onoff(p, cmd, SETTING_ONOFF);
 	}
 	return 0;
 }

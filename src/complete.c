@@ -48,28 +48,11 @@ static void add_activations(struct gather *g)
  * table gives it (numbers and ranges complete to nothing). */
 static void add_setting_values(struct gather *g, int which)
 {
-	static const char *const tristate[] = {"on", "off", "auto", NULL};
-	static const char *const onoff[] = {"on", "off", NULL};
-	static const char *const size[] = {"auto", NULL};
 	if (which < 0)
 		return;
-	switch (settings_def((enum setting)which)->kind) {
-	case SETTING_FORMAT:
-		add_list(g, tab_format_names());
-		break;
-	case SETTING_TRISTATE:
-		add_list(g, tristate);
-		break;
-	case SETTING_ONOFF:
-		add_list(g, onoff);
-		break;
-	case SETTING_SIZE:
-		add_list(g, size);
-		break;
-	case SETTING_RANGE:
-	case SETTING_COUNT:
-		break;
-	}
+	const char *const *words = settings_value_words(settings_def((enum setting)which)->kind);
+	if (words)
+		add_list(g, words);
 }
 
 static bool is_word(const struct token *t)

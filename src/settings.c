@@ -95,9 +95,48 @@ void settings_apply(struct settings *s, enum setting which, long ival, int choic
 	}
 }
 
+/* Indexed by enum tristate. */
+static const char *const tristate_words[] = {"auto", "on", "off", NULL};
+static const char *const onoff_words[] = {"on", "off", NULL};
+static const char *const auto_words[] = {"auto", NULL};
+
+const char *const *settings_value_words(enum setting_kind kind)
+{
+	static const char *const tristate_offer[] = {"on", "off", "auto", NULL};
+	switch (kind) {
+	case SETTING_TRISTATE:
+		return tristate_offer;
+	case SETTING_ONOFF:
+		return onoff_words;
+	case SETTING_SIZE:
+		return auto_words;
+	case SETTING_FORMAT:
+		return tab_format_names();
+	case SETTING_RANGE:
+	case SETTING_COUNT:
+		break;
+	}
+	return NULL;
+}
+
+int settings_choice(enum setting_kind kind, const char *word, size_t len)
+{
+	static const struct {
+		const char *word;
+		enum tristate value;
+	} also[] = {{"yes", TRI_ON}, {"always", TRI_ON}, {"no", TRI_OFF}, {"never", TRI_OFF}};
+	for (int i = 0; tristate_words[i]; i++)
+		if (util_word_eq(word, len, tristate_words[i]))
+			return i == TRI_AUTO && kind != SETTING_TRISTATE ? -1 : i;
+	for (size_t i = 0; i < sizeof also / sizeof also[0]; i++)
+		if (util_word_eq(word, len, also[i].word))
+			return also[i].value;
+	return -1;
+}
+
 static const char *tri_name(enum tristate t)
 {
-	return t == TRI_AUTO ? "auto" : (t == TRI_ON ? "on" : "off");
+	return tristate_words[t];
 }
 
 void settings_show(struct out *o, const struct settings *s, enum setting which)
@@ -119,7 +158,7 @@ void settings_show(struct out *o, const struct settings *s, enum setting which)
 		if (*(const long *)field)
 			out_printf(o, "%ld", *(const long *)field);
 		else
-			out_puts(o, "auto");
+			out_puts(o, auto_words[0]);
 		break;
 	case SETTING_FORMAT:
 		out_puts(o, tab_format_name(*(const int *)field));
@@ -128,7 +167,7 @@ void settings_show(struct out *o, const struct settings *s, enum setting which)
 		out_puts(o, tri_name(*(const enum tristate *)field));
 		break;
 	case SETTING_ONOFF:
-		out_puts(o, *(const bool *)field ? "on" : "off");
+		out_puts(o, tri_name(*(const bool *)field ? TRI_ON : TRI_OFF));
 		break;
 	}
 	out_putc(o, '\n');

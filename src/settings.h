@@ -73,6 +73,14 @@ struct setting_def {
 
 const struct setting_def *settings_def(enum setting which);
 
+/* The words a value of a kind can be, as show writes them and Tab offers
+ * them (on, off, auto; a format's names), NULL-terminated; NULL when the
+ * value is a number or a range. */
+const char *const *settings_value_words(enum setting_kind kind);
+/* A TRISTATE or ONOFF value typed: TRI_ON, TRI_OFF, TRI_AUTO (tristate
+ * only), or -1; yes and always mean on, no and never off. */
+int settings_choice(enum setting_kind kind, const char *word, size_t len);
+
 /* The value a `set` gives: ival (COUNT, SIZE: 0 is auto), choice (FORMAT,
  * TRISTATE, ONOFF as TRI_ON or TRI_OFF) or range. */
 void settings_apply(struct settings *s, enum setting which, long ival, int choice,

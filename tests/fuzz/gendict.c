@@ -32,6 +32,9 @@ int main(void)
 		if (settings_def((enum setting)i)->alias)
 			printf("setting %s\n", settings_def((enum setting)i)->alias);
 	words("format", tab_format_names());
+	for (int k = SETTING_RANGE; k <= SETTING_ONOFF; k++)
+		if (settings_value_words((enum setting_kind)k))
+			words("word", settings_value_words((enum setting_kind)k));
 	words("help", help_topics());
 	for (size_t i = 0; i < actfn_count(); i++) {
 		const struct actfn_def *def = actfn_at(i);

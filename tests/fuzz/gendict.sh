@@ -17,6 +17,8 @@ echo "# Written by tests/fuzz/gendict.sh; do not edit by hand."
 	${ACTVIZ_EMU:-} "$gendict"
 	# on/off, distributions, inits, tasks, optimizers; colour, inf, nan
 	grep -ho 'parser_is_word(p, [a-z]*, "[a-z_]*")' "$src"/*.c | sed 's/.*"\(.*\)")/word \1/'
+	# other words for a setting's on and off
+	grep -ho '{"[a-z]*", TRI_[A-Z]*}' "$src/settings.c" | sed 's/{"\([a-z]*\)".*/word \1/'
 	grep -o 'util_word_eq([^"]*"[a-z_]*")' "$src/settings.c" "$src/lexer.c" |
 		sed 's/.*"\(.*\)")/word \1/'
 	# other names of help topics
