@@ -28,5 +28,18 @@ msgs=$(groff -man -Tascii -P-cbou -rLL=78n "$page" 2>/dev/null |
 	awk 'length($0) > 80 { printf "%d columns: %s\n", length($0), $0 }')
 check "no line wider than 80 columns at 80" '[ -z "$msgs" ]'
 
+# Every key of the key table (help keys, written from it) has its entry in
+# the page's Keys section: a key added to the table and not to the page
+# fails here.
+keys_section=$(sed -n '/^\.SS Keys/,/^\.SH/p' "$page" | sed 's/\\-/-/g')
+missing=""
+for k in $(run_actviz -e 'help keys' 2>/dev/null |
+	grep -oE '(Alt|Shift|Ctrl)-[A-Za-z0-9]+(/[A-Za-z]+)?|F[0-9]+|PgUp|PgDn' |
+	sed -E 's#^([A-Za-z]+-)([A-Za-z0-9]+)/([A-Za-z]+)$#\1\2 \1\3#'); do
+	printf '%s\n' "$keys_section" | grep -qw -- "$k" || missing="$missing $k"
+done
+on_fail='echo "missing from the Keys section:$missing"'
+check "every key of the key table is in the man page" '[ -z "$missing" ]'
+
 echo "$tried groff devices tried"
 finish
