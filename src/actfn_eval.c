@@ -413,18 +413,27 @@ static void gelu_point(const double *p, double x, double *f, double *d)
 		gelu_tanh(x, f, d);
 }
 
-static void silu_point(const double *p, double x, double *f, double *d)
+/* Where x e^x-like functions (silu, mish) are x itself or their e^x
+ * tail; false elsewhere. */
+static bool swish_ends(double x, double *f, double *d)
 {
-	(void)p;
 	if (isinf(x)) {
 		*f = x > 0 ? x : -0.0;
 		*d = x > 0 ? 1.0 : 0.0;
-		return;
+		return true;
 	}
 	if (x < -708) {
 		exp_tail(x, f, d);
-		return;
+		return true;
 	}
+	return false;
+}
+
+static void silu_point(const double *p, double x, double *f, double *d)
+{
+	(void)p;
+	if (swish_ends(x, f, d))
+		return;
 	double s[2], oms[2], xx[2] = {x, 0};
 	sigmoid_dd(x, 0, s, oms);
 	*f = dm_fma(x, s[0], x * s[1]);
@@ -460,15 +469,8 @@ static void mish_negative(double x, double *f, double *d)
 static void mish_point(const double *p, double x, double *f, double *d)
 {
 	(void)p;
-	if (isinf(x)) {
-		*f = x > 0 ? x : -0.0;
-		*d = x > 0 ? 1.0 : 0.0;
+	if (swish_ends(x, f, d))
 		return;
-	}
-	if (x < -708) {
-		exp_tail(x, f, d);
-		return;
-	}
 	/* t = tanh(softplus(x)) = n/(n + 2) with n = e^x (e^x + 2); written
 	 * with e^-x for x >= 0 so nothing overflows, and 1 - t kept apart. */
 	if (x < 0) {

@@ -31,6 +31,18 @@ static bool is_hex(char c)
 }
 
 /* Length of the word at s, or 0. */
+/* Past an exponent's letter (either case) and its sign, if s[i] is one;
+ * the digits are the caller's to read. */
+static size_t exponent_mark(const char *s, size_t i, size_t n, char letter)
+{
+	if (i < n && (s[i] == letter || s[i] == letter - 'a' + 'A')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+	}
+	return i;
+}
+
 static size_t word_len(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -66,19 +78,11 @@ static size_t number_len(const char *s, size_t n)
 		i += 2;
 		while (i < n && (is_hex(s[i]) || number_dot(s, i, n)))
 			i++;
-		if (i < n && (s[i] == 'p' || s[i] == 'P')) {
-			i++;
-			if (i < n && (s[i] == '+' || s[i] == '-'))
-				i++;
-		}
+		i = exponent_mark(s, i, n, 'p');
 	} else {
 		while (i < n && (is_digit(s[i]) || number_dot(s, i, n)))
 			i++;
-		if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-			i++;
-			if (i < n && (s[i] == '+' || s[i] == '-'))
-				i++;
-		}
+		i = exponent_mark(s, i, n, 'e');
 	}
 	while (i < n && (is_alnum(s[i]) || number_dot(s, i, n)))
 		i++;

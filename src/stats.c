@@ -636,22 +636,20 @@ SIMD_INLINE void sums_finish(const v4d a[7], const double zero[4], const double 
 }
 
 /* f's sums and f''s of a step of four samples, into a and the counts. */
-#define SUMS_Y(a, zero, v)                  \
+#define SUMS_Y(a, v)                        \
 	do {                                \
 		v4d v2_ = (v) * (v);        \
 		(a)[S_Y] += (v);            \
 		(a)[S_Y2] += v2_;           \
 		(a)[S_Y3] += v2_ * (v);     \
 		(a)[S_Y4] += v2_ * v2_;     \
-		(zero) -= ((v) == 0); /* a true comparison is -1 */ \
 	} while (0)
-#define SUMS_D(a, dead, d)                  \
+#define SUMS_D(a, d)                        \
 	do {                                \
 		v4d d2_ = (d) * (d);        \
 		(a)[S_D] += (d);            \
 		(a)[S_D2] += d2_;           \
 		(a)[S_D4] += d2_ * d2_;     \
-		(dead) -= ((d) == 0);       \
 	} while (0)
 
 /* One pass over both arrays: the wide paths' registers hold all nine. */
@@ -664,8 +662,10 @@ SIMD_INLINE void chunk_sums_body(const double *y, const double *dy, size_t n, do
 		v4d v, d;
 		memcpy(&v, y + i, sizeof v);
 		memcpy(&d, dy + i, sizeof d);
-		SUMS_Y(a, zero, v);
-		SUMS_D(a, dead, d);
+		SUMS_Y(a, v);
+		SUMS_D(a, d);
+		zero -= (v == 0); /* a true comparison is -1 */
+		dead -= (d == 0);
 	}
 	double zc[4], dc[4];
 	for (int l = 0; l < 4; l++) {
@@ -706,11 +706,7 @@ static void chunk_sums_baseline(const double *y, const double *dy, size_t n, dou
 	for (i = 0; i + 4 <= n; i += 4) {
 		v4d v;
 		memcpy(&v, y + i, sizeof v);
-		v4d v2 = v * v;
-		a[S_Y] += v;
-		a[S_Y2] += v2;
-		a[S_Y3] += v2 * v;
-		a[S_Y4] += v2 * v2;
+		SUMS_Y(a, v);
 #ifdef ZERO_COUNT
 		ZERO_COUNT(zero, v);
 #else
@@ -720,10 +716,7 @@ static void chunk_sums_baseline(const double *y, const double *dy, size_t n, dou
 	for (i = 0; i + 4 <= n; i += 4) {
 		v4d d;
 		memcpy(&d, dy + i, sizeof d);
-		v4d d2 = d * d;
-		a[S_D] += d;
-		a[S_D2] += d2;
-		a[S_D4] += d2 * d2;
+		SUMS_D(a, d);
 #ifdef ZERO_COUNT
 		ZERO_COUNT(dead, d);
 #else

@@ -66,6 +66,18 @@ void tab_csv_field(struct out *o, const char *s)
 	out_putc(o, '"');
 }
 
+/* Row i into cells, unless *stop was set (then *stopped says so) or
+ * there is no row i. */
+static bool next_row(const struct tab_source *src, size_t i, struct tab_cell *cells,
+                     volatile sig_atomic_t *stop, bool *stopped)
+{
+	if (stop && *stop) {
+		*stopped = true;
+		return false;
+	}
+	return src->row(src->ctx, i, cells);
+}
+
 static void json_cell(struct out *o, const struct tab_cell *c)
 {
 	bool bare = c->is_num && strcmp(c->text, "nan") && strcmp(c->text, "inf") &&
@@ -90,11 +102,7 @@ static size_t write_delimited(struct out *o, const struct tab_source *src, struc
 	out_putc(o, '\n');
 	size_t i;
 	for (i = 0; !o->err; i++) {
-		if (stop && *stop) {
-			*stopped = true;
-			break;
-		}
-		if (!src->row(src->ctx, i, cells))
+		if (!next_row(src, i, cells, stop, stopped))
 			break;
 		for (int j = 0; j < src->ncols; j++) {
 			if (j)
@@ -171,11 +179,7 @@ static size_t write_json(struct out *o, const struct tab_source *src, struct tab
 	out_putc(o, '[');
 	size_t i;
 	for (i = 0; !o->err; i++) {
-		if (stop && *stop) {
-			*stopped = true;
-			break;
-		}
-		if (!src->row(src->ctx, i, cells))
+		if (!next_row(src, i, cells, stop, stopped))
 			break;
 		json_object(o, i > 0, src->header, cells, src->ncols);
 	}
