@@ -186,26 +186,18 @@ int lex_line(const char *line, size_t len, struct token_list *out, struct diag *
 		if (c == '#')
 			break;
 		int rc = 0;
-		if (starts_number(line + i, len - i)) {
+		size_t w = is_alpha(c) ? word_len(line + i, len - i) : 0;
+		/* a number, or a word that is one (inf, nan) */
+		if (starts_number(line + i, len - i) || (w && is_special_word(line + i, w))) {
 			size_t end;
 			double v;
 			if (lex_number(line, len, i, &end, &v, d) < 0)
 				goto fail;
 			rc = push(out, &cap, TOK_NUMBER, i, end - i, v);
 			i = end;
-		} else if (is_alpha(c)) {
-			size_t w = word_len(line + i, len - i);
-			if (is_special_word(line + i, w)) {
-				size_t end;
-				double v;
-				if (lex_number(line, len, i, &end, &v, d) < 0)
-					goto fail;
-				rc = push(out, &cap, TOK_NUMBER, i, end - i, v);
-				i = end;
-			} else {
-				rc = push(out, &cap, TOK_WORD, i, w, 0);
-				i += w;
-			}
+		} else if (w) {
+			rc = push(out, &cap, TOK_WORD, i, w, 0);
+			i += w;
 		} else if (c == '.' && i + 1 < len && line[i + 1] == '.') {
 			rc = push(out, &cap, TOK_DOTDOT, i, 2, 0);
 			i += 2;
