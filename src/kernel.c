@@ -74,3 +74,53 @@ void kernel_weight_grad_dot(const double *dZ, const double *A, double *dW, doubl
 {
 	SIMD_DISPATCH(weight_grad_dot, (dZ, A, dW, db, N, K, bp));
 }
+
+/* ---- elementwise ----------------------------------------------------------- */
+
+SIMD_INLINE void dead_rows_body(const double *d, long rows, long b, long bp, long *dead)
+{
+	long count = 0;
+	for (long u = 0; u < rows; u++) {
+		/* any non-zero: an OR over the row, no early exit to mispredict */
+		int any = 0;
+		for (long j = 0; j < b; j++)
+			any |= d[u * bp + j] != 0;
+		count += !any;
+	}
+	*dead = count;
+}
+
+SIMD_INLINE void mul_body(double *restrict z, const double *restrict a,
+                          const double *restrict b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		z[i] = a[i] * b[i];
+}
+
+SIMD_INLINE void sgd_body(double *restrict p, const double *restrict g, double lr, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		p[i] -= lr * g[i];
+}
+
+SIMD_VARIANTS(dead_rows, (const double *d, long rows, long b, long bp, long *dead),
+              (d, rows, b, bp, dead))
+SIMD_VARIANTS(mul, (double *restrict z, const double *restrict a, const double *restrict b,
+                    size_t n), (z, a, b, n))
+SIMD_VARIANTS(sgd, (double *restrict p, const double *restrict g, double lr, size_t n),
+              (p, g, lr, n))
+
+void kernel_dead_rows(const double *d, long rows, long b, long bp, long *dead)
+{
+	dead_rows(d, rows, b, bp, dead);
+}
+
+void kernel_mul(double *z, const double *a, const double *b, size_t n)
+{
+	mul(z, a, b, n);
+}
+
+void kernel_sgd(double *p, const double *g, double lr, size_t n)
+{
+	sgd(p, g, lr, n);
+}

@@ -3,6 +3,8 @@
 #ifndef ACTVIZ_KERNEL_H
 #define ACTVIZ_KERNEL_H
 
+#include <stddef.h>
+
 /* Z[n][:] = b[n] + sum_k W[n][k] A[k][:]      (W is N x K, row-major) */
 void kernel_forward(const double *W, const double *b, const double *A, double *Z, long N, long K,
                     long bp);
@@ -16,5 +18,12 @@ void kernel_weight_grad(const double *dZ, const double *A, double *dW, double *d
  * batch, better than a transpose once the batch is long. */
 void kernel_weight_grad_dot(const double *dZ, const double *A, double *dW, double *db, long N,
                             long K, long bp);
+
+/* The elementwise work of a step, on the vector path too (the same bits
+ * at any width): *dead = rows whose first b entries are all 0; z = a b;
+ * p -= lr g. */
+void kernel_dead_rows(const double *d, long rows, long b, long bp, long *dead);
+void kernel_mul(double *z, const double *a, const double *b, size_t n);
+void kernel_sgd(double *p, const double *g, double lr, size_t n);
 
 #endif

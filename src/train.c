@@ -291,15 +291,7 @@ static double forward(struct train *t, struct net *net, long dead[])
 		if (net->learned)
 			fn.p[0] = net->slope[l];
 		actfn_eval(&fn, t->z[l], t->a[l], t->d[l], (size_t)(t->rows[l] * bp));
-		long count = 0;
-		for (long u = 0; u < t->rows[l]; u++) {
-			const double *du = t->d[l] + u * bp;
-			long j = 0;
-			while (j < b && du[j] == 0)
-				j++;
-			count += j == b;
-		}
-		dead[l] = count;
+		kernel_dead_rows(t->d[l], t->rows[l], b, bp, &dead[l]);
 		in = t->a[l];
 	}
 	/* the loss over the real samples, and its gradient in dz */
@@ -351,8 +343,7 @@ static void backward(struct train *t, struct net *net)
 			net->gslope[l - 1] = g;
 		}
 		/* ... and through the activation: dz = da f'(z) */
-		for (size_t j = 0; j < cells; j++)
-			t->dz[j] = t->da[j] * t->d[l - 1][j];
+		kernel_mul(t->dz, t->da, t->d[l - 1], cells);
 	}
 }
 
@@ -363,8 +354,7 @@ static void update(struct train *t, struct net *net)
 	if (!net->learned) /* the slopes of a fixed activation stay fixed */
 		n -= (size_t)t->spec.depth;
 	if (t->spec.opt == OPT_SGD) {
-		for (size_t j = 0; j < n; j++)
-			net->params[j] -= lr * net->grad[j];
+		kernel_sgd(net->params, net->grad, lr, n);
 		return;
 	}
 	/* Adam with PyTorch's defaults */
