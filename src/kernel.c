@@ -20,6 +20,7 @@ static double lanes8(const double l[8])
 #define KB_SUFFIX baseline
 #define KB_ATTR
 #define KB_PARTS 3
+#define KB_CV 2
 #include "kernel_body.h"
 
 #if SIMD_X86
@@ -27,6 +28,7 @@ static double lanes8(const double l[8])
 #define KB_SUFFIX avx2
 #define KB_ATTR TARGET_AVX2
 #define KB_PARTS 3
+#define KB_CV 2
 #include "kernel_body.h"
 
 /* The AVX-512 path runs the products at 256 bits, with AVX-512's 32
@@ -39,12 +41,14 @@ static double lanes8(const double l[8])
 #define KB_SUFFIX avx512y
 #define KB_ATTR TARGET_AVX512
 #define KB_PARTS 1
+#define KB_CV 4
 #include "kernel_body.h"
 
 #define KB_VW 8
 #define KB_SUFFIX avx512
 #define KB_ATTR TARGET_AVX512
 #define KB_PARTS 2
+#define KB_CV 2
 #include "kernel_body.h"
 
 #define forward_avx512 forward_avx512y

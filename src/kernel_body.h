@@ -1,6 +1,7 @@
 /* kernel_body.h: the dense-layer products at one vector width; kernel.c
  * includes it once per path, with KB_VW (doubles a vector), KB_SUFFIX and
- * KB_ATTR (the path's target attribute) defined, and KB_PARTS: 1 for the
+ * KB_ATTR (the path's target attribute) defined, KB_CV (vectors of
+ * columns in a block: 2, or 4 with 32 registers), and KB_PARTS: 1 for the
  * products (forward, backward_input, weight_grad), 2 for the dot products
  * along the batch (weight_grad_dot), 3 for both.
  *
@@ -75,6 +76,40 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 		STORE((C) + 3 * (ldc), c30);                                             \
 		STORE((C) + 3 * (ldc) + KB_VW, c31);                                     \
 	} while (0)
+
+/* A 4 x (KB_CV KB_VW) block, for a path with the registers for more
+ * columns at once (AVX-512's 32: four vectors, sixteen accumulators):
+ * more multiplications per load of the weights. */
+#if KB_CV > 2
+#define BLOCK_4xC(C, ldc, init, w0, w1, w2, w3, ws, B, ldb, qmax)                    \
+	do {                                                                         \
+		VD c_[4][KB_CV];                                                         \
+		const double *wr_[4] = {(w0), (w1), (w2), (w3)};                         \
+		for (int r_ = 0; r_ < 4; r_++)                                           \
+			for (int v_ = 0; v_ < KB_CV; v_++) {                                 \
+				if (init)                                                        \
+					c_[r_][v_] = SPLAT((init)[r_]);                              \
+				else                                                             \
+					c_[r_][v_] = LOAD((C) + r_ * (ldc) + v_ * KB_VW);            \
+			}                                                                    \
+		for (long q = 0; q < (qmax); q++) {                                      \
+			const double *bq = (B) + q * (ldb);                                  \
+			VD b_[KB_CV];                                                        \
+			for (int v_ = 0; v_ < KB_CV; v_++)                                   \
+				b_[v_] = LOAD(bq + v_ * KB_VW);                                  \
+			for (int r_ = 0; r_ < 4; r_++) {                                     \
+				VD d_ = SPLAT(wr_[r_][q * (ws)]);                                \
+				for (int v_ = 0; v_ < KB_CV; v_++)                               \
+					c_[r_][v_] += d_ * b_[v_];                                   \
+			}                                                                    \
+		}                                                                        \
+		for (int r_ = 0; r_ < 4; r_++)                                           \
+			for (int v_ = 0; v_ < KB_CV; v_++)                                   \
+				STORE((C) + r_ * (ldc) + v_ * KB_VW, c_[r_][v_]);                \
+	} while (0)
+#else
+#define BLOCK_4xC BLOCK_4x2
+#endif
 
 /* The same for one vector of columns and one row. */
 #define BLOCK_1x1(C, init, w0, ws, B, ldb, qmax)                                     \
@@ -157,9 +192,10 @@ static void KB(products)(double *C, long ldc, const double *init, const double *
                          long qmax)
 {
 	static const double zeros[4] = {0, 0, 0, 0};
-	double panel[KB_QB * 2 * KB_VW] __attribute__((aligned(64)));
-	for (long j = 0; j < cols; j += 2 * KB_VW) {
-		long width = cols - j >= 2 * KB_VW ? 2 * KB_VW : KB_VW;
+	double panel[KB_QB * KB_CV * KB_VW] __attribute__((aligned(64)));
+	long width;
+	for (long j = 0; j < cols; j += width) {
+		width = cols - j >= KB_CV * KB_VW ? KB_CV * KB_VW : cols - j >= 2 * KB_VW ? 2 * KB_VW : KB_VW;
 		for (long q0 = 0; q0 < qmax || q0 == 0; q0 += KB_QB) {
 			long qn = qmax - q0 < KB_QB ? qmax - q0 : KB_QB;
 			const double *first = q0 ? NULL : init ? init : zeros;
@@ -176,11 +212,14 @@ static void KB(products)(double *C, long ldc, const double *init, const double *
 						STORE(panel + q * width + v, LOAD(B + (q0 + q) * ldb + j + v));
 			}
 			long r = 0;
-			for (; r + 4 <= rows && width == 2 * KB_VW; r += 4) {
+			for (; r + 4 <= rows && width >= 2 * KB_VW; r += 4) {
 				const double *w0 = w + r * wr + q0 * ws, *w1 = w0 + wr, *w2 = w1 + wr;
 				const double *w3 = w2 + wr;
-				BLOCK_4x2(C + r * ldc + j, ldc, (first ? first + (init ? r : 0) : NULL), w0,
-				          w1, w2, w3, ws, P, ldp, qn);
+				const double *in = first ? first + (init ? r : 0) : NULL;
+				if (width == KB_CV * KB_VW)
+					BLOCK_4xC(C + r * ldc + j, ldc, in, w0, w1, w2, w3, ws, P, ldp, qn);
+				else
+					BLOCK_4x2(C + r * ldc + j, ldc, in, w0, w1, w2, w3, ws, P, ldp, qn);
 			}
 			for (; r < rows; r++) {
 				const double *w0 = w + r * wr + q0 * ws;
@@ -308,6 +347,8 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 
 #undef KB_QB
 #undef KB_NEAR
+#undef BLOCK_4xC
+#undef KB_CV
 #undef KB_DR
 #undef KB_DQ
 #undef KB_G
