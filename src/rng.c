@@ -317,28 +317,20 @@ TARGET_AVX2
 static void zig_groups_avx2(uint64_t s[4][RNG_LANES], uint64_t *restrict w, double *restrict out,
                             unsigned char *restrict bad, size_t groups)
 {
+	/* The words first, all of them (the state stays in registers), then
+	 * the normals of each group's eight lanes as two vectors of four:
+	 * two lean loops, where one did both and read-modified-wrote the
+	 * flags of the group's second half. */
+	steps_avx2(s, w, groups);
 	const __m256i mant = _mm256_set1_epi64x(0xfffffffffffff);
 	const __m256i two52 = _mm256_set1_epi64x(0x4330000000000000);
 	const __m256d scale = _mm256_set1_pd(0x1p-52);
 	const __m256d sign = _mm256_set1_pd(-0.0);
-	for (int h = 0; h < RNG_LANES; h += 4) {
-		__m256i s0 = _mm256_loadu_si256((const __m256i *)(s[0] + h));
-		__m256i s1 = _mm256_loadu_si256((const __m256i *)(s[1] + h));
-		__m256i s2 = _mm256_loadu_si256((const __m256i *)(s[2] + h));
-		__m256i s3 = _mm256_loadu_si256((const __m256i *)(s[3] + h));
-		for (size_t g = 0; g < groups; g++) {
-			__m256i x = ROTL256(_mm256_add_epi64(_mm256_slli_epi64(s1, 2), s1), 7);
-			__m256i b = _mm256_add_epi64(_mm256_slli_epi64(x, 3), x);
-			__m256i t = _mm256_slli_epi64(s1, 17);
-			s2 = _mm256_xor_si256(s2, s0);
-			s3 = _mm256_xor_si256(s3, s1);
-			s1 = _mm256_xor_si256(s1, s2);
-			s0 = _mm256_xor_si256(s0, s3);
-			s2 = _mm256_xor_si256(s2, t);
-			s3 = ROTL256(s3, 45);
-			uint64_t *wg = w + RNG_LANES * g + h;
-			_mm256_storeu_si256((__m256i *)wg, b);
-			RELOAD_WORDS();
+	for (size_t g = 0; g < groups; g++) {
+		unsigned flags = 0;
+		for (int h = 0; h < RNG_LANES; h += 4) {
+			const uint64_t *wg = w + RNG_LANES * g + h;
+			__m256i b = _mm256_loadu_si256((const __m256i *)wg);
 			__m256d a = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 0)), PAIR(wg, 2), 1);
 			__m256d c = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 1)), PAIR(wg, 3), 1);
 			__m256d xi = _mm256_unpacklo_pd(a, c), ri = _mm256_unpackhi_pd(a, c);
@@ -349,16 +341,9 @@ static void zig_groups_avx2(uint64_t s[4][RNG_LANES], uint64_t *restrict w, doub
 			__m256d u = _mm256_mul_pd(v, scale);
 			_mm256_storeu_pd(out + RNG_LANES * g + h, _mm256_mul_pd(u, xi));
 			__m256d ok = _mm256_cmp_pd(_mm256_andnot_pd(sign, u), ri, _CMP_LT_OQ);
-			unsigned flags = (unsigned)~_mm256_movemask_pd(ok) & 0xf;
-			if (h == 0)
-				bad[g] = (unsigned char)flags;
-			else
-				bad[g] = (unsigned char)(bad[g] | flags << 4);
+			flags |= ((unsigned)~_mm256_movemask_pd(ok) & 0xf) << h;
 		}
-		_mm256_storeu_si256((__m256i *)(s[0] + h), s0);
-		_mm256_storeu_si256((__m256i *)(s[1] + h), s1);
-		_mm256_storeu_si256((__m256i *)(s[2] + h), s2);
-		_mm256_storeu_si256((__m256i *)(s[3] + h), s3);
+		bad[g] = (unsigned char)flags;
 	}
 }
 #undef PAIR
