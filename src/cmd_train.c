@@ -235,15 +235,16 @@ static void train_defaults(struct cmd *cmd)
 	cmd->depth = DEFAULT_TRAIN_DEPTH;
 	cmd->batch = DEFAULT_TRAIN_BATCH;
 	cmd->steps = DEFAULT_TRAIN_STEPS;
-	cmd->lr = DEFAULT_TRAIN_LR;
 	cmd->init = (struct cmd_init){INIT_TORCH, 0, 0};
 	cmd->bias = DEFAULT_TRAIN_BIAS;
 	cmd->task = TASK_SIN;
-	cmd->optimizer = OPT_SGD;
+	cmd->optimizer = DEFAULT_TRAIN_OPT;
 }
 
 static int finish_train(struct parser *p, struct cmd *cmd)
 {
+	if (!cmd_has(cmd, CL_LR))
+		cmd->lr = cmd->optimizer == OPT_ADAM ? DEFAULT_TRAIN_LR_ADAM : DEFAULT_TRAIN_LR_SGD;
 	cmd->train = (struct train_spec){
 		.width = (long)cmd->width, .depth = (long)cmd->depth, .batch = (long)cmd->batch,
 		.steps = (long)cmd->steps, .every = (long)cmd->every, .lr = cmd->lr,
@@ -279,10 +280,10 @@ const struct command command_train_entry = {
 	 "from the same initial weights and the same batches, trained by SGD (or Adam) to\n"
 	 "regress sin(3x) on -3..3 (or to tell two spirals apart). PReLU's slope is\n"
 	 "learned. Reported: the loss and the share of dead hidden units (f' = 0 for the\n"
-	 "whole batch), per layer too. Defaults: 1000 steps, batch 64, lr 0.02, PyTorch's\n"
-	 "nn.Linear initialisation with the hidden biases at -1, where most ReLU units\n"
-	 "die and the others keep learning; bias 0 starts them alive. Ctrl-C stops it,\n"
-	 "keeping what was computed.\n",
+	 "whole batch), per layer too. Defaults: 1000 steps, batch 64, Adam at lr 0.01\n"
+	 "(SGD: lr 0.02), PyTorch's nn.Linear initialisation with the hidden biases at -1,\n"
+	 "where most ReLU units die and stay dead while the fixes learn; bias 0 starts\n"
+	 "them alive. Ctrl-C stops it, keeping what was computed.\n",
 	.arg = COMMAND_ARG_CURVES,
 	.data = true,
 	.listed = true,

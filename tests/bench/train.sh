@@ -53,7 +53,7 @@ paths = bl.Paths(actviz)
 
 def actviz_cmd(batch, steps):
     return [actviz, "-f", "csv", "-e",
-            f"train relu steps {steps} batch {batch} lr 0.01 bias 0 init torch seed 1"]
+            f"train relu steps {steps} batch {batch} lr 0.01 optimizer sgd bias 0 init torch seed 1"]
 
 
 def last_row(out):
@@ -234,7 +234,7 @@ def row_text(r):
 
 
 have_torch, have_blas = not worker.error, bool(blas)
-print("actviz -f csv -e 'train relu steps N batch B lr 0.01 bias 0 init torch seed 1' into a pipe,"
+print("actviz -f csv -e 'train relu steps N batch B lr 0.01 optimizer sgd bias 0 init torch seed 1' into a pipe,"
       " once per vector path (ACTVIZ_SIMD)" + (", against" if have_torch or have_blas else ""))
 if have_torch:
     print("torch:      the same 1-64-64-1 float64 ReLU MLP, nn.Linear init, hidden biases 0, SGD lr 0.01,")

@@ -1,2 +1,2 @@
 # a diverging run gets a note, not a verdict
-train relu, selu lr 0.05 steps 20 every 2
+train relu, selu optimizer sgd lr 0.05 steps 20 every 2
