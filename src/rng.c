@@ -350,6 +350,7 @@ static void zig_groups_avx2(uint64_t s[4][RNG_LANES], uint64_t *restrict w, doub
 	steps_avx2(s, w, groups);
 	const __m256i mant = _mm256_set1_epi64x(0xfffffffffffff);
 	const __m256i two52 = _mm256_set1_epi64x(0x4330000000000000);
+	const __m256d less_pos = _mm256_set1_pd(0x1p52), less_neg = _mm256_set1_pd(0x1p53);
 	const __m256d sign = _mm256_set1_pd(-0.0);
 	for (size_t g = 0; g < groups; g++) {
 		unsigned flags = 0;
@@ -359,13 +360,15 @@ static void zig_groups_avx2(uint64_t s[4][RNG_LANES], uint64_t *restrict w, doub
 			__m256d a = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 0)), PAIR(wg, 2), 1);
 			__m256d c = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 1)), PAIR(wg, 3), 1);
 			__m256d xi = _mm256_unpacklo_pd(a, c), ri = _mm256_unpackhi_pd(a, c);
-			/* 2^52 + m, less 2^52 or (sign bit set) 2^53 */
+			/* 2^52 + m, less 2^52 or, where b's sign bit is set, 2^53
+			 * (a blend on that bit, which is the blend's own selector) */
 			__m256i m = _mm256_or_si256(two52, _mm256_and_si256(_mm256_srli_epi64(b, 11), mant));
-			__m256i less = _mm256_add_epi64(two52, _mm256_slli_epi64(_mm256_srli_epi64(b, 63), 52));
-			__m256d u = _mm256_sub_pd(_mm256_castsi256_pd(m), _mm256_castsi256_pd(less));
+			__m256d less = _mm256_blendv_pd(less_pos, less_neg, _mm256_castsi256_pd(b));
+			__m256d u = _mm256_sub_pd(_mm256_castsi256_pd(m), less);
 			_mm256_storeu_pd(out + RNG_LANES * g + h, _mm256_mul_pd(u, xi));
-			__m256d ok = _mm256_cmp_pd(_mm256_andnot_pd(sign, u), ri, _CMP_LT_OQ);
-			flags |= ((unsigned)~_mm256_movemask_pd(ok) & 0xf) << h;
+			/* not (|u| < ratio): the lanes that need the slow path */
+			__m256d no = _mm256_cmp_pd(_mm256_andnot_pd(sign, u), ri, _CMP_NLT_UQ);
+			flags |= (unsigned)_mm256_movemask_pd(no) << h;
 		}
 		bad[g] = (unsigned char)flags;
 	}
