@@ -144,6 +144,29 @@ static int lex_number(const char *line, size_t len, size_t i, size_t *end, doubl
 	return diag_set(d, i, "invalid number '%.*s'", (int)(n > 40 ? 40 : n), line + i);
 }
 
+/* The token a one-character punctuation mark is, or TOK_END. */
+static enum tok_kind punctuation(char c)
+{
+	switch (c) {
+	case ',':
+		return TOK_COMMA;
+	case '(':
+		return TOK_LPAREN;
+	case ')':
+		return TOK_RPAREN;
+	case '=':
+		return TOK_EQUALS;
+	case '[':
+		return TOK_LBRACKET;
+	case ']':
+		return TOK_RBRACKET;
+	case ':':
+		return TOK_COLON;
+	default:
+		return TOK_END;
+	}
+}
+
 static int unexpected(const char *line, size_t len, size_t i, struct diag *d)
 {
 	uint32_t cp;
@@ -201,12 +224,8 @@ int lex_line(const char *line, size_t len, struct token_list *out, struct diag *
 		} else if (c == '.' && i + 1 < len && line[i + 1] == '.') {
 			rc = push(out, &cap, TOK_DOTDOT, i, 2, 0);
 			i += 2;
-		} else if (c == ',' || c == '(' || c == ')' || c == '=') {
-			enum tok_kind k = c == ',' ? TOK_COMMA
-			                  : c == '(' ? TOK_LPAREN
-			                  : c == ')' ? TOK_RPAREN
-			                             : TOK_EQUALS;
-			rc = push(out, &cap, k, i, 1, 0);
+		} else if (punctuation(c) != TOK_END) {
+			rc = push(out, &cap, punctuation(c), i, 1, 0);
 			i++;
 		} else {
 			unexpected(line, len, i, d);

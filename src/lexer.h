@@ -15,6 +15,9 @@ enum tok_kind {
 	TOK_RPAREN,
 	TOK_EQUALS,
 	TOK_DOTDOT,
+	TOK_LBRACKET, /* [LO, HI], a range as Python and maths write it */
+	TOK_RBRACKET,
+	TOK_COLON,    /* LO:HI, a range as NumPy and MATLAB write it */
 };
 
 struct token {

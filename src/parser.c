@@ -83,21 +83,32 @@ int parser_decimals(const struct parser *p, const struct token *t)
 	return dec;
 }
 
+/* LO..HI, and what people bring from elsewhere for the same: [LO, HI]
+ * (Python, maths) and LO:HI (NumPy, MATLAB); all end in the same record,
+ * so messages and labels write LO..HI. */
 int parser_range(struct parser *p, struct range *r, size_t *off)
 {
+	bool bracket = parser_peek(p, 0)->kind == TOK_LBRACKET;
+	if (bracket)
+		parser_next(p);
 	const struct token *lo = parser_peek(p, 0);
 	*off = lo->off;
 	if (lo->kind != TOK_NUMBER)
-		return parser_unexpected(p, lo, "a range LO..HI");
+		return parser_unexpected(p, lo, bracket ? "a number ([LO, HI])" : "a range LO..HI");
 	parser_next(p);
 	const struct token *dots = parser_peek(p, 0);
-	if (dots->kind != TOK_DOTDOT)
-		return parser_unexpected(p, dots, "'..' (a range is written LO..HI)");
+	if (bracket ? dots->kind != TOK_COMMA : dots->kind != TOK_DOTDOT && dots->kind != TOK_COLON)
+		return parser_unexpected(p, dots, bracket ? "',' ([LO, HI])"
+		                                          : "'..' (a range is written LO..HI)");
 	parser_next(p);
 	const struct token *hi = parser_peek(p, 0);
 	if (hi->kind != TOK_NUMBER)
 		return parser_unexpected(p, hi, "the upper end of the range (LO..HI)");
 	parser_next(p);
+	if (bracket && parser_peek(p, 0)->kind != TOK_RBRACKET)
+		return parser_unexpected(p, parser_peek(p, 0), "']' ([LO, HI])");
+	if (bracket)
+		parser_next(p);
 	const char *why = parse_range_error(lo->num, hi->num);
 	if (why) {
 		if (lo->num > hi->num && isfinite(lo->num) && isfinite(hi->num))

@@ -77,6 +77,17 @@ static void test_specials(void **state)
 	assert_int_equal(tl.tok[4].off, 27);
 	lex_free(&tl);
 
+	tl = lex_ok("[-3, 3] -3:3");
+	assert_int_equal(tl.n, 9);
+	assert_int_equal(tl.tok[0].kind, TOK_LBRACKET);
+	assert_true(tl.tok[1].kind == TOK_NUMBER && tl.tok[1].num == -3);
+	assert_int_equal(tl.tok[2].kind, TOK_COMMA);
+	assert_int_equal(tl.tok[4].kind, TOK_RBRACKET);
+	assert_true(tl.tok[5].kind == TOK_NUMBER && tl.tok[5].num == -3);
+	assert_int_equal(tl.tok[6].kind, TOK_COLON);
+	assert_true(tl.tok[7].kind == TOK_NUMBER && tl.tok[7].off == 11);
+	lex_free(&tl);
+
 	tl = lex_ok("a=1,(b)");
 	assert_int_equal(tl.tok[1].kind, TOK_EQUALS);
 	assert_int_equal(tl.tok[3].kind, TOK_COMMA);

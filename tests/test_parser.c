@@ -235,6 +235,40 @@ static void test_errors(void **state)
 	parse_err("help 3", 6, "a help topic");
 }
 
+/* What people bring from elsewhere and the language accepts (man page,
+ * CURVES AND PARAMETERS and NUMBERS AND RANGES): each the same record as
+ * its canonical form. */
+static void test_synonyms(void **state)
+{
+	(void)state;
+	parse_ok("relu on [-3, 3]");
+	assert_true(cmd_has(&cmd, CL_ON) && cmd.range.lo == -3 && cmd.range.hi == 3);
+	parse_ok("relu on -3:3");
+	assert_true(cmd.range.lo == -3 && cmd.range.hi == 3);
+	parse_ok("table relu on [ -0.25 , 1e-1 ] step 0.05");
+	assert_true(cmd.range.lo == -0.25 && cmd.range.hi == 0.1);
+	assert_int_equal(cmd.range.lo_dec, 2);
+	assert_int_equal(cmd.range.hi_dec, 1);
+	parse_ok("set range [-5,5]");
+	assert_true(cmd.range.lo == -5 && cmd.range.hi == 5);
+	parse_ok("sweep bias -8:0");
+	assert_true(cmd.bias_range.lo == -8 && cmd.bias_range.hi == 0);
+}
+
+/* What the language refuses with a hint that spells the working command,
+ * each at its column. */
+static void test_hints(void **state)
+{
+	(void)state;
+	parse_err("relu on [3, -3]", 10, "empty range: LO must be less than HI (did you mean -3..3?)");
+	parse_err("relu on 3:-3", 9, "(did you mean -3..3?)");
+	parse_err("relu on [-3 3]", 13, "expected ',' ([LO, HI])");
+	parse_err("relu on [-3, 3", 15, "expected ']' ([LO, HI])");
+	parse_err("relu on [-3:3]", 12, "expected ',' ([LO, HI])");
+	parse_err("relu on [x, 3]", 10, "expected a number ([LO, HI])");
+	parse_err("relu at [1, 2]", 9, "unexpected '['");
+}
+
 static void test_statistics(void **state)
 {
 	(void)state;
@@ -352,6 +386,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_limits, teardown),
 		cmocka_unit_test(test_clause_words),
 		cmocka_unit_test_teardown(test_statistics, teardown),
+		cmocka_unit_test_teardown(test_synonyms, teardown),
+		cmocka_unit_test_teardown(test_hints, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
