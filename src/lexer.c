@@ -189,6 +189,8 @@ static int unexpected(const char *line, size_t len, size_t i, struct diag *d)
 		hint = " (one command per line)";
 	else if (cp == '-' || cp == '+')
 		hint = " (a sign must be followed by a number)";
+	else if (cp == '.' && i >= 2 && line[i - 1] == '.' && line[i - 2] == '.')
+		hint = " (a range is written with two dots: LO..HI)";
 	else if (cp == '.')
 		hint = " (a range is written LO..HI)";
 	return diag_set(d, i, "unexpected '%.*s'%s", (int)n, line + i, hint);

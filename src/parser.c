@@ -83,6 +83,26 @@ int parser_decimals(const struct parser *p, const struct token *t)
 	return dec;
 }
 
+/* "1...2" is 1 .. .2, an empty range: it was meant with two dots, and
+ * the message says so, with the range the dots were meant for (1..2, or
+ * 1..2 for "2...1"), not .2..1. */
+static int three_dots(struct parser *p, const struct token *lo, const struct token *dots,
+                      const struct token *hi)
+{
+	const char *h = parser_text(p, hi) + 1;
+	int hn = PARSER_QLEN(hi) - 1;
+	double v;
+	if (num_parse(h, hi->len - 1, &v) != NUM_OK)
+		v = NAN;
+	if (!parse_range_error(lo->num, v))
+		return diag_set(p->d, dots->off, "a range is written with two dots (did you mean "
+		                "%.*s..%.*s?)", PARSER_QLEN(lo), parser_text(p, lo), hn, h);
+	if (!parse_range_error(v, lo->num))
+		return diag_set(p->d, dots->off, "a range is written with two dots (did you mean "
+		                "%.*s..%.*s?)", hn, h, PARSER_QLEN(lo), parser_text(p, lo));
+	return diag_set(p->d, dots->off, "a range is written with two dots: LO..HI");
+}
+
 /* LO..HI, and what people bring from elsewhere for the same: [LO, HI]
  * (Python, maths) and LO:HI (NumPy, MATLAB); all end in the same record,
  * so messages and labels write LO..HI. */
@@ -97,19 +117,27 @@ int parser_range(struct parser *p, struct range *r, size_t *off)
 		return parser_unexpected(p, lo, bracket ? "a number ([LO, HI])" : "a range LO..HI");
 	parser_next(p);
 	const struct token *dots = parser_peek(p, 0);
+	const struct token *hi = parser_peek(p, 1);
+	if (!bracket && parser_is_word(p, dots, "to") && hi->kind == TOK_NUMBER)
+		return diag_set(p->d, dots->off, "unexpected 'to' (write %.*s..%.*s)", PARSER_QLEN(lo),
+		                parser_text(p, lo), PARSER_QLEN(hi), parser_text(p, hi));
 	if (bracket ? dots->kind != TOK_COMMA : dots->kind != TOK_DOTDOT && dots->kind != TOK_COLON)
 		return parser_unexpected(p, dots, bracket ? "',' ([LO, HI])"
 		                                          : "'..' (a range is written LO..HI)");
 	parser_next(p);
-	const struct token *hi = parser_peek(p, 0);
 	if (hi->kind != TOK_NUMBER)
 		return parser_unexpected(p, hi, "the upper end of the range (LO..HI)");
 	parser_next(p);
+	if (dots->kind == TOK_COLON && parser_peek(p, 0)->kind == TOK_COLON)
+		return diag_set(p->d, parser_peek(p, 0)->off, "unexpected ':' (a range is LO:HI or "
+		                "LO..HI; a table's step is a clause: on LO..HI step S)");
 	if (bracket && parser_peek(p, 0)->kind != TOK_RBRACKET)
 		return parser_unexpected(p, parser_peek(p, 0), "']' ([LO, HI])");
 	if (bracket)
 		parser_next(p);
 	const char *why = parse_range_error(lo->num, hi->num);
+	if (why && dots->kind == TOK_DOTDOT && hi->off == dots->off + 2 && parser_text(p, hi)[0] == '.')
+		return three_dots(p, lo, dots, hi);
 	if (why) {
 		if (lo->num > hi->num && isfinite(lo->num) && isfinite(hi->num))
 			return diag_set(p->d, lo->off, "%s (did you mean %.*s..%.*s?)", why, PARSER_QLEN(hi),

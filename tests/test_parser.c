@@ -251,6 +251,8 @@ static void test_synonyms(void **state)
 	assert_int_equal(cmd.range.hi_dec, 1);
 	parse_ok("set range [-5,5]");
 	assert_true(cmd.range.lo == -5 && cmd.range.hi == 5);
+	parse_ok("relu on 0...5"); /* two dots and .5, as before */
+	assert_true(cmd.range.lo == 0 && cmd.range.hi == 0.5);
 	parse_ok("sweep bias -8:0");
 	assert_true(cmd.bias_range.lo == -8 && cmd.bias_range.hi == 0);
 }
@@ -267,6 +269,12 @@ static void test_hints(void **state)
 	parse_err("relu on [-3:3]", 12, "expected ',' ([LO, HI])");
 	parse_err("relu on [x, 3]", 10, "expected a number ([LO, HI])");
 	parse_err("relu at [1, 2]", 9, "unexpected '['");
+	parse_err("relu on 1...2", 10, "a range is written with two dots (did you mean 1..2?)");
+	parse_err("set range 2...1", 12, "(did you mean 1..2?)");
+	parse_err("relu on 1...1", 10, "a range is written with two dots: LO..HI");
+	parse_err("relu on -1...-2", 13, "unexpected '.' (a range is written with two dots");
+	parse_err("relu on -3 to 3", 12, "unexpected 'to' (write -3..3)");
+	parse_err("relu on -3:0.5:3", 15, "a table's step is a clause: on LO..HI step S");
 }
 
 static void test_statistics(void **state)

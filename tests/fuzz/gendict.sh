@@ -34,12 +34,17 @@ echo "# Written by tests/fuzz/gendict.sh; do not edit by hand."
 
 cat <<'END'
 
-# punctuation: ranges, lists, named parameters, distributions, comments
+# punctuation: ranges (LO..HI, [LO, HI], LO:HI), lists, named parameters,
+# distributions, comments
 ".."
 ","
 "="
 "("
 ")"
+"["
+"]"
+":"
+"..."
 "#"
 "-"
 "+"
