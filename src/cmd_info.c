@@ -218,6 +218,12 @@ static int parse_info(struct parser *p, struct cmd *cmd)
 	if (curve_parse(p, &cmd->curve[0], true) < 0)
 		return -1;
 	cmd->ncurves = 1;
+	const struct cmd_curve *c = &cmd->curve[0];
+	if (c->has_point)
+		return diag_set(p->d, c->point_off, "info shows the curve: write `%s at %.*s` for its "
+		                "value there", c->label, (int)(c->point_len > PARSER_QUOTE ? PARSER_QUOTE
+		                                                             : c->point_len),
+		                p->line + c->point_off);
 	return parser_end(p);
 }
 
