@@ -366,6 +366,9 @@ static void test_pytorch(void **state)
 	assert_string_equal(cmd.curve[0].label, "elu 1.5");
 	assert_string_equal(cmd.curve[1].label, "gelu tanh");
 	assert_string_equal(cmd.curve[2].label, "softplus 1 10");
+	parse_ok("torch.nn.LeakyReLU(0.2)"); /* a class: 0.2 is the slope, not x */
+	assert_int_equal(cmd.kind, CMD_PLOT);
+	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
 	parse_ok("leaky(negative_slope=0.2)");
 	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
 	parse_ok("F.leaky_relu(x, 0.2)");

@@ -14,6 +14,7 @@ F.relu at -1, 0, 1
 #
 leaky 0.2 at -1
 nn.LeakyReLU(0.2) at -1
+torch.nn.LeakyReLU(0.2) at -1
 F.leaky_relu(-1, 0.2)
 F.leaky_relu(x, negative_slope=0.2) at -1
 torch.nn.LeakyReLU(negative_slope=0.2, inplace=True) at -1
