@@ -105,26 +105,23 @@ static int call_args(struct parser *p, const struct actfn_def *def, struct call_
 static int ambiguous_call(struct parser *p, const struct token *name, const struct token **pos,
                           int npos)
 {
-	const struct actfn_def *def = name ? actfn_lookup(parser_text(p, name), name->len) : NULL;
-	char as_params[96], as_point[96], names[96];
-	size_t a = 0, b = 0, k = 0;
+	char as_params[96], as_point[96];
+	size_t a = 0, b = 0;
 	int nn = PARSER_QLEN(name);
 	const char *nt = parser_text(p, name);
 	util_append(as_params, sizeof as_params, &a, "%.*s", nn, nt);
 	util_append(as_point, sizeof as_point, &b, "%.*s", nn, nt);
-	names[0] = '\0';
 	for (int i = 0; i < npos; i++) {
 		int vl = PARSER_QLEN(pos[i]);
 		const char *vt = parser_text(p, pos[i]);
 		util_append(as_params, sizeof as_params, &a, " %.*s", vl, vt);
-		util_append(names, sizeof names, &k, "%s%s=%.*s", i ? ", " : "", def->param[i].name, vl, vt);
 		if (i > 0)
 			util_append(as_point, sizeof as_point, &b, " %.*s", vl, vt);
 	}
 	util_append(as_point, sizeof as_point, &b, " at %.*s", PARSER_QLEN(pos[0]),
 	            parser_text(p, pos[0]));
-	return diag_set(p->d, pos[0]->off, "parameters or a point? write `%s` (%s) or `%s`", as_params,
-	                names, as_point);
+	return diag_set(p->d, pos[0]->off, "write `%s` (parameters) or `%s` (a point)", as_params,
+	                as_point);
 }
 
 /* Too many arguments: the call as it can be written. */
@@ -204,12 +201,11 @@ static int prime(struct parser *p, const struct token *name, const struct token 
 	const char *s = p->line + name->off;
 	const struct token *open = parser_peek(p, 1), *x = parser_peek(p, 2);
 	if (open->kind == TOK_LPAREN && x->kind == TOK_NUMBER && parser_peek(p, 3)->kind == TOK_RPAREN)
-		return diag_set(p->d, t->off, "unexpected '%.*s' (write `%.*s at %.*s`: its dy column is "
-		                "f'(%.*s))", (int)t->len, parser_text(p, t), n, s, PARSER_QLEN(x),
-		                parser_text(p, x), PARSER_QLEN(x), parser_text(p, x));
-	return diag_set(p->d, t->off, "unexpected '%.*s' (f' is shown with f: the lower panel of the "
-	                "plot `%.*s`, the dy column of `table %.*s`, the formula in `info %.*s`)",
-	                (int)t->len, parser_text(p, t), n, s, n, s, n, s);
+		return diag_set(p->d, t->off, "write `%.*s at %.*s`: f'(%.*s) is its dy column", n, s,
+		                PARSER_QLEN(x), parser_text(p, x), PARSER_QLEN(x), parser_text(p, x));
+	/* the commands first: a narrow screen may show only the start */
+	return diag_set(p->d, t->off, "f' is shown with f: `%.*s` (lower panel), `table %.*s` (dy), "
+	                "`info %.*s`", n, s, n, s, n, s);
 }
 
 /* A curve: NAME and its parameters. With bare_ok (info), required
@@ -372,8 +368,8 @@ static int call_points(struct parser *p, struct cmd *cmd)
 	}
 	if (!alone) {
 		const struct cmd_curve *c = &cmd->curve[first];
-		return diag_set(p->d, c->point_off, "a point in parentheses is a line of its own: write "
-		                "`%s at %s`", want, pts);
+		return diag_set(p->d, c->point_off, "write `%s at %s` (a point in parentheses is a "
+		                "line of its own)", want, pts);
 	}
 	cmd->points = malloc(sizeof *cmd->points);
 	if (!cmd->points)

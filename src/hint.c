@@ -155,9 +155,8 @@ int hint_show(struct parser *p, const struct token *t)
 {
 	if (!is_curve_name(p, t))
 		return 0;
-	return diag_set(p->d, t->off, "unexpected '%.*s' (show is for settings: write `info %.*s` "
-	                "for an activation)", PARSER_QLEN(t), parser_text(p, t), PARSER_QLEN(t),
-	                parser_text(p, t));
+	return diag_set(p->d, t->off, "unexpected '%.*s' (write `info %.*s`: show is for settings)",
+	                PARSER_QLEN(t), parser_text(p, t), PARSER_QLEN(t), parser_text(p, t));
 }
 
 /* ---- an unknown first word ---------------------------------------------- */
@@ -255,13 +254,13 @@ int hint_first_word(struct parser *p, const struct token *t)
 	case ASK_DERIVATIVE:
 		for (size_t i = c; at(p, i)->kind != TOK_END; i++)
 			if (parser_is_word(p, at(p, i), "at"))
-				return diag_set(p->d, t->off, "unknown command '%.*s' (write `%s`: its dy column "
-				                "is f')", wl, w, line);
-		return diag_set(p->d, t->off, "unknown command '%.*s' (f' is shown with f: write `%s` "
-		                "(the plot's lower panel) or `table %s` (its dy column))", wl, w, line, line);
+				return diag_set(p->d, t->off, "unknown command '%.*s' (write `%s`: f' is its "
+				                "dy column)", wl, w, line);
+		return diag_set(p->d, t->off, "unknown command '%.*s' (write `table %s`: f' is its dy "
+		                "column; `%s` plots it below f)", wl, w, line, line);
 	case ASK_COMPARE:
-		return diag_set(p->d, t->off, "unknown command '%.*s' (write `%s`: one plot of them all; "
-		                "table, dead and train take the same list)", wl, w, line);
+		return diag_set(p->d, t->off, "unknown command '%.*s' (write `%s`: one plot of them all)",
+		                wl, w, line);
 	default:
 		return diag_set(p->d, t->off, "unknown command '%.*s' (write `%s`)", wl, w, line);
 	}

@@ -292,19 +292,19 @@ static void test_hints(void **state)
 	parse_err("relu and", 6, "unexpected 'and' (expected ','");
 	parse_err("relu on -3..3 and elu", 15, "unexpected 'and' (expected ','");
 	/* the derivative */
-	parse_err("relu'", 5, "f' is shown with f: the lower panel of the plot `relu`, the dy column "
-	          "of `table relu`, the formula in `info relu`");
+	parse_err("relu'", 5, "f' is shown with f: `relu` (lower panel), `table relu` (dy), "
+	          "`info relu`");
 	parse_err("leaky 0.2' on -1..1", 10, "`table leaky 0.2`");
-	parse_err("relu'(2)", 5, "(write `relu at 2`: its dy column is f'(2))");
+	parse_err("relu'(2)", 5, "write `relu at 2`: f'(2) is its dy column");
 	parse_err("relu\xe2\x80\xb2", 5, "f' is shown with f");
 	/* show NAME */
-	parse_err("show relu", 6, "unexpected 'relu' (show is for settings: write `info relu`");
+	parse_err("show relu", 6, "unexpected 'relu' (write `info relu`: show is for settings)");
 	parse_err("show foo", 6, "expected 'settings' or the name of a setting");
 	/* a first word that starts an English phrasing */
-	parse_err("derivative of relu", 1, "unknown command 'derivative' (f' is shown with f: write "
-	          "`relu` (the plot's lower panel) or `table relu` (its dy column))");
-	parse_err("gradient of elu at 1", 1, "(write `elu at 1`: its dy column is f')");
-	parse_err("compare relu elu", 1, "unknown command 'compare' (write `relu, elu`: one plot");
+	parse_err("derivative of relu", 1, "unknown command 'derivative' (write `table relu`: f' is "
+	          "its dy column; `relu` plots it below f)");
+	parse_err("gradient of elu at 1", 1, "(write `elu at 1`: f' is its dy column)");
+	parse_err("compare relu elu", 1, "unknown command 'compare' (write `relu, elu`: one plot of them all)");
 	parse_err("compare relu and leaky 0.1 from -3 to 3", 1, "(write `relu, leaky 0.1 on -3..3`:");
 	parse_err("what is dying relu", 1, "unknown command 'what' (write `help dying`)");
 	parse_err("why do units die", 1, "(write `help dying`)");
@@ -322,14 +322,14 @@ static void test_hints(void **state)
 	parse_err("relu at \xc3\xa9", 9, "unexpected '\xc3\xa9'");
 	parse_err("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 1, "unexpected '\xc3\xa9'");
 	/* calls that could mean two things */
-	parse_err("leaky(0.2)", 7, "parameters or a point? write `leaky 0.2` (negative_slope=0.2) "
-	          "or `leaky at 0.2`");
-	parse_err("softplus(1, 10)", 10, "write `softplus 1 10` (beta=1, threshold=10) or "
-	          "`softplus 10 at 1`");
-	parse_err("table relu(2)", 12, "a point in parentheses is a line of its own: write `relu at 2`");
+	parse_err("leaky(0.2)", 7, "write `leaky 0.2` (parameters) or `leaky at 0.2` (a point)");
+	parse_err("softplus(1, 10)", 10,
+	          "write `softplus 1 10` (parameters) or `softplus 10 at 1` (a point)");
+	parse_err("table relu(2)", 12,
+	          "write `relu at 2` (a point in parentheses is a line of its own)");
 	parse_err("relu(1), sigmoid(2)", 6, "write `relu, sigmoid at 1, 2`");
 	parse_err("relu(2) on -3..3", 6, "write `relu at 2`");
-	parse_err("info torch.relu(2)", 17, "info shows the curve: write `relu at 2`");
+	parse_err("info torch.relu(2)", 17, "write `relu at 2` for the value there (info describes");
 	parse_err("relu(1, 2)", 9, "too many arguments: relu(x)");
 	parse_err("nn.LeakyReLU(0.2, 0.3)", 19, "too many arguments: leaky(negative_slope)");
 	parse_err("F.leaky_relu(1, 0.2, 3)", 22, "too many arguments: leaky(x, negative_slope)");
