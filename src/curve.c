@@ -359,9 +359,8 @@ static int call_points(struct parser *p, struct cmd *cmd)
 		}
 		const char *t = p->line + c->point_off;
 		int n = (int)(c->point_len > PARSER_QUOTE ? PARSER_QUOTE : c->point_len);
-		/* one point for all, each written the same */
-		if (i != first && (c->point_len != cmd->curve[first].point_len ||
-		                   memcmp(t, p->line + cmd->curve[first].point_off, c->point_len) != 0))
+		/* one point for all: the same double (1 and 1.0 are; -0 and 0 are not) */
+		if (i != first && memcmp(&c->point, &cmd->curve[first].point, sizeof c->point) != 0)
 			alone = false;
 		if (i == first || !alone)
 			util_append(pts, sizeof pts, &pl, "%s%.*s", pl ? ", " : "", n, t);

@@ -386,6 +386,9 @@ static void test_pytorch(void **state)
 	parse_ok("F.elu(-1, alpha=2), torch.relu(-1)");
 	assert_true(cmd.kind == CMD_AT && cmd.npoints == 1 && cmd.ncurves == 2);
 	assert_string_equal(cmd.curve[0].label, "elu 2");
+	parse_ok("relu(1.0), sigmoid(1)"); /* one point, written two ways */
+	assert_true(cmd.kind == CMD_AT && cmd.npoints == 1 && cmd.points[0] == 1);
+	parse_err("relu(0), sigmoid(-0)", 6, "write `relu, sigmoid at 0, -0`");
 	parse_ok("table torch.relu on -1..1 step 1");
 	assert_int_equal(cmd.kind, CMD_TABLE);
 	parse_ok("info nn.LeakyReLU(0.2)");
