@@ -99,8 +99,18 @@ void actfn_dparam(const struct actfn_curve *c, const double *x, double *dp, size
 
 /* ---- actfn_text.c: the activations as words ------------------------------- */
 
-/* Canonical name or alias, ASCII case-insensitive; NULL if unknown. */
+/* Canonical name or alias, ASCII case-insensitive, after one of PyTorch's
+ * module paths or none (torch.nn.ReLU, F.leaky_relu); NULL if unknown. */
 const struct actfn_def *actfn_lookup(const char *name, size_t len);
+/* How a name written with PyTorch's module path takes arguments in
+ * parentheses: a class's are its parameters, a function's first is x. */
+enum actfn_form {
+	ACTFN_BARE,     /* no path: relu, leaky */
+	ACTFN_CLASS,    /* nn.ReLU, torch.nn.LeakyReLU */
+	ACTFN_FUNCTION, /* torch.relu, F.leaky_relu, torch.nn.functional.elu */
+};
+/* Bytes of the module path name starts with (0: none), and its form. */
+size_t actfn_torch_path(const char *name, size_t len, enum actfn_form *form);
 /* The known name closest to a misspelling, or NULL if none is close. */
 const char *actfn_suggest(const char *name, size_t len);
 /* Index of a parameter by name or alias, or -1. */

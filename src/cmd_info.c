@@ -218,6 +218,11 @@ static int parse_info(struct parser *p, struct cmd *cmd)
 	if (curve_parse(p, &cmd->curve[0], true) < 0)
 		return -1;
 	cmd->ncurves = 1;
+	const struct cmd_curve *c = &cmd->curve[0];
+	int n = (int)(c->point_len > PARSER_QUOTE ? PARSER_QUOTE : c->point_len);
+	if (c->has_point)
+		return diag_set(p->d, c->point_off, "write `%s at %.*s` for the value there (info "
+		                "describes the curve)", c->label, n, p->line + c->point_off);
 	return parser_end(p);
 }
 

@@ -206,7 +206,9 @@ const struct command command_plot_entry = {
 	 "by name (leaky negative_slope=0.1, or its alias slope=0.1). Up to 16 curves,\n"
 	 "told apart by colour on a terminal, else by glyph (* + o x # % @ &).\n"
 	 "A kink or jump (relu' at 0) is drawn as separate pieces, never a ramp.\n"
-	 "With set format csv, tsv or json a plot writes the points it would draw.\n",
+	 "With set format csv, tsv or json a plot writes the points it would draw.\n"
+	 "PyTorch's spellings work too: torch.relu, F.leaky_relu, nn.LeakyReLU(0.2),\n"
+	 "torch.nn.ELU(alpha=1.5), relu(2) for relu at 2 (man actviz: SPELLINGS).\n",
 	.also = "at",
 	.arg = COMMAND_ARG_CURVES,
 	.data = true,

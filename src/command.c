@@ -10,6 +10,7 @@
 
 #include "clause.h"
 #include "curve.h"
+#include "hint.h"
 #include "num.h"
 #include "util.h"
 
@@ -150,6 +151,8 @@ static int not_a_clause(struct parser *p, const struct token *t, const struct cm
 {
 	if (t->kind == TOK_COMMA)
 		return parser_unexpected(p, parser_peek(p, 1), "an activation name after ','");
+	if (hint_after_curves(p, t, cmd) < 0)
+		return -1;
 	const struct actfn_def *last = cmd->ncurves > 0 ? cmd->curve[cmd->ncurves - 1].fn.def : NULL;
 	int k = t->kind == TOK_WORD && last ? actfn_param_index(last, parser_text(p, t), t->len) : -1;
 	if (k >= 0) {
@@ -215,7 +218,15 @@ static int parse_tokens(struct parser *p, struct cmd *cmd)
 	if (c)
 		return command_parse(c, p, cmd);
 
-	/* Neither: suggest whichever kind of name it is closest to. */
+	/* Neither: an English phrasing, a PyTorch name that is not an
+	 * activation, or whichever kind of name it is closest to. */
+	if (hint_first_word(p, t) < 0)
+		return -1;
+	enum actfn_form form;
+	size_t path = actfn_torch_path(parser_text(p, t), t->len, &form);
+	if (path)
+		return diag_set(p->d, t->off + path, "unknown activation '%.*s' (list shows them all)",
+		                PARSER_QLEN(t) - (int)path, parser_text(p, t) + path);
 	const char *sug = actfn_suggest(parser_text(p, t), t->len);
 	if (sug)
 		return diag_set(p->d, t->off, "unknown activation '%.*s' (did you mean '%s'?)",
@@ -232,8 +243,10 @@ int command_parse_line(const char *line, size_t len, struct cmd *cmd, struct dia
 {
 	memset(cmd, 0, sizeof *cmd);
 	struct parser p = {.line = line, .len = len, .d = d};
-	if (lex_line(line, len, &p.tl, d) < 0)
+	if (lex_line(line, len, &p.tl, d) < 0) {
+		hint_lex(line, len, d);
 		return -1;
+	}
 	int rc = parse_tokens(&p, cmd);
 	lex_free(&p.tl);
 	return rc;

@@ -30,7 +30,8 @@ static const struct topic topics[] = {
 	{"ranges",
 	 "A range is LO..HI with finite LO < HI: -3..3, -1e-3..1e-3, 0..1e308.\n"
 	 "HI - LO must be finite and at least 1e-12 of the larger end.\n"
-	 "`on LO..HI` applies to one command; `set range LO..HI` changes the default.\n"},
+	 "`on LO..HI` applies to one command; `set range LO..HI` changes the default.\n"
+	 "[LO, HI] and LO:HI are read as LO..HI: relu on [-3, 3] is relu on -3..3.\n"},
 	{"numbers",
 	 "Numbers: an optional sign, digits with an optional decimal point and exponent\n"
 	 "(1.5, -2e-3, .5), hex floats (0x1p-3), inf, infinity and nan in any case.\n"

@@ -90,6 +90,10 @@ struct cmd_curve {
 	size_t off;             /* where its name starts */
 	char label[CMD_LABEL];  /* "leaky 0.1", with " #2" when repeated */
 	bool bare;              /* no parameter was given */
+	/* relu(2), torch.relu(2): the x given in parentheses, a point */
+	bool has_point;
+	double point;
+	size_t point_off, point_len;
 };
 
 /* `init`: he, xavier, torch, or normal(MEAN, SD). */
@@ -203,6 +207,18 @@ bool parser_is_word(const struct parser *p, const struct token *t, const char *w
 int parser_unexpected(struct parser *p, const struct token *t, const char *expected);
 /* 0 at the end of the line, else an error: -1. */
 int parser_end(struct parser *p);
+
+/* Bytes [from, to) of the line, to be replaced by with. */
+struct parser_edit {
+	size_t from, to;
+	const char *with;
+};
+/* Room for a line a message spells ("write `relu on -3..3`"). */
+#define PARSER_SPELL 128
+/* The line with the edits (in order) applied, without its comment or
+ * outer blanks; false if it does not fit in size. */
+bool parser_spell(const struct parser *p, const struct parser_edit *e, size_t n, char *buf,
+                  size_t size);
 
 /* LO..HI; *off gets where LO starts. */
 int parser_range(struct parser *p, struct range *r, size_t *off);
