@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "describe.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,6 +149,40 @@ static void x_text(const struct points *P, double x, enum how how, char *buf, si
 	else
 		round_text(x, how == HOW_ABOUT ? P->step : P->step * 1e-4, n);
 	snprintf(buf, size, "%s%s", how == HOW_ABOUT ? "about " : "", n);
+}
+
+/* A value as the rest of the program writes it, with 0 for -0 (a
+ * sentence's zero has no sign). A one-sided limit is taken one double
+ * away from its kink, and is a few units in the last place off the true
+ * limit there: within 4 of them, a 12-digit decimal is the limit (so
+ * hardshrink's at 0.5 reads 0.5, not 0.5000000000000001), and a tiny
+ * one (elu's 5e-324 just right of 0) is 0. */
+static void val_text(double v, bool limit, char buf[NUM_BUF])
+{
+	if (limit && isfinite(v)) {
+		char t[40];
+		snprintf(t, sizeof t, "%.12g", v);
+		double r = strtod(t, NULL);
+		if (fabs(r - v) <= 4 * DBL_EPSILON * fabs(v))
+			v = r;
+		else if (fabs(v) < 1e-300)
+			v = 0;
+	}
+	num_format(v == 0 ? 0.0 : v, buf);
+}
+
+static bool is_limit(int kind);
+
+/* Point i's value: a limit that carries on a stretch of equal values
+ * (rrelu's slope up to its kink) is that value exactly; one that does
+ * not is rounded as val_text says. */
+static void point_text(const struct points *P, const double *v, size_t i, char buf[NUM_BUF])
+{
+	bool limit = is_limit(P->kind[i]);
+	size_t j = P->kind[i] == PT_LEFT ? i - 1 : i + 1;
+	if (limit && !(P->kind[i] == PT_LEFT && i == 0) && j < P->n && v[j] == v[i])
+		limit = false;
+	val_text(v[i], limit, buf);
 }
 
 /* A stretch of points a..b where something holds, and where it starts
@@ -328,8 +363,8 @@ static void say_ends(struct out *o, const struct points *P, const char *f, const
 	if (v[imin] == v[imax] || only_steps(v, P->n))
 		return;
 	char a[NUM_BUF], b[NUM_BUF], lo[NUM_BUF], hi[NUM_BUF], line[LINE];
-	num_format(v[first], a);
-	num_format(v[last], b);
+	point_text(P, v, first, a);
+	point_text(P, v, last, b);
 	num_format(P->lo, lo);
 	num_format(P->hi, hi);
 	size_t len = 0;
@@ -340,12 +375,12 @@ static void say_ends(struct out *o, const struct points *P, const char *f, const
 	char w[NUM_BUF + 40], n[NUM_BUF];
 	if (low_inside) {
 		where(P, imin, w, sizeof w);
-		num_format(v[imin], n);
+		point_text(P, v, imin, n);
 		util_append(line, sizeof line, &len, "; its lowest point is %s, %s", n, w);
 	}
 	if (high_inside) {
 		where(P, imax, w, sizeof w);
-		num_format(v[imax], n);
+		point_text(P, v, imax, n);
 		util_append(line, sizeof line, &len, "%s %s, %s",
 		            low_inside ? ", and its highest" : "; its highest point is", n, w);
 	}
@@ -403,7 +438,12 @@ static size_t stretches(const struct points *P, const double *v, const struct ru
 			size_t b = a;
 			while (b + 1 <= r->b && v[b + 1] == v[a])
 				b++;
-			if (b >= a + 2 && P->x[b] > P->x[a]) {
+			/* saturation reaches an end or a kink; a run of equal
+			 * doubles elsewhere (elu's -0.9999999999999999 beside its
+			 * -1) says nothing of the curve */
+			bool edge = a == r->a || b == r->b || P->kind[a] != PT_SAMPLE ||
+			            P->kind[b] != PT_SAMPLE;
+			if (b >= a + 2 && P->x[b] > P->x[a] && edge) {
 				cur = flat_piece(P, r, a, b);
 				if (a > from)
 					PUT(rest_piece(r, have_prev ? &prev : NULL, &cur));
@@ -445,7 +485,7 @@ static void say_signs(struct out *o, const struct points *P, const char *f, cons
 		if (st[i].cls == 2) {
 			util_append(line, sizeof line, &len, "not a number ");
 		} else if (st[i].cls == 3 || st[i].cls == 0) {
-			num_format(v[st[i].a] == 0 ? 0.0 : v[st[i].a], n);
+			point_text(P, v, st[i].a, n);
 			util_append(line, sizeof line, &len, "%s ", n);
 		} else {
 			util_append(line, sizeof line, &len, "%s zero ", st[i].cls < 0 ? "below" : "above");
@@ -474,9 +514,16 @@ static void say_kinks(struct out *o, const struct points *P, const struct plot_s
 			if (l == r || (p == 0 && !m->br[k].f_jumps) || at == P->n)
 				continue;
 			char line[LINE], a[NUM_BUF], b[NUM_BUF], c[NUM_BUF];
-			num_format(l, a);
-			num_format(r, b);
-			num_format(v[p][at], c);
+			/* each side from its point when the window shows it */
+			if (at > 0 && P->kind[at - 1] == PT_LEFT)
+				point_text(P, v[p], at - 1, a);
+			else
+				val_text(l, true, a);
+			if (at + 1 < P->n && P->kind[at + 1] == PT_RIGHT)
+				point_text(P, v[p], at + 1, b);
+			else
+				val_text(r, true, b);
+			val_text(v[p][at], false, c);
 			const char *side = x == P->lo ? " (the window shows its right side)"
 			                 : x == P->hi ? " (the window shows its left side)" : "";
 			snprintf(line, sizeof line, "At x = %s, %s jumps from %s to %s%s; %s(%s) = %s.", bx,
@@ -489,37 +536,35 @@ static void say_kinks(struct out *o, const struct points *P, const struct plot_s
 /* ---- the curves together ------------------------------------------------------ */
 
 /* What curve c does over run r, when that is simple: one value, or one
- * sign with one slope. Returns whether it said anything. */
-static bool trait(const struct points *P, int c, const char *label, const struct run *r,
-                  char *buf, size_t size, size_t *len)
+ * slope, with its sign (limits aside: the stretch is open at a kink).
+ * Returns 2 for one value or one slope, 1 for a sign alone, else 0. */
+static int trait(const struct points *P, int c, const char *label, const struct run *r,
+                 char *buf, size_t size)
 {
 	double value, slope;
 	char n[NUM_BUF];
 	const double *y = P->v[c][0], *dy = P->v[c][1];
+	size_t len = 0;
+	buf[0] = '\0';
 	if (flat(y, r->a, r->b, &value)) {
-		num_format(value, n);
-		util_append(buf, size, len, "%s is exactly %s", label, n);
-		return true;
+		val_text(value, false, n);
+		util_append(buf, size, &len, "%s is exactly %s", label, n);
+		return 2;
 	}
-	bool sl = flat(dy, r->a, r->b, &slope);
-	struct run signs[2];
-	size_t ns = 0;
-	struct points sub = *P;
-	sub.x += r->a;
-	sub.kind += r->a;
-	sub.n = r->b - r->a + 1;
-	ns = sign_runs(&sub, y + r->a, signs, 2);
-	bool one_sign = ns == 1 && signs[0].cls != 0 && signs[0].cls != 2;
-	if (!sl && !one_sign)
-		return false;
-	util_append(buf, size, len, "%s", label);
-	if (one_sign)
-		util_append(buf, size, len, " stays %s zero", signs[0].cls < 0 ? "below" : "above");
+	bool sl = flat(dy, r->a, r->b, &slope), below = true, above = true;
+	for (size_t i = r->a; i <= r->b; i++)
+		if (!is_limit(P->kind[i]))
+			below = below && y[i] < 0, above = above && y[i] > 0;
+	if (!sl && !below && !above)
+		return 0;
+	util_append(buf, size, &len, "%s", label);
+	if (below || above)
+		util_append(buf, size, &len, " stays %s zero", below ? "below" : "above");
 	if (sl) {
-		num_format(slope, n);
-		util_append(buf, size, len, "%s slope %s", one_sign ? " with" : " has", n);
+		val_text(slope, false, n);
+		util_append(buf, size, &len, "%s slope %s", below || above ? " with" : " has", n);
 	}
-	return true;
+	return sl ? 2 : 1;
 }
 
 /* Curve c against the first: where it is below, equal or above, by how
@@ -577,17 +622,12 @@ static void say_compare(struct out *o, const struct describe_spec *s, const stru
 		len = 0;
 		/* "for x < 0" begins the sentence: "For x < 0, ..." */
 		util_append(line, sizeof line, &len, "For %s", where_ + 4);
-		util_append(line, sizeof line, &len, ", ");
-		size_t before = len;
-		bool a = trait(P, c, me, r, line, sizeof line, &len);
-		if (a)
-			util_append(line, sizeof line, &len, "; ");
-		bool b = trait(P, 0, ref, r, line, sizeof line, &len);
-		if (!a && !b)
+		char mine[LINE / 4], theirs[LINE / 4];
+		int a = trait(P, c, me, r, mine, sizeof mine);
+		int b = trait(P, 0, ref, r, theirs, sizeof theirs);
+		if (a < 2 && b < 2) /* only signs: the lines above say those */
 			continue;
-		if (!b && len > before)
-			len -= 2, line[len] = '\0';
-		util_append(line, sizeof line, &len, ".");
+		util_append(line, sizeof line, &len, ", %s%s%s.", mine, a && b ? "; " : "", theirs);
 		say(o, line);
 	}
 }
