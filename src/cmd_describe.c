@@ -15,7 +15,7 @@ const struct command command_describe_entry = {
 	.kind = CMD_DESCRIBE,
 	.clauses = CL_ON,
 	.exec = exec_describe_cmd,
-	.overview = "  describe relu, leaky 0.01     a plot in words: zeros, kinks, ends, how they compare\n",
+	.overview = "  describe relu, leaky 0.01     a plot in words, for a screen reader\n",
 	.help = "describe NAME [PARAMS] [, NAME [PARAMS] ...] [on LO..HI]\n"
 	 "\n"
 	 "Says in sentences what the plot of the same curves shows, for a screen\n"
