@@ -93,7 +93,8 @@ static void test_extreme_is_a_sample(void **state)
 
 /* Where two samples straddle a zero, the picture's segment crosses it:
  * silu' = 0 at -1.2784645427610738 and tanh = sigmoid at
- * 0.881373587019543 (mpmath), given to the samples' spacing (0.03), and nearer than a sixth of it: the segment, not the midpoint. */
+ * 0.881373587019543 (mpmath), given to the samples' spacing (0.03) and
+ * nearer than a sixth of it: the drawn segment, not the midpoint. */
 static void test_crossings(void **state)
 {
 	(void)state;
