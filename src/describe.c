@@ -266,6 +266,21 @@ static size_t sign_runs(const struct points *P, const double *v, struct run *run
 	return nr;
 }
 
+/* How often v changes sign, a zero between the two sides counting once. */
+static size_t sign_changes(const double *v, size_t n)
+{
+	size_t k = 0;
+	int last = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = v[i] < 0 ? -1 : v[i] > 0 ? 1 : 0;
+		if (c != 0 && last != 0 && c != last)
+			k++;
+		if (c != 0)
+			last = c;
+	}
+	return k;
+}
+
 /* "for x < 0", "at x = 0", "for -1 < x <= 1", "for every x in the window". */
 static void interval(const struct points *P, const struct run *r, char *buf, size_t size,
                      size_t *len)
@@ -312,7 +327,7 @@ static const char *sep(size_t i, size_t n)
 /* ---- one curve ---------------------------------------------------------------- */
 
 #define LINE 2048
-#define MAX_RUNS 6
+#define MAX_STRETCHES 8 /* more, and a sentence counts them instead */
 
 static void say(struct out *o, const char *line)
 {
@@ -461,8 +476,6 @@ static size_t stretches(const struct points *P, const double *v, const struct ru
 	return n;
 }
 
-#define MAX_STRETCHES 8
-
 /* Where it is 0, below or above zero, or one value: "f is 0 for x <= 0
  * and above zero for x > 0", "f' is 0.01 for x <= 0 and 1 for x > 0". */
 static void say_signs(struct out *o, const struct points *P, const char *f, const double *v)
@@ -474,7 +487,7 @@ static void say_signs(struct out *o, const struct points *P, const char *f, cons
 	size_t len = 0;
 	if (nr > MAX_STRETCHES || ns > MAX_STRETCHES) {
 		util_append(line, sizeof line, &len, "%s changes sign %zu times on the window.", f,
-		            nr - 1);
+		            sign_changes(v, P->n));
 		say(o, line);
 		return;
 	}
@@ -575,8 +588,8 @@ static void say_compare(struct out *o, const struct describe_spec *s, const stru
 	const char *me = s->curve[c].label, *ref = s->curve[0].label;
 	for (size_t i = 0; i < P->n; i++)
 		d[i] = P->v[c][0][i] - P->v[0][0][i];
-	struct run runs[MAX_RUNS];
-	size_t nr = sign_runs(P, d, runs, MAX_RUNS);
+	struct run runs[MAX_STRETCHES];
+	size_t nr = sign_runs(P, d, runs, MAX_STRETCHES);
 	char line[LINE], n[NUM_BUF];
 	size_t len = 0;
 	double most = 0;
@@ -584,9 +597,9 @@ static void say_compare(struct out *o, const struct describe_spec *s, const stru
 		if (fabs(d[i]) > most)
 			most = fabs(d[i]);
 	num_format(most, n);
-	if (nr > MAX_RUNS) {
+	if (nr > MAX_STRETCHES) {
 		util_append(line, sizeof line, &len, "%s and %s cross %zu times; they differ by up to %s.",
-		            me, ref, nr - 1, n);
+		            me, ref, sign_changes(d, P->n), n);
 		say(o, line);
 		return;
 	}
