@@ -329,9 +329,68 @@ static const char *sep(size_t i, size_t n)
 #define LINE 2048
 #define MAX_STRETCHES 8 /* more, and a sentence counts them instead */
 
+/* Whether word w (n bytes) holds on to the next ("x", "<", "about");
+ * an operator holds on to the word before it too (unit). */
+static bool glued(const char *w, size_t n)
+{
+	static const char *const glue[] = {"x", "<", "<=", ">", ">=", "=", "about"};
+	for (size_t i = 0; i < sizeof glue / sizeof glue[0]; i++)
+		if (n == strlen(glue[i]) && strncmp(w, glue[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The bytes of the words from w that a line break must not part:
+ * "x <= 0", "about -1.28". */
+static size_t unit(const char *w)
+{
+	size_t len = strcspn(w, " ");
+	const char *last = w;
+	for (;;) {
+		size_t n = strcspn(last, " ");
+		if (last[n] != ' ')
+			break;
+		const char *next = last + n + 1;
+		size_t m = strcspn(next, " ");
+		/* "x <", "< 0", "f'(0) =", "about -1" */
+		bool op = m <= 2 && strchr("<>=", next[0]);
+		if (!glued(last, n) && !op)
+			break;
+		last += n + 1;
+		len = (size_t)(last - w) + strcspn(last, " ");
+	}
+	return len;
+}
+
+/* One sentence, indented 2, its words wrapped at 79 columns and the
+ * rest of it indented 4, so that it reads on an 80-column terminal. */
+static void wrap(struct out *o, const char *line, int indent)
+{
+	enum { WIDTH = 79 };
+	int col = indent;
+	out_repeat(o, ' ', (size_t)indent);
+	for (const char *w = line; *w;) {
+		size_t n = unit(w);
+		if (col > indent && col + 1 + (int)n > WIDTH) {
+			out_putc(o, '\n');
+			out_repeat(o, ' ', (size_t)indent + 2);
+			col = indent + 2;
+		} else if (col > indent) {
+			out_putc(o, ' ');
+			col++;
+		}
+		out_write(o, w, n);
+		col += (int)n;
+		w += n;
+		while (*w == ' ')
+			w++;
+	}
+	out_putc(o, '\n');
+}
+
 static void say(struct out *o, const char *line)
 {
-	out_printf(o, "  %s\n", line);
+	wrap(o, line, 2);
 }
 
 /* Where the extreme point idx is: "at x = -1.29", "just left of x = 0". */
@@ -649,13 +708,16 @@ static void say_compare(struct out *o, const struct describe_spec *s, const stru
 
 static void heading(struct out *o, const struct describe_spec *s)
 {
+	char line[LINE * 2], lo[NUM_BUF], hi[NUM_BUF];
+	size_t len = 0;
 	for (int c = 0; c < s->ncurves; c++)
-		out_printf(o, "%s%s", sep((size_t)c, (size_t)s->ncurves), s->curve[c].label);
-	char lo[NUM_BUF], hi[NUM_BUF];
+		util_append(line, sizeof line, &len, "%s%s", sep((size_t)c, (size_t)s->ncurves),
+		            s->curve[c].label);
 	num_format(s->xlo, lo);
 	num_format(s->xhi, hi);
-	out_printf(o, " on %s..%s, from %ld samples %s.\n", lo, hi, s->samples,
-	           s->ncurves == 1 ? "of the curve" : "of each curve");
+	util_append(line, sizeof line, &len, " on %s..%s, from %ld samples %s.", lo, hi, s->samples,
+	            s->ncurves == 1 ? "of the curve" : "of each curve");
+	wrap(o, line, 0);
 }
 
 int describe_write(struct out *o, const struct describe_spec *s)
