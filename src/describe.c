@@ -83,7 +83,8 @@ static void put_point(struct points *P, int ncurves, double x, int kind, double 
 /* Merges the samples with the kinks (left limit, value, right limit; a
  * sample on a kink becomes its value). */
 static void merge_points(const struct describe_spec *s, const double *xs,
-                         const struct plot_samples *sm, struct points *P)
+                         const struct plot_samples *sm, struct points *P,
+                         unsigned char *on_sample)
 {
 	double bx[LIMIT_CURVES * ACTFN_MAX_BREAKS];
 	int nb = kink_xs(sm, s->ncurves, bx), b = 0;
@@ -98,8 +99,10 @@ static void merge_points(const struct describe_spec *s, const double *xs,
 				kink_values(s, &sm[c], c, bx[b], on, kv[c]);
 			/* the plot shows only the window's side of a kink at its end */
 			for (int j = 0; j < 3; j++)
-				if (!(j == 0 && bx[b] == s->xlo) && !(j == 2 && bx[b] == s->xhi))
+				if (!(j == 0 && bx[b] == s->xlo) && !(j == 2 && bx[b] == s->xhi)) {
+					on_sample[P->n] = j == 1 && on_kink;
 					put_point(P, s->ncurves, bx[b], PT_LEFT + j, &kv[0][j], 3);
+				}
 		}
 		if (on_kink)
 			continue;
@@ -108,6 +111,29 @@ static void merge_points(const struct describe_spec *s, const double *xs,
 			sv[c][1] = sm[c].dy[i];
 		}
 		put_point(P, s->ncurves, xs[i], PT_SAMPLE, sv, 1);
+	}
+}
+
+/* The points of curve c's own picture: the samples (a kink of another
+ * curve that fell on one standing for it) and its own kinks. */
+static void own_points(const struct points *P, const unsigned char *on_sample,
+                       const struct plot_samples *m, int c, struct points *Q)
+{
+	Q->n = 0;
+	Q->lo = P->lo;
+	Q->hi = P->hi;
+	Q->step = P->step;
+	for (size_t i = 0; i < P->n; i++) {
+		bool keep = P->kind[i] == PT_SAMPLE || on_sample[i];
+		for (int k = 0; k < m->nbreaks; k++)
+			keep = keep || m->br[k].x == P->x[i];
+		if (!keep)
+			continue;
+		Q->x[Q->n] = P->x[i];
+		Q->kind[Q->n] = P->kind[i];
+		Q->v[0][0][Q->n] = P->v[c][0][i];
+		Q->v[0][1][Q->n] = P->v[c][1][i];
+		Q->n++;
 	}
 }
 
@@ -725,8 +751,10 @@ int describe_write(struct out *o, const struct describe_spec *s)
 	size_t n = (size_t)s->samples, nc = (size_t)s->ncurves;
 	size_t np = n + 3 * nc * ACTFN_MAX_BREAKS;
 	double *xs = malloc(n * sizeof *xs);
-	double *store = malloc((2 * n * nc + 2 * np * nc + np * 2) * sizeof *store);
-	unsigned char *kind = malloc(np);
+	/* each curve's samples, all curves at the merged points, the
+	 * points' x, the differences compared, one curve's own points */
+	double *store = malloc((2 * n * nc + 2 * np * nc + np * 2 + np * 3) * sizeof *store);
+	unsigned char *kind = malloc(3 * np);
 	struct plot_samples *sm = calloc(nc, sizeof *sm);
 	if (!xs || !store || !kind || !sm) {
 		free(xs);
@@ -748,18 +776,23 @@ int describe_write(struct out *o, const struct describe_spec *s)
 		P.v[c][1] = next + np;
 		next += 2 * np;
 	}
-	merge_points(s, xs, sm, &P);
+	unsigned char *on_sample = kind + np;
+	merge_points(s, xs, sm, &P, on_sample);
+	struct points Q = {.x = next, .kind = kind + 2 * np};
+	Q.v[0][0] = next + np;
+	Q.v[0][1] = next + 2 * np;
 
 	heading(o, s);
 	static const char *const name[2] = {"f", "f'"};
 	for (int c = 0; c < s->ncurves; c++) {
 		out_printf(o, "%s:\n", s->curve[c].label);
+		own_points(&P, on_sample, &sm[c], c, &Q);
 		for (int p = 0; p < (s->deriv ? 2 : 1); p++) {
-			say_ends(o, &P, name[p], P.v[c][p]);
-			say_signs(o, &P, name[p], P.v[c][p]);
+			say_ends(o, &Q, name[p], Q.v[0][p]);
+			say_signs(o, &Q, name[p], Q.v[0][p]);
 		}
-		const double *const v[2] = {P.v[c][0], P.v[c][1]};
-		say_kinks(o, &P, &sm[c], v, s->deriv);
+		const double *const v[2] = {Q.v[0][0], Q.v[0][1]};
+		say_kinks(o, &Q, &sm[c], v, s->deriv);
 	}
 	if (s->ncurves > 1) {
 		out_printf(o, "Compared with %s:\n", s->curve[0].label);
