@@ -246,7 +246,7 @@ static void run_ends(const struct points *P, struct run *r)
 		r->e_in = r->e_in || !is_limit(P->kind[i]);
 }
 
-/* The stretches of one sign (NaN, inf and limits outside the window
+/* The stretches of one sign (a limit that is NaN, inf - inf compared,
  * skipped over). Returns how many there are; at most max are stored. */
 static size_t sign_runs(const struct points *P, const double *v, struct run *runs, size_t max)
 {
@@ -419,7 +419,7 @@ static void say(struct out *o, const char *line)
 	wrap(o, line, 2);
 }
 
-/* Where the extreme point idx is: "at x = -1.29", "just left of x = 0". */
+/* Where point i is: "at x = -1.29", "just left of x = 0". */
 static void where(const struct points *P, size_t i, char *buf, size_t size)
 {
 	char x[NUM_BUF + 8];
