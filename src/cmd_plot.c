@@ -139,7 +139,7 @@ static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, s
 	const struct range *r = command_range(env, cmd);
 	if (env->plot_hook) {
 		env->plot_hook(env->hook_ctx, cmd, r);
-		return EXEC_OK;
+		return env->set->describe ? exec_describe(env, cmd, r, d) : EXEC_OK;
 	}
 	if (env->set->format != TAB_TEXT) {
 		struct curve_rows rows = {.cmd = cmd, .kind = ROWS_SAMPLES, .n = (size_t)env->set->samples,
@@ -154,6 +154,11 @@ static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, s
 		return diag_set(d, cmd->off, "out of memory");
 	render_text(env->out, &grid, spec.color ? env->pal : NULL);
 	plot_grid_free(&grid);
+	/* in words too: under the picture, after a blank line */
+	if (env->set->describe) {
+		out_putc(env->out, '\n');
+		return exec_describe(env, cmd, r, d);
+	}
 	return EXEC_OK;
 }
 

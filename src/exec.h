@@ -63,6 +63,10 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
 void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct range *r,
                     struct plot_curve *curves, struct plot_spec *spec);
 
+/* The plot of cmd's curves on r in words (describe.h), to env->out. */
+enum exec_status exec_describe(struct exec_env *env, const struct cmd *cmd,
+                               const struct range *r, struct diag *d);
+
 /* v through its text rounded to a multiple of 10^-dec (NUM_DEC_NONE: v
  * itself), so that table and sweep values read as typed: -2.3, not
  * -2.2999999999999998; -7e-31, not -7.000000000000001e-31. A result of

@@ -86,8 +86,17 @@ static void fill(const char *name, size_t n, char *buf, size_t size)
 	} else if (n == 4 && strncmp(name, "keys", n) == 0) {
 		keys_help(buf, size);
 	} else if (n == 20 && strncmp(name, "settings-after-range", n) == 0) {
-		for (int i = 1; i < SET_COUNT; i++)
-			util_append(buf, size, &len, "%s%s", i > 1 ? ", " : "", settings_name((enum setting)i));
+		/* after "  set range -5..5               also: ", lined up under
+		 * itself within 79 columns */
+		enum { START = 38, WIDTH = 79 };
+		size_t col = START;
+		for (int i = 1; i < SET_COUNT; i++) {
+			const char *word = settings_name((enum setting)i);
+			bool wrap = i > 1 && col + 2 + strlen(word) + 1 > WIDTH;
+			util_append(buf, size, &len, "%s%*s%s", i == 1 ? "" : wrap ? ",\n" : ", ",
+			            wrap ? START : 0, "", word);
+			col = (wrap ? START : col + (i > 1 ? 2 : 0)) + strlen(word);
+		}
 	} else if (n == 14 && strncmp(name, "settings-usage", n) == 0) {
 		for (int i = 0; i < SET_COUNT; i++) {
 			const struct setting_def *d = settings_def((enum setting)i);

@@ -100,6 +100,7 @@ static void help(void)
 	      "  -k, --keep-going      run on after an error in a script (exit status 1)\n"
 	      "      --ascii           ASCII plots, even in a UTF-8 locale\n"
 	      "      --color[=WHEN]    colour: always, never or auto (the default)\n"
+	      "      --describe        say in words what each plot shows, under it\n"
 	      "      --plain           the line prompt, not the full-screen interface\n"
 	      "  -h, --help            display this help and exit\n"
 	      "  -V, --version         output version information and exit\n"
@@ -220,7 +221,7 @@ static void progress(void *ctx, const struct cmd *cmd, long step, long steps,
 	fflush(stderr);
 }
 
-enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN };
+enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN, OPT_DESCRIBE };
 
 /* What the command line asked for. */
 struct job {
@@ -272,6 +273,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{"color", optional_argument, NULL, OPT_COLOR},
 		{"colour", optional_argument, NULL, OPT_COLOR},
 		{"plain", no_argument, NULL, OPT_PLAIN},
+		{"describe", no_argument, NULL, OPT_DESCRIBE},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -320,6 +322,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_PLAIN:
 			o->plain = true;
+			break;
+		case OPT_DESCRIBE:
+			o->set.describe = true;
 			break;
 		case 'h':
 		case 'V':

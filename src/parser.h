@@ -34,6 +34,7 @@ enum cmd_kind {
 	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
 	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
 	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
+	CMD_DESCRIBE, /* describe curves [on LO..HI] */
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command

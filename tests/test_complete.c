@@ -51,8 +51,8 @@ static void test_first_word(void **state)
 	assert_string_equal(offered("h"), "hist help hardtanh hardswish hardsigmoid hardshrink");
 	/* commands first, then activations */
 	const char *all = offered("");
-	assert_true(strncmp(all, "plot table set show list info dead hist sweep train help quit exit relu ",
-	                    strlen("plot table set show list info dead hist sweep train help quit exit relu ")) == 0);
+	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe help quit exit relu ",
+	                    strlen("plot table set show list info dead hist sweep train describe help quit exit relu ")) == 0);
 }
 
 static void test_curves(void **state)
@@ -92,7 +92,7 @@ static void test_clauses(void **state)
 static void test_settings(void **state)
 {
 	(void)state;
-	assert_string_equal(offered("set "), "range samples format width height color ascii deriv");
+	assert_string_equal(offered("set "), "range samples format width height color ascii deriv describe");
 	assert_string_equal(offered("set fo"), "format");
 	assert_string_equal(offered("set format "), "text csv tsv json");
 	assert_string_equal(offered("set format c"), "csv");
@@ -102,11 +102,14 @@ static void test_settings(void **state)
 	assert_string_equal(offered("set colour "), "on off auto");
 	assert_string_equal(offered("set ascii "), "on off auto");
 	assert_string_equal(offered("set deriv "), "on off");
+	assert_string_equal(offered("set describe o"), "on off");
+	assert_string_equal(offered("describe re"), "relu relu6");
+	assert_string_equal(offered("describe relu o"), "on");
 	assert_string_equal(offered("set width a"), "auto");
 	assert_string_equal(offered("set range -"), "");
 	assert_string_equal(offered("set samples "), "");
 	assert_string_equal(offered("set format csv "), "");
-	assert_string_equal(offered("show "), "settings range samples format width height color ascii deriv");
+	assert_string_equal(offered("show "), "settings range samples format width height color ascii deriv describe");
 	assert_string_equal(offered("show settings s"), "");
 }
 

@@ -105,6 +105,11 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 			        grid_cells(env, LIMIT_HEIGHT_MAX) * NS_GRID_CELL;
 		else
 			work += (double)set->samples * cols * NS_CELL;
+		if (text && set->describe) /* its words: the samples read again */
+			work += nc * (double)set->samples * NS_PLOT_POINT;
+		break;
+	case CMD_DESCRIBE:
+		work += nc * (double)set->samples * NS_PLOT_POINT;
 		break;
 	case CMD_AT:
 		work += (double)cmd->npoints * cols * NS_CELL;
