@@ -90,21 +90,6 @@ bool train_reported(const struct train_spec *s, long step)
 	return step == 1 || step == s->steps || step % s->every == 0;
 }
 
-static double init_sd(const struct train_spec *s, long fan_in, long fan_out)
-{
-	switch (s->init) {
-	case INIT_HE:
-		return sqrt(2.0 / (double)fan_in);
-	case INIT_XAVIER:
-		return sqrt(2.0 / (double)(fan_in + fan_out));
-	case INIT_TORCH:
-		return 1 / sqrt(3.0 * (double)fan_in);
-	case INIT_NORMAL:
-		break;
-	}
-	return s->init_sd;
-}
-
 /* Points a network's layer pointers into its flat vectors. */
 static void wire(struct train *t, struct net *net)
 {
@@ -199,24 +184,9 @@ struct train *train_new(const struct train_spec *spec, const struct actfn_curve 
 	rng_seed(&r, spec->seed);
 	struct net *first = &t->nets[0];
 	for (int l = 0; l < t->layers; l++) {
-		size_t nw = (size_t)(t->rows[l] * t->cols[l]);
 		bool hidden = l + 1 < t->layers;
-		if (spec->init == INIT_TORCH) {
-			/* weights and biases U(-1/sqrt(k), 1/sqrt(k)), as nn.Linear */
-			double bound = 1 / sqrt((double)t->cols[l]);
-			for (size_t j = 0; j < nw; j++)
-				first->W[l][j] = bound * (2 * rng_uniform(&r) - 1);
-			for (long j = 0; j < t->rows[l]; j++)
-				first->b[l][j] = bound * (2 * rng_uniform(&r) - 1);
-		} else {
-			rng_normals(&r, first->W[l], nw);
-			double sd = init_sd(spec, t->cols[l], t->rows[l]);
-			double mean = spec->init == INIT_NORMAL ? spec->init_mean : 0;
-			for (size_t j = 0; j < nw; j++)
-				first->W[l][j] = mean + sd * first->W[l][j];
-			for (long j = 0; j < t->rows[l]; j++)
-				first->b[l][j] = 0;
-		}
+		layer_draw(&r, spec->init, spec->init_mean, spec->init_sd, first->W[l], first->b[l],
+		           t->rows[l], t->cols[l]);
 		/* a bias given is the hidden units' starting bias */
 		if (hidden && spec->set_bias)
 			for (long j = 0; j < t->rows[l]; j++)
