@@ -9,19 +9,46 @@
 
 #include "rng.h"
 
-double layer_init_sd(const struct layer_spec *spec)
+double layer_weight_sd(enum layer_init init, double normal_sd, long fan_in, long fan_out)
 {
-	switch (spec->init) {
+	switch (init) {
 	case INIT_HE:
-		return sqrt(2.0 / (double)spec->inputs);
+		return sqrt(2.0 / (double)fan_in);
 	case INIT_XAVIER:
-		return sqrt(2.0 / (double)(spec->inputs + spec->neurons));
+		return sqrt(2.0 / (double)(fan_in + fan_out));
 	case INIT_TORCH:
-		return 1 / sqrt(3.0 * (double)spec->inputs); /* of U(-1/sqrt(k), 1/sqrt(k)) */
+		return 1 / sqrt(3.0 * (double)fan_in); /* of U(-1/sqrt(k), 1/sqrt(k)) */
 	case INIT_NORMAL:
 		break;
 	}
-	return spec->init_sd;
+	return normal_sd;
+}
+
+double layer_init_sd(const struct layer_spec *spec)
+{
+	return layer_weight_sd(spec->init, spec->init_sd, spec->inputs, spec->neurons);
+}
+
+void layer_draw(struct rng *r, enum layer_init init, double mean, double normal_sd, double *w,
+                double *b, long rows, long cols)
+{
+	size_t nw = (size_t)rows * (size_t)cols;
+	if (init == INIT_TORCH) {
+		double bound = 1 / sqrt((double)cols);
+		for (size_t k = 0; k < nw; k++)
+			w[k] = bound * (2 * rng_uniform(r) - 1);
+		for (long j = 0; b && j < rows; j++)
+			b[j] = bound * (2 * rng_uniform(r) - 1);
+		return;
+	}
+	rng_normals(r, w, nw);
+	double sd = layer_weight_sd(init, normal_sd, cols, rows);
+	if (init != INIT_NORMAL)
+		mean = 0;
+	for (size_t k = 0; k < nw; k++)
+		w[k] = mean + sd * w[k];
+	for (long j = 0; b && j < rows; j++)
+		b[j] = 0;
 }
 
 double layer_memory(const struct layer_spec *spec, int ncurves, int nbias)
@@ -65,16 +92,8 @@ int layer_run(const struct layer_spec *spec, const struct actfn_curve *const *cu
 	 * seed gives the same layer for every activation and every run. */
 	struct rng r;
 	rng_seed(&r, spec->seed);
-	if (spec->init == INIT_TORCH) {
-		double bound = 1 / sqrt((double)ni);
-		for (size_t k = 0; k < nn * ni; k++)
-			w[k] = bound * (2 * rng_uniform(&r) - 1);
-	} else {
-		rng_normals(&r, w, nn * ni);
-		double sd = layer_init_sd(spec), mean = spec->init == INIT_NORMAL ? spec->init_mean : 0;
-		for (size_t k = 0; k < nn * ni; k++)
-			w[k] = mean + sd * w[k];
-	}
+	layer_draw(&r, spec->init, spec->init_mean, spec->init_sd, w, NULL, spec->neurons,
+	           spec->inputs);
 
 	long row;
 	for (row = 0; row < spec->batch; row++) {

@@ -11,6 +11,8 @@
 
 #include "actfn.h"
 
+struct rng;
+
 /* Documented limits (man page, LIMITS). */
 #define LIMIT_LAYER_WEIGHTS 1e7  /* neurons x inputs */
 #define LIMIT_BATCH 1e6
@@ -48,5 +50,15 @@ void layer_out_free(struct layer_out *out);
 
 /* The standard deviation of the initial weights. */
 double layer_init_sd(const struct layer_spec *spec);
+
+/* What every command that draws weights shares (layers, train, depth):
+ * the standard deviation of a rows x cols matrix's weights (fan-in cols,
+ * fan-out rows; normal_sd is INIT_NORMAL's own) ... */
+double layer_weight_sd(enum layer_init init, double normal_sd, long fan_in, long fan_out);
+/* ... and the draw from r: w first; then, with INIT_TORCH, the rows
+ * biases b, both U(-1/sqrt(cols), 1/sqrt(cols)) as nn.Linear starts; the
+ * other inits set b to 0. With b NULL no bias is drawn or set. */
+void layer_draw(struct rng *r, enum layer_init init, double mean, double normal_sd, double *w,
+                double *b, long rows, long cols);
 
 #endif
