@@ -65,10 +65,19 @@ check "no repeats: at least 5, under the time budget" \
 
 # Ctrl-C: what was timed is shown, said to be cut short, and actviz
 # ends by SIGINT.
-# (1e7 elements: tanh alone takes seconds, so it is still being timed)
+# Waits until process $1 has used $2 seconds of CPU (user and system),
+# however busy the machine: a fixed sleep would be too short under load.
+# False after a minute, or where /proc has no stat for it.
+cpu_at_least() {
+	_cpu_pid=$1
+	_cpu_ticks=$(($2 * $(getconf CLK_TCK 2>/dev/null || echo 100)))
+	poll '[ "$(awk -v t=$_cpu_ticks "{ print (\$14 + \$15 >= t) }" /proc/$_cpu_pid/stat 2>/dev/null)" = 1 ]' 600
+}
+# (1e7 elements: relu is timed within 0.5 s of CPU, tanh alone takes
+# seconds, so it or sigmoid is still being timed after 2)
 exec_actviz -e 'bench relu, sigmoid, tanh, gelu, elu size 1e7' >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-sleep 1.5
+cpu_at_least $pid 2
 kill -INT $pid
 wait $pid
 rc=$?
