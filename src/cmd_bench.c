@@ -13,6 +13,7 @@
 #include "bench.h"
 #include "clause.h"
 #include "layer.h"
+#include "num.h"
 #include "simd.h"
 #include "tab.h"
 #include "util.h"
@@ -28,16 +29,6 @@ struct bench_rows {
 	int ref;               /* the curve the ratios are to */
 };
 
-/* v to `digits` significant digits: timings are not known to 17. */
-static double sig(double v, int digits)
-{
-	if (!isfinite(v) || v == 0)
-		return v;
-	char buf[40];
-	snprintf(buf, sizeof buf, "%.*g", digits, v);
-	return strtod(buf, NULL);
-}
-
 static bool bench_row(void *ctx, size_t i, struct tab_cell *cells)
 {
 	const struct bench_rows *B = ctx;
@@ -46,11 +37,11 @@ static bool bench_row(void *ctx, size_t i, struct tab_cell *cells)
 	const struct bench_result *r = &B->res[B->row[i]], *ref = &B->res[B->ref];
 	double spread = fmax(bench_spread(&r->y), bench_spread(&r->y_dy));
 	tab_str(&cells[0], B->cmd->curve[B->row[i]].label);
-	tab_num(&cells[1], sig(r->y.median, 3));
-	tab_num(&cells[2], sig(r->y_dy.median, 3));
-	tab_num(&cells[3], sig(r->y.median / ref->y.median, 3));
-	tab_num(&cells[4], sig(r->y_dy.median / ref->y_dy.median, 3));
-	tab_num(&cells[5], sig(spread, 2));
+	tab_num(&cells[1], num_round_sig(r->y.median, 3));
+	tab_num(&cells[2], num_round_sig(r->y_dy.median, 3));
+	tab_num(&cells[3], num_round_sig(r->y.median / ref->y.median, 3));
+	tab_num(&cells[4], num_round_sig(r->y_dy.median / ref->y_dy.median, 3));
+	tab_num(&cells[5], num_round_sig(spread, 2));
 	tab_num(&cells[6], (double)r->repeats);
 	tab_str(&cells[7], B->cmd->curve[B->ref].label);
 	tab_str(&cells[8], simd_name(simd_path()));

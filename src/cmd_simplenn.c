@@ -8,7 +8,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "clause.h"
 #include "layer.h"
@@ -41,16 +40,6 @@ struct simplenn_rows {
 	int nbatch;  /* batch sizes run (the last perhaps cut short) */
 };
 
-/* v to 2 significant digits: an error bar is not known to 17. */
-static double two_digits(double v)
-{
-	if (!isfinite(v) || v == 0)
-		return v;
-	char buf[40];
-	snprintf(buf, sizeof buf, "%.2g", v);
-	return strtod(buf, NULL);
-}
-
 static bool simplenn_row(void *ctx, size_t i, struct tab_cell *cells)
 {
 	const struct simplenn_rows *S = ctx;
@@ -62,9 +51,9 @@ static bool simplenn_row(void *ctx, size_t i, struct tab_cell *cells)
 	tab_num(&cells[1], (double)S->sizes[b]);
 	tab_num(&cells[2], (double)o->seeds_done);
 	tab_num(&cells[3], o->zero_share[c]);
-	tab_num(&cells[4], two_digits(SIMPLENN_ERR_SE * o->zero_se[c]));
+	tab_num(&cells[4], num_round_sig(SIMPLENN_ERR_SE * o->zero_se[c], 2));
 	tab_num(&cells[5], o->dead_share[c]);
-	tab_num(&cells[6], two_digits(SIMPLENN_ERR_SE * o->dead_se[c]));
+	tab_num(&cells[6], num_round_sig(SIMPLENN_ERR_SE * o->dead_se[c], 2));
 	return true;
 }
 
