@@ -1,6 +1,7 @@
 /* bench.c: times an activation's array evaluation, f alone and f with f',
  * honestly: warmed up, repeated, each repeat timed on its own, the
- * results consumed, and a median with its spread rather than one figure. */
+ * results consumed, and the quartiles of the repeats kept with the
+ * fastest, so that a busy machine shows as a spread. */
 #define _POSIX_C_SOURCE 200809L
 #include "bench.h"
 

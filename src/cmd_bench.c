@@ -37,10 +37,10 @@ static bool bench_row(void *ctx, size_t i, struct tab_cell *cells)
 	const struct bench_result *r = &B->res[B->row[i]], *ref = &B->res[B->ref];
 	double spread = fmax(bench_spread(&r->y), bench_spread(&r->y_dy));
 	tab_str(&cells[0], B->cmd->curve[B->row[i]].label);
-	tab_num(&cells[1], num_round_sig(r->y.median, 3));
-	tab_num(&cells[2], num_round_sig(r->y_dy.median, 3));
-	tab_num(&cells[3], num_round_sig(r->y.median / ref->y.median, 3));
-	tab_num(&cells[4], num_round_sig(r->y_dy.median / ref->y_dy.median, 3));
+	tab_num(&cells[1], num_round_sig(r->y.min, 3));
+	tab_num(&cells[2], num_round_sig(r->y_dy.min, 3));
+	tab_num(&cells[3], num_round_sig(r->y.min / ref->y.min, 3));
+	tab_num(&cells[4], num_round_sig(r->y_dy.min / ref->y_dy.min, 3));
 	tab_num(&cells[5], num_round_sig(spread, 2));
 	tab_num(&cells[6], (double)r->repeats);
 	tab_str(&cells[7], B->cmd->curve[B->ref].label);
@@ -152,8 +152,10 @@ const struct command command_bench_entry = {
 	 "against the first relu of the list (or the first curve): ratio_y and\n"
 	 "ratio_y_dy. Each curve is warmed up, then timed for about 0.2 s in repeats of\n"
 	 "at least 100000 elements each (at least 5; repeats R: exactly R, at most\n"
-	 "1e5); the figures are medians, spread the interquartile range over the\n"
-	 "median (the larger of the two), simd the vector path (ACTVIZ_SIMD chooses).\n"
+	 "100000); the figures are the fastest repeat's (other processes only ever\n"
+	 "slow one down), spread the interquartile range of the repeats over their\n"
+	 "median (the larger of the two: how busy the machine was), simd the vector\n"
+	 "path (ACTVIZ_SIMD chooses).\n"
 	 "Without curves: relu, leaky, elu, gelu, silu, sigmoid and tanh.\n",
 	.arg = COMMAND_ARG_CURVES,
 	.data = true,
