@@ -135,7 +135,10 @@ static const struct actfn_def table[] = {
 		              "for every x <= 0, so a neuron whose pre-activation is negative for "
 		              "every input gets no gradient and stops learning. Leaky ReLU, PReLU "
 		              "and ELU keep a gradient there.",
-		.torch = "torch.relu(x), torch.nn.functional.relu(x), torch.nn.ReLU()",
+		.torch = "torch.relu(x), torch.nn.functional.relu(x) (F.relu), torch.nn.ReLU() (nn.ReLU)",
+		.example = ">>> torch.relu(torch.tensor([-1., 0., 1., 2.]))\n"
+		           "tensor([0., 0., 1., 2.])\n"
+		           "(relu at -1, 0, 1, 2 gives the same)",
 	},
 	{
 		.name = "relu6",

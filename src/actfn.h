@@ -61,6 +61,7 @@ struct actfn_def {
 	const char *kink;       /* the convention at each kink, in words */
 	const char *properties;
 	const char *torch;      /* the matching PyTorch call */
+	const char *example;    /* PyTorch typed and what it prints, lines split by \n; or NULL */
 };
 
 /* An activation with all its parameters filled in. */

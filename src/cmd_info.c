@@ -55,17 +55,18 @@ static enum exec_status exec_list(struct exec_env *env, const struct cmd *cmd, s
 
 /* ---- info ------------------------------------------------------------------- */
 
-/* Writes "  key   text", the text wrapped at 78 columns under itself. */
+/* Writes "  key   text", the text wrapped at 78 columns under itself; a
+ * newline in the text starts a line there. */
 static void field(struct out *o, const char *key, const char *text)
 {
 	enum { KEY = 14, WIDTH = 78 };
 	out_printf(o, "  %-*s", KEY - 2, key);
 	int col = KEY;
 	const char *s = text;
+	bool brk = false; /* a newline came before this word */
 	while (*s) {
-		const char *sp = strchr(s, ' ');
-		size_t wl = sp ? (size_t)(sp - s) : strlen(s);
-		if (col > KEY && col + 1 + (int)wl > WIDTH) {
+		size_t wl = strcspn(s, " \n");
+		if (col > KEY && (col + 1 + (int)wl > WIDTH || brk)) {
 			out_putc(o, '\n');
 			out_repeat(o, ' ', KEY);
 			col = KEY;
@@ -76,8 +77,8 @@ static void field(struct out *o, const char *key, const char *text)
 		out_write(o, s, wl);
 		col += (int)wl;
 		s += wl;
-		while (*s == ' ')
-			s++;
+		for (brk = false; *s == ' ' || *s == '\n'; s++)
+			brk |= *s == '\n';
 	}
 	out_putc(o, '\n');
 }
@@ -168,6 +169,8 @@ static enum exec_status exec_info(struct exec_env *env, const struct cmd *cmd, s
 	bool required = def->nparams > 0 && def->param[0].required;
 	actfn_expand(def, defaults && required ? NULL : c, def->torch, buf, sizeof buf);
 	field(o, "pytorch", buf);
+	if (def->example)
+		field(o, "example", def->example);
 	return EXEC_OK;
 }
 

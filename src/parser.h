@@ -30,11 +30,13 @@ enum cmd_kind {
 	CMD_INFO,
 	CMD_HELP,
 	CMD_QUIT,
-	CMD_DEAD,  /* dead curves [with DIST] [samples N] [seed S], or a layer */
+	CMD_DEAD,  /* dead curves [with DIST] [samples N] [seed S], or a layer (simplenn) */
 	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
 	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
 	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
 	CMD_DESCRIBE, /* describe curves [on LO..HI] */
+	CMD_BENCH, /* bench [curves] [size N] [repeats N] */
+	CMD_SIMPLENN, /* simplenn [curves] [batch K] [seeds N] ... */
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command
@@ -61,6 +63,9 @@ enum clause_id {
 	CLAUSE_TASK,
 	CLAUSE_OPTIMIZER,
 	CLAUSE_EVERY,
+	CLAUSE_SEEDS,      /* layers pooled over seeds */
+	CLAUSE_SIZE,       /* bench's array */
+	CLAUSE_REPEATS,
 	CLAUSE_COUNT
 };
 #define CL(id) (1u << (id))
@@ -84,6 +89,9 @@ enum {
 	CL_TASK = CL(CLAUSE_TASK),
 	CL_OPTIMIZER = CL(CLAUSE_OPTIMIZER),
 	CL_EVERY = CL(CLAUSE_EVERY),
+	CL_SEEDS = CL(CLAUSE_SEEDS),
+	CL_SIZE = CL(CLAUSE_SIZE),
+	CL_REPEATS = CL(CLAUSE_REPEATS),
 };
 
 struct cmd_curve {
@@ -132,6 +140,8 @@ struct cmd {
 	struct range bias_range; /* sweep */
 	struct cmd_init init;
 	double lr, steps, width, depth, every;
+	double seeds;           /* dead ... layer: layers pooled */
+	double size, repeats;   /* bench */
 	int task, optimizer;    /* enum train_task, enum train_opt */
 
 	/* set / show: which setting and the value given to `set` */

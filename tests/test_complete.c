@@ -51,8 +51,8 @@ static void test_first_word(void **state)
 	assert_string_equal(offered("h"), "hist help hardtanh hardswish hardsigmoid hardshrink");
 	/* commands first, then activations */
 	const char *all = offered("");
-	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe help quit exit relu ",
-	                    strlen("plot table set show list info dead hist sweep train describe help quit exit relu ")) == 0);
+	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe simplenn bench help quit exit relu ",
+	                    strlen("plot table set show list info dead hist sweep train describe simplenn bench help quit exit relu ")) == 0);
 }
 
 static void test_curves(void **state)
@@ -87,6 +87,11 @@ static void test_clauses(void **state)
 	assert_string_equal(offered("sweep relu st"), "step");
 	assert_string_equal(offered("train relu opt"), "optimizer");
 	assert_string_equal(offered("dead relu st"), "");
+	assert_string_equal(offered("bench relu rep"), "repeats");
+	assert_string_equal(offered("bench relu, gelu si"), "size");
+	assert_string_equal(offered("simplenn relu see"), "seed seeds");
+	assert_string_equal(offered("simplenn relu ba"), "batch");
+	assert_string_equal(offered("simplenn relu si"), "");
 }
 
 static void test_settings(void **state)

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench.h"
 #include "tab.h"
 #include "train.h"
 
@@ -153,6 +154,24 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 		work += text ? grid_cells(env, LIMIT_HEIGHT_MAX) * NS_GRID_CELL : nb * nc * 4 * NS_CELL;
 		break;
 	}
+	case CMD_BENCH: {
+		/* timed by the clock: a warm-up, then the budget or the repeats */
+		double np = ceil(BENCH_REPEAT_ELEMENTS / cmd->size);
+		double per = cmd->repeats > 0 ? cmd->repeats * 2 * np * cmd->size * NS_EVAL
+		                              : BENCH_BUDGET * 1e9;
+		work += nc * (BENCH_WARMUP * 1e9 + per) + nc * 9 * NS_CELL;
+		break;
+	}
+	case CMD_SIMPLENN:
+		/* a layer of one neuron per seed, for batches 1, 2, 4, ... K */
+		for (double k = 1;; k = fmin(2 * k, cmd->batch)) {
+			struct layer_spec s = cmd->layer;
+			s.batch = (long)k;
+			work += cmd->seeds * layer_work(&s, cmd->ncurves, 1) + nc * 7 * NS_CELL;
+			if (k >= cmd->batch)
+				break;
+		}
+		break;
 	case CMD_TRAIN:
 		if (train_memory(&cmd->train, cmd->ncurves) <= LIMIT_MEMORY)
 			work += train_work(env, &cmd->train, cmd->ncurves, text);
