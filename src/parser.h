@@ -34,6 +34,8 @@ enum cmd_kind {
 	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
 	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
 	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
+	CMD_DEF,   /* def NAME(x, ...) = EXPRESSION */
+	CMD_DEFS,
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command
@@ -134,6 +136,10 @@ struct cmd {
 	bool show_all;
 	long ival;   /* samples, width, height (0 = auto) */
 	int choice;  /* format, or a tristate */
+
+	/* def: the text after the word (heap), and where it starts */
+	char *text;
+	size_t text_off;
 
 	/* help */
 	char topic[32];
