@@ -76,6 +76,32 @@ struct user_prog {
 	double *scratch; /* nregs registers of a value block and a derivative block */
 };
 
+/* A definition: its actfn_def first, so a pointer to one is a pointer
+ * to the other. */
+struct user {
+	struct actfn_def def;
+	struct user_prog prog;
+	bool live;
+	char name[ACTFN_USER_NAME + 1];
+	char var[ACTFN_USER_NAME + 1];
+	char pname[ACTFN_MAX_PARAMS][ACTFN_USER_NAME + 1];
+	char source[ACTFN_USER_LEN + 1]; /* the body as typed */
+	char formula[ACTFN_USER_TEXT];
+	char derivative[ACTFN_USER_TEXT];
+	char title[ACTFN_USER_LEN + 64];
+	char check_msg[200];
+};
+
+static inline struct user *user_from_def(const struct actfn_def *def)
+{
+	return def && def->user ? (struct user *)(void *)def : NULL;
+}
+
+/* Parses def's text into u: names, parameters (*nparams of them), the
+ * tree and its source. 0, or -1 with err filled (actfn_user_parse.c). */
+int actfn_user_parse(struct user *u, const char *text, size_t len, struct actfn_user_error *err,
+                     int *nparams);
+
 /* Function names of the language with their arity (-2: two or more). */
 struct user_func {
 	const char *name;

@@ -187,6 +187,8 @@ static int mk(struct tree *t, enum user_op op, int a, int b, int c)
 			return num(t, -av);
 		if (na->op == U_NEG)
 			return na->a;
+		if (na->op == U_MUL && t->node[na->a].op == U_NUM) /* -(2 * x): -2 * x */
+			return mk(t, U_MUL, num(t, -t->node[na->a].num), na->b, -1);
 		break;
 	case U_ADD:
 		if (an && av == 0)
@@ -225,6 +227,14 @@ static int mk(struct tree *t, enum user_op op, int a, int b, int c)
 			return num(t, 0);
 		if (bn && bv == 1)
 			return a;
+		if (an && bn)
+			return num(t, av / bv);
+		/* 2 * x / 2: x, when the quotient of the numbers is exact */
+		if (bn && na->op == U_MUL && t->node[na->a].op == U_NUM) {
+			double q = t->node[na->a].num / bv;
+			if (q * bv == t->node[na->a].num)
+				return mk(t, U_MUL, num(t, q), na->b, -1);
+		}
 		break;
 	case U_POW:
 		if (bn && bv == 1)
