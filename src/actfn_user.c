@@ -109,7 +109,8 @@ static double cmp_of(enum user_op op, double a, double b)
  * into *v, the derivative into *d. da etc. are 0 for terms free of x;
  * a_dep and b_dep say which operands depend on it, so that a constant's
  * 0 never meets an infinity (x * 2 at x = inf has derivative 2). */
-static void dual(enum user_op op, double va, double da, bool a_dep, double vb, double db, bool b_dep,
+static inline __attribute__((always_inline)) void
+dual(enum user_op op, double va, double da, bool a_dep, double vb, double db, bool b_dep,
                  double vc, double dc, double *v, double *d)
 {
 	switch (op) {
@@ -277,13 +278,31 @@ static void run_block(const struct user_prog *pg, const double *p, const double 
 			break;
 		}
 		default: {
+			/* unused operands read block 0 of register a: any finite
+			 * numbers do, and no branch is left in the loops */
 			const double *va = VAL(in->a), *da = DER(in->a);
-			const double *vb = in->b >= 0 ? VAL(in->b) : NULL, *db = in->b >= 0 ? DER(in->b) : NULL;
-			const double *vc = in->c >= 0 ? VAL(in->c) : NULL, *dc = in->c >= 0 ? DER(in->c) : NULL;
+			const double *vb = VAL(in->b >= 0 ? in->b : in->a), *db = DER(in->b >= 0 ? in->b : in->a);
+			const double *vc = VAL(in->c >= 0 ? in->c : in->a), *dc = DER(in->c >= 0 ? in->c : in->a);
 			bool ad = pg->node[nd->a].dep, bd = nd->b >= 0 && pg->node[nd->b].dep;
-			for (size_t i = 0; i < n; i++)
-				dual(in->op, va[i], da[i], ad, vb ? vb[i] : 0, db ? db[i] : 0, bd, vc ? vc[i] : 0,
-				     dc ? dc[i] : 0, &v[i], &d[i]);
+			/* one loop per operation, dual() inlined into each, so that
+			 * the choice of operation is made once a block, not a point */
+#define USER_LOOP(OP)                                                                   \
+	case OP:                                                                        \
+		for (size_t i = 0; i < n; i++)                                              \
+			dual(OP, va[i], da[i], ad, vb[i], db[i], bd, vc[i], dc[i], &v[i], &d[i]); \
+		break;
+			switch (in->op) {
+				USER_LOOP(U_NEG) USER_LOOP(U_SUB) USER_LOOP(U_DIV) USER_LOOP(U_POW)
+				USER_LOOP(U_LT) USER_LOOP(U_LE) USER_LOOP(U_GT) USER_LOOP(U_GE)
+				USER_LOOP(U_EQ) USER_LOOP(U_NE) USER_LOOP(U_IF) USER_LOOP(U_MIN)
+				USER_LOOP(U_MAX) USER_LOOP(U_EXP) USER_LOOP(U_LOG) USER_LOOP(U_LOG1P)
+				USER_LOOP(U_EXPM1) USER_LOOP(U_SQRT) USER_LOOP(U_ABS) USER_LOOP(U_ERF)
+				USER_LOOP(U_ERFC) USER_LOOP(U_SIN) USER_LOOP(U_COS) USER_LOOP(U_TAN)
+				USER_LOOP(U_SINH) USER_LOOP(U_COSH) USER_LOOP(U_SIGN)
+			default:
+				break;
+			}
+#undef USER_LOOP
 			break;
 		}
 		}
