@@ -75,9 +75,9 @@ const char *actfn_suggest(const char *name, size_t len)
 		name += last;
 		len -= last;
 	}
-	const char *cands[64 * 5];
+	const char *cands[128 * 5];
 	size_t n = 0;
-	for (size_t i = 0; i < actfn_count() && i < 64; i++) {
+	for (size_t i = 0; i < actfn_count() && i < 128; i++) {
 		const struct actfn_def *def = actfn_at(i);
 		cands[n++] = def->name;
 		for (const char *const *a = def->aliases; *a; a++)

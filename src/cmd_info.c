@@ -163,7 +163,10 @@ static enum exec_status exec_info(struct exec_env *env, const struct cmd *cmd, s
 		snprintf(buf, sizeof buf, "P(f' = 0) %.4g, P(f = 0) %.4g, mean %.4g, std %.4g, "
 		         "E f' %.4g (%s; dead %s shows more)", f.p_dead, f.p_zero,
 		         fabs(f.mean) <= f.err ? 0.0 : f.mean, f.std, f.mean_grad,
-		         f.method == STATS_CLOSED_FORM ? "exact" : "by quadrature", cmd->curve[0].label);
+		         f.method == STATS_CLOSED_FORM ? "exact"
+		         : f.method == STATS_QUADRATURE ? "by quadrature"
+		                                        : "from 10^6 samples",
+		         cmd->curve[0].label);
 		field(o, "z ~ N(0,1)", buf);
 	}
 	bool required = def->nparams > 0 && def->param[0].required;

@@ -18,13 +18,15 @@
 extern const struct command command_plot_entry, command_table_entry, command_set_entry,
 	command_show_entry, command_list_entry, command_info_entry, command_help_entry,
 	command_quit_entry, command_dead_entry, command_hist_entry, command_sweep_entry,
-	command_train_entry, command_describe_entry, command_simplenn_entry, command_bench_entry;
+	command_train_entry, command_describe_entry, command_simplenn_entry, command_bench_entry,
+	command_def_entry, command_defs_entry;
 
 static const struct command *const commands[] = {
 	&command_plot_entry, &command_table_entry, &command_set_entry,  &command_show_entry,
 	&command_list_entry, &command_info_entry,  &command_dead_entry, &command_hist_entry,
 	&command_sweep_entry, &command_train_entry, &command_describe_entry, &command_simplenn_entry,
-	&command_bench_entry, &command_help_entry, &command_quit_entry,
+	&command_bench_entry, &command_def_entry,  &command_defs_entry, &command_help_entry,
+	&command_quit_entry,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -244,7 +246,15 @@ int command_parse_line(const char *line, size_t len, struct cmd *cmd, struct dia
 {
 	memset(cmd, 0, sizeof *cmd);
 	struct parser p = {.line = line, .len = len, .d = d};
-	if (lex_line(line, len, &p.tl, d) < 0) {
+	/* a raw command's text is its own: lex only its word */
+	size_t s = 0, e;
+	while (s < len && (line[s] == ' ' || line[s] == '\t'))
+		s++;
+	for (e = s; e < len && (util_lower(line[e]) >= 'a' && util_lower(line[e]) <= 'z');)
+		e++;
+	const struct command *c = e > s ? command_lookup(line + s, e - s) : NULL;
+	size_t lex_len = c && c->raw && (e == len || line[e] == ' ' || line[e] == '\t') ? e : len;
+	if (lex_line(line, lex_len, &p.tl, d) < 0) {
 		hint_lex(line, len, d);
 		return -1;
 	}

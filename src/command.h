@@ -42,6 +42,10 @@ struct command {
 	enum command_arg arg;
 	bool data;              /* -f FORMAT shapes its output */
 	bool listed;            /* a help topic in help's list of topics */
+	/* The rest of the line is the command's own text, not the language's
+	 * words (def's expressions): only the command word is lexed, and
+	 * parse reads the text from the END token's offset. */
+	bool raw;
 };
 
 /* The table, in the order help lists it. */

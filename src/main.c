@@ -102,6 +102,7 @@ static void help(void)
 	      "      --color[=WHEN]    colour: always, never or auto (the default)\n"
 	      "      --describe        say in words what each plot shows, under it\n"
 	      "      --plain           the line prompt, not the full-screen interface\n"
+	      "      --norc            do not run ~/.config/actviz/actvizrc first\n"
 	      "  -h, --help            display this help and exit\n"
 	      "  -V, --version         output version information and exit\n"
 	      "\n"
@@ -221,7 +222,7 @@ static void progress(void *ctx, const struct cmd *cmd, long step, long steps,
 	fflush(stderr);
 }
 
-enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN, OPT_DESCRIBE };
+enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN, OPT_DESCRIBE, OPT_NORC };
 
 /* What the command line asked for. */
 struct job {
@@ -233,7 +234,7 @@ struct options {
 	struct settings set;
 	struct job *jobs; /* -e commands and script files, in the order given */
 	int njobs;
-	bool keep_going, plain;
+	bool keep_going, plain, norc;
 };
 
 static void option_color(struct settings *set, const char *arg)
@@ -274,6 +275,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{"colour", optional_argument, NULL, OPT_COLOR},
 		{"plain", no_argument, NULL, OPT_PLAIN},
 		{"describe", no_argument, NULL, OPT_DESCRIBE},
+		{"norc", no_argument, NULL, OPT_NORC},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -325,6 +327,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_DESCRIBE:
 			o->set.describe = true;
+			break;
+		case OPT_NORC:
+			o->norc = true;
 			break;
 		case 'h':
 		case 'V':
@@ -403,6 +408,39 @@ static enum exec_status run_jobs(struct run_ctx *rc, const struct options *o)
 	return st;
 }
 
+/* The start-up file, $XDG_CONFIG_HOME/actviz/actvizrc (or
+ * ~/.config/actviz/actvizrc): definitions and settings of one's own,
+ * before anything else. Missing: nothing said. Its first error stops it
+ * (said with its path and line) and counts as a script's error; `quit`
+ * in it ends only it. */
+static void run_startup_file(struct run_ctx *rc)
+{
+	const char *config = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char path[4096];
+	if (config && config[0] == '/')
+		snprintf(path, sizeof path, "%s/actviz/actvizrc", config);
+	else if (home && home[0])
+		snprintf(path, sizeof path, "%s/.config/actviz/actvizrc", home);
+	else
+		return;
+	FILE *fp = open_script(path);
+	if (!fp) {
+		if (errno != ENOENT && errno != ENOTDIR) {
+			char name[1024];
+			diag_safe_name(path, name, sizeof name);
+			fprintf(stderr, "actviz: warning: %s not run: %s\n", name, strerror(errno));
+		}
+		return;
+	}
+	char name[1024];
+	diag_safe_name(path, name, sizeof name);
+	bool keep = rc->keep_going;
+	rc->keep_going = false;
+	run_stream(rc, name, fp);
+	rc->keep_going = keep;
+	fclose(fp);
+}
+
 /* Full screen when both ends are a terminal that can take it; else the
  * line prompt, saying why when it was not asked for. */
 static void run_interactive(struct run_ctx *rc, const struct options *o, bool out_tty,
@@ -470,7 +508,11 @@ int main(int argc, char **argv)
 
 	struct run_ctx rc = {.env = &env, .err = &err, .flush = stdout, .keep_going = opts.keep_going};
 	enum exec_status st = EXEC_OK;
-	if (opts.njobs > 0)
+	if (!opts.norc)
+		run_startup_file(&rc);
+	if (got_sigint)
+		st = EXEC_INTERRUPTED;
+	else if (opts.njobs > 0)
 		st = run_jobs(&rc, &opts);
 	else if (!interactive)
 		st = run_stream(&rc, "<stdin>", stdin);

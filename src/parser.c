@@ -225,5 +225,7 @@ void cmd_free(struct cmd *cmd)
 {
 	free(cmd->points);
 	cmd->points = NULL;
+	free(cmd->text);
+	cmd->text = NULL;
 	cmd->npoints = 0;
 }

@@ -37,6 +37,8 @@ enum cmd_kind {
 	CMD_DESCRIBE, /* describe curves [on LO..HI] */
 	CMD_BENCH, /* bench [curves] [size N] [repeats N] */
 	CMD_SIMPLENN, /* simplenn [curves] [batch K] [seeds N] ... */
+	CMD_DEF,   /* def NAME(x, ...) = EXPRESSION */
+	CMD_DEFS,
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command
@@ -149,6 +151,10 @@ struct cmd {
 	bool show_all;
 	long ival;   /* samples, width, height (0 = auto) */
 	int choice;  /* format, or a tristate */
+
+	/* def: the text after the word (heap), and where it starts */
+	char *text;
+	size_t text_off;
 
 	/* help */
 	char topic[32];

@@ -51,8 +51,8 @@ static void test_first_word(void **state)
 	assert_string_equal(offered("h"), "hist help hardtanh hardswish hardsigmoid hardshrink");
 	/* commands first, then activations */
 	const char *all = offered("");
-	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe simplenn bench help quit exit relu ",
-	                    strlen("plot table set show list info dead hist sweep train describe simplenn bench help quit exit relu ")) == 0);
+	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe simplenn bench def defs help quit exit relu ",
+	                    strlen("plot table set show list info dead hist sweep train describe simplenn bench def defs help quit exit relu ")) == 0);
 }
 
 static void test_curves(void **state)

@@ -38,7 +38,19 @@ static double grid_cells(struct exec_env *env, int max_rows)
 
 static double figures_work(const struct actfn_curve *c)
 {
-	return c->def->degree > 0 ? NS_CLOSED : NS_QUADRATURE;
+	if (!actfn_breaks_known(c)) /* a definition's figures from samples */
+		return STATS_FALLBACK_SAMPLES * NS_MC_SAMPLE * actfn_cost(c);
+	return (c->def->degree > 0 ? NS_CLOSED : NS_QUADRATURE) * actfn_cost(c);
+}
+
+/* How much slower than a built-in the command's slowest curve is. */
+static double cost_of(const struct cmd *cmd)
+{
+	double worst = 1;
+	for (int i = 0; i < cmd->ncurves; i++)
+		if (actfn_cost(&cmd->curve[i].fn) > worst)
+			worst = actfn_cost(&cmd->curve[i].fn);
+	return worst;
 }
 
 /* Table rows and sweep biases, less one, as the commands compute them:
@@ -84,6 +96,10 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 	bool text = set->format == TAB_TEXT;
 	double nc = cmd->ncurves, cols = 1 + 2 * nc, work = NS_COMMAND;
 	switch (cmd->kind) {
+	case CMD_DEF:
+	case CMD_DEFS:
+		work += (double)actfn_user_count() * NS_CELL;
+		break;
 	case CMD_EMPTY:
 	case CMD_SET:
 	case CMD_SHOW:
@@ -177,5 +193,5 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 			work += train_work(env, &cmd->train, cmd->ncurves, text);
 		break;
 	}
-	return work;
+	return work * cost_of(cmd);
 }

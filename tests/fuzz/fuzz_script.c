@@ -68,6 +68,8 @@ void fuzz_run(const uint8_t *data, size_t size, FILE *show)
 	/* fmemopen may refuse an empty buffer; an empty script does nothing. */
 	if (size == 0)
 		return;
+	/* each input starts with no definitions of the one before */
+	actfn_user_reset();
 	/* Read as a stream, so that lines are split (over-long lines and NUL
 	 * bytes included) by run_stream itself, as for a pipe. */
 	FILE *fp = fmemopen((void *)data, size, "r");
