@@ -124,6 +124,11 @@ static void add_after(struct gather *g, const char *line, const struct token *t,
 	case COMMAND_ARG_CURVES:
 		add_curve_words(g, line, t, n);
 		break;
+	case COMMAND_ARG_FILE:
+		/* the words that say what to save; file names are the UI's */
+		if (n == 1 && cmd->words)
+			add_list(g, cmd->words);
+		break;
 	}
 }
 

@@ -134,5 +134,7 @@ void cmd_free(struct cmd *cmd)
 {
 	free(cmd->points);
 	cmd->points = NULL;
+	free(cmd->path);
+	cmd->path = NULL;
 	cmd->npoints = 0;
 }

@@ -34,6 +34,8 @@ enum cmd_kind {
 	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
 	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
 	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
+	CMD_SAVE,  /* save FILE.svg|FILE.txt, save session FILE */
+	CMD_LOAD,  /* load FILE */
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command
@@ -134,6 +136,12 @@ struct cmd {
 	bool show_all;
 	long ival;   /* samples, width, height (0 = auto) */
 	int choice;  /* format, or a tristate */
+
+	/* save, load: the file name as given (heap, NUL-terminated), where it
+	 * starts, and what save writes (cmd_save.c's table) */
+	char *path;
+	size_t path_off;
+	int save_what;
 
 	/* help */
 	char topic[32];

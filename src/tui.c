@@ -435,8 +435,10 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	getmaxyx(stdscr, t->rows, t->cols);
 	tui_layout(t);
 
-	/* The first screen shows ReLU, the function everything here is about. */
-	run_line(rc, NULL, 0, "relu", 4);
+	/* The first screen shows ReLU, the function everything here is about,
+	 * or what -i's script drew. */
+	const char *first = rc->startup ? rc->startup : "relu";
+	run_line(rc, NULL, 0, first, strlen(first));
 	tui_msg_puts(t, "Type a command (help lists them); F1 shows the keys; quit or Ctrl-D leaves.");
 	tui_msg_sink(t, &t->err);
 	tui_layout(t);
