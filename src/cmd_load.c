@@ -19,7 +19,7 @@ static int parse_load(const char *line, size_t len, size_t pos, struct cmd *cmd,
 static enum exec_status exec_load(struct exec_env *env, const struct cmd *cmd, struct diag *d)
 {
 	struct session *s = env->session;
-	if (!s || !s->rc)
+	if (!s || !s->rc || s->no_files)
 		return diag_set(d, cmd->off, "load is not available here");
 	if (s->depth >= LIMIT_LOAD_DEPTH)
 		return diag_set(d, cmd->path_off, "loads nested more than %d deep (does a file load "

@@ -150,8 +150,11 @@ static enum exec_status draw_again(struct exec_env *env, const struct session *s
 }
 
 /* Writes the bytes of o to path; -1 with d filled when it can't. */
-static int write_file(const struct cmd *cmd, const struct out *o, struct diag *d)
+static int write_file(const struct exec_env *env, const struct cmd *cmd, const struct out *o,
+                      struct diag *d)
 {
+	if (env->session->no_files)
+		return 0;
 	char name[256];
 	diag_safe_name(cmd->path, name, sizeof name);
 	FILE *fp = fopen(cmd->path, "w");
@@ -187,7 +190,7 @@ static enum exec_status save_picture(struct exec_env *env, const struct cmd *cmd
 	if (st == EXEC_ERROR && d->off == 0)
 		d->off = cmd->path_off;
 	/* interrupted: nothing is written, not half a picture */
-	if (st == EXEC_OK && write_file(cmd, &o, d) < 0)
+	if (st == EXEC_OK && write_file(env, cmd, &o, d) < 0)
 		st = EXEC_ERROR;
 	out_free(&o);
 	return st;
@@ -207,7 +210,7 @@ static enum exec_status exec_save(struct exec_env *env, const struct cmd *cmd, s
 		              LIMIT_SESSION_BYTES >> 20);
 	else if (o.err)
 		st = diag_set(d, cmd->path_off, "out of memory");
-	else if (write_file(cmd, &o, d) < 0)
+	else if (write_file(env, cmd, &o, d) < 0)
 		st = EXEC_ERROR;
 	out_free(&o);
 	return st;

@@ -90,8 +90,9 @@ static void help(void)
 	      "commands from standard input, with a prompt when it is a terminal.\n"
 	      "\n"
 	      "  -e, --execute=CMD     run the command CMD (may be repeated)\n"
-	      "  -i, --interactive=FILE  run the script FILE, then stay at the prompt\n"
-	      "  -o, --output=FILE     at the end, save the last picture as FILE (.svg or .txt)\n",
+	      "  -i, --interactive=FILE\n"
+	      "                        run the script FILE, then stay at the prompt\n"
+	      "  -o, --output=FILE     at the end, save the last picture to FILE (.svg, .txt)\n",
 	      stdout);
 	char formats[64], data[256], text[512];
 	tab_format_list(formats, sizeof formats);
@@ -117,6 +118,7 @@ static void help(void)
 	      "  actviz -e 'relu, leaky 0.1, elu on -3..3'\n"
 	      "  echo 'table elu on -2..2 step 0.5' | actviz -f csv\n"
 	      "  actviz lesson.txt\n"
+	      "  actviz -o relu.svg -e relu\n"
 	      "\n"
 	      "Type 'help' at the prompt for the command language; see actviz(1).\n"
 	      "Exit status: 0 success, 1 an error in the commands or output, 2 bad options.\n",

@@ -26,6 +26,8 @@ struct session {
 	struct settings picture_set; /* the settings it ran under */
 	int depth;              /* loads running now */
 	struct run_ctx *rc;     /* what load runs its file with */
+	bool no_files;          /* the fuzz target's: save draws but writes
+	                         * nothing, load reads nothing */
 };
 
 /* start: the settings before any line ran; rc: what load runs with. */
