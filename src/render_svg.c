@@ -55,10 +55,8 @@ static void xml_text(struct out *o, const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = util_utf8_next(s + i, len - i, &cp);
-		if (n == 0) {
-			n = 1;
-			cp = '?';
-		}
+		if (cp & UTIL_INVALID)
+			cp = 0; /* not UTF-8: '?' below */
 		if (cp == '&')
 			out_puts(o, "&amp;");
 		else if (cp == '<')
