@@ -18,19 +18,12 @@
 #define SVG_COLS 100
 #define SVG_ROWS 32
 
-enum save_what { SAVE_PICTURE, SAVE_SESSION };
-
-/* What save writes, by the word after it; without one, a picture (its
- * kind by the file's extension). `save defs FILE` goes here too. */
-static const struct {
-	const char *word;
-	enum save_what what;
-} whats[] = {
-	{"session", SAVE_SESSION},
-};
-#define NWHATS (sizeof whats / sizeof whats[0])
-
+/* The words after save that say what it writes: cmd->save_what is the
+ * index + 1 (SAVE_SESSION...); 0, no word, is a picture, its kind by the
+ * file's extension. `save defs FILE` (the user's definitions) goes here:
+ * a word, an enum value and its case in exec_save. */
 static const char *const save_words[] = {"session", NULL};
+enum save_what { SAVE_PICTURE, SAVE_SESSION };
 
 /* The picture formats, by extension. */
 enum { PIC_SVG, PIC_TXT };
@@ -57,11 +50,11 @@ static int parse_save(const char *line, size_t len, size_t pos, struct cmd *cmd,
 	while (w < len && line[w] != ' ' && line[w] != '\t')
 		w++;
 	cmd->save_what = SAVE_PICTURE;
-	for (size_t k = 0; k < NWHATS; k++) {
-		if (w > i && util_word_eq(line + i, w - i, whats[k].word)) {
+	for (int k = 0; save_words[k]; k++) {
+		if (w > i && util_word_eq(line + i, w - i, save_words[k])) {
 			char what[64];
-			snprintf(what, sizeof what, "a file name after '%s'", whats[k].word);
-			cmd->save_what = (int)whats[k].what;
+			snprintf(what, sizeof what, "a file name after '%s'", save_words[k]);
+			cmd->save_what = k + 1;
 			return command_parse_path(line, len, w, cmd, d, what);
 		}
 	}
@@ -202,6 +195,7 @@ static enum exec_status exec_save(struct exec_env *env, const struct cmd *cmd, s
 		return diag_set(d, cmd->off, "save is not available here");
 	if (cmd->save_what == SAVE_PICTURE)
 		return save_picture(env, cmd, d);
+	/* SAVE_SESSION */
 	struct out o;
 	out_init_mem(&o, 0);
 	enum exec_status st = EXEC_OK;
@@ -221,7 +215,7 @@ const struct command command_save_entry = {
 	.kind = CMD_SAVE,
 	.parse_raw = parse_save,
 	.exec = exec_save,
-	.overview = "  save plot.svg                 the last picture for slides (or plot.txt: as text)\n"
+	.overview = "  save plot.svg                 last picture as SVG, for slides (plot.txt: text)\n"
 	            "  save session demo.avz         this session as a script (actviz demo.avz)\n",
 	.help = "save FILE.svg | FILE.txt | session FILE\n"
 	 "\n"
