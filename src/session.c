@@ -15,7 +15,7 @@ void session_init(struct session *s, const struct settings *start, struct run_ct
 
 void session_free(struct session *s)
 {
-	free(s->lines);
+	free(s->script);
 	free(s->picture);
 	memset(s, 0, sizeof *s);
 }
@@ -29,16 +29,16 @@ static bool keep_line(struct session *s, const char *line, size_t len)
 		size_t cap = s->cap ? s->cap : 4096;
 		while (cap < s->len + len + 2)
 			cap *= 2;
-		char *p = realloc(s->lines, cap);
+		char *p = realloc(s->script, cap);
 		if (!p)
 			return false;
-		s->lines = p;
+		s->script = p;
 		s->cap = cap;
 	}
-	memcpy(s->lines + s->len, line, len);
+	memcpy(s->script + s->len, line, len);
 	s->len += len;
-	s->lines[s->len++] = '\n';
-	s->lines[s->len] = '\0';
+	s->script[s->len++] = '\n';
+	s->script[s->len] = '\0';
 	return true;
 }
 
@@ -94,6 +94,6 @@ int session_write(const struct session *s, struct out *o)
 	out_puts(o, "# an actviz session: run it again with `actviz FILE`, or `load FILE`\n");
 	write_settings(s, o);
 	if (s->len)
-		out_write(o, s->lines, s->len);
+		out_write(o, s->script, s->len);
 	return 0;
 }

@@ -19,7 +19,7 @@ struct run_ctx;
 
 struct session {
 	struct settings start;  /* the settings it started with (options) */
-	char *lines;            /* every line that replays, each ending in \n */
+	char *script;           /* every line that replays, each ending in \n */
 	size_t len, cap;
 	bool overflow;          /* lines past LIMIT_SESSION_BYTES were dropped */
 	char *picture;          /* the line of the last picture, or NULL */

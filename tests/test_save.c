@@ -32,7 +32,7 @@ static void test_session_record(void **state)
 	set.width = 0;
 	session_note(&s, "relu at 1", 9, true, false, &set);
 	/* blanks, comments and help-like lines are not kept */
-	assert_string_equal(s.lines, "set range -2..2\nrelu, elu\nrelu at 1\n");
+	assert_string_equal(s.script, "set range -2..2\nrelu, elu\nrelu at 1\n");
 	/* the last picture, with the settings it ran under */
 	assert_string_equal(s.picture, "relu, elu");
 	assert_int_equal(s.picture_set.width, 70);

@@ -32,6 +32,26 @@ wait_file "$tmp/class.avz"
 poll 'grep -q "^relu, leaky 0.1, elu$" "$tmp/class.avz"'
 check "save session: the script's lines, not the load" \
 	'grep -q "^set range -4..4$" "$tmp/class.avz" && ! grep -q "^load" "$tmp/class.avz"'
+# Keys change the plot (F6 a parameter, Alt-Right the view): save writes
+# what is on screen, and the session shows it too.
+type_text "leaky 0.01"
+keys Enter
+wait_for "actviz  leaky on -4..4"
+keys F6 F6 M-Right
+wait_for "leaky 0.03 on"
+type_text "save $tmp/keyed.svg"
+keys Enter
+wait_file "$tmp/keyed.svg"
+poll 'grep -q "</svg>" "$tmp/keyed.svg"'
+view=$(sed -n 's/.*actviz  \(leaky 0.03 on [^ ]*\).*/\1/p' "$tmp/screen")
+check "keys, then save: the plot on screen ($view)" \
+	'[ -n "$view" ] && grep -q "<title>$view</title>" "$tmp/keyed.svg"'
+type_text "save session $tmp/keyed.avz"
+keys Enter
+wait_file "$tmp/keyed.avz"
+poll 'grep -q "^leaky 0.03 on" "$tmp/keyed.avz"'
+check "keys, then save session: the plot as a line" \
+	'grep -q "^leaky 0.01\$" "$tmp/keyed.avz" && grep -q "^$view\$" "$tmp/keyed.avz"'
 type_text "quit"
 keys Enter
 ended
