@@ -491,6 +491,7 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 			tui_key(t, r, ch);
 	}
 
+	note_keyed_plot(t); /* for -o, which saves after the screen is gone */
 	tui_rl_stop(t);
 	prompt_history_end(t->history);
 	terminal_restore();
