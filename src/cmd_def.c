@@ -9,22 +9,22 @@
 #include "clause.h"
 #include "util.h"
 
-/* The text after `def`, kept for exec (definitions take effect when the
- * line runs, not when it is parsed). */
-static int parse_def(struct parser *p, struct cmd *cmd)
+/* The text after `def`, its own language (not the command language's
+ * tokens), kept for exec: definitions take effect when the line runs,
+ * not when it is parsed. */
+static int parse_def(const char *line, size_t len, size_t pos, struct cmd *cmd, struct diag *d)
 {
-	const struct token *end = parser_peek(p, 0);
-	size_t off = end->off;
-	while (off < p->len && (p->line[off] == ' ' || p->line[off] == '\t'))
+	size_t off = pos;
+	while (off < len && (line[off] == ' ' || line[off] == '\t'))
 		off++;
-	if (off >= p->len || p->line[off] == '#')
-		return diag_set(p->d, off, "expected a definition: def NAME(x) = EXPRESSION, "
+	if (off >= len || line[off] == '#')
+		return diag_set(d, off, "expected a definition: def NAME(x) = EXPRESSION, "
 		                "as in def swish2(x) = x * sigmoid(2*x)");
-	cmd->text = malloc(p->len - off + 1);
+	cmd->text = malloc(len - off + 1);
 	if (!cmd->text)
-		return diag_set(p->d, off, "out of memory");
-	memcpy(cmd->text, p->line + off, p->len - off);
-	cmd->text[p->len - off] = '\0';
+		return diag_set(d, off, "out of memory");
+	memcpy(cmd->text, line + off, len - off);
+	cmd->text[len - off] = '\0';
 	cmd->text_off = off;
 	return 0;
 }
@@ -64,19 +64,24 @@ static enum exec_status exec_def(struct exec_env *env, const struct cmd *cmd, st
 	return EXEC_OK;
 }
 
-static enum exec_status exec_defs(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+void cmd_defs_write(struct out *o)
 {
-	(void)cmd;
-	(void)d;
 	size_t n = actfn_user_count();
 	if (n == 0)
-		out_puts(env->out, "# no definitions yet: def swish2(x) = x * sigmoid(2*x)\n");
+		out_puts(o, "# no definitions yet: def swish2(x) = x * sigmoid(2*x)\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct actfn_def *def = actfn_user_at(i);
 		char head[ACTFN_USER_LEN];
 		actfn_user_header(def, head, sizeof head);
-		out_printf(env->out, "def %s = %s\n", head, actfn_user_source(def));
+		out_printf(o, "def %s = %s\n", head, actfn_user_source(def));
 	}
+}
+
+static enum exec_status exec_defs(struct exec_env *env, const struct cmd *cmd, struct diag *d)
+{
+	(void)cmd;
+	(void)d;
+	cmd_defs_write(env->out);
 	return EXEC_OK;
 }
 
@@ -89,7 +94,7 @@ static int parse_nothing(struct parser *p, struct cmd *cmd)
 const struct command command_def_entry = {
 	.name = "def",
 	.kind = CMD_DEF,
-	.parse = parse_def,
+	.parse_raw = parse_def,
 	.exec = exec_def,
 	.overview = "  def sq(x) = relu(x)^2         an activation of your own, f' exact (defs lists)\n",
 	.help = "def NAME(x[, P=V ...]) = EXPRESSION\n"
@@ -106,7 +111,6 @@ const struct command command_def_entry = {
 	        "                        so def myrelu(x) = max(0, x) is relu, relu'(0) = 0.\n"
 	        "                          def bent(x, a=0.1) = max(a*x, x)\n"
 	        "                          bent, bent 0.3 on -2..2\n",
-	.raw = true,
 	.listed = true,
 };
 

@@ -289,6 +289,7 @@ const struct command command_help_entry = {
 	.overview = "  help TOPIC                    more on a topic\n",
 	.help = "help [TOPIC]            this text, or more on a topic\n",
 	.arg = COMMAND_ARG_TOPIC,
+	.no_replay = true,
 };
 
 const struct command command_quit_entry = {

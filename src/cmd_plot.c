@@ -137,11 +137,12 @@ static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, s
 	if (cmd->kind == CMD_AT)
 		return exec_at(env, cmd);
 	const struct range *r = command_range(env, cmd);
-	if (env->plot_hook) {
+	if (env->plot_hook && !env->capture) {
+		env->pictures++;
 		env->plot_hook(env->hook_ctx, cmd, r);
 		return env->set->describe ? exec_describe(env, cmd, r, d) : EXEC_OK;
 	}
-	if (env->set->format != TAB_TEXT) {
+	if (env->set->format != TAB_TEXT && !env->capture) {
 		struct curve_rows rows = {.cmd = cmd, .kind = ROWS_SAMPLES, .n = (size_t)env->set->samples,
 		                          .lo = r->lo, .hi = r->hi};
 		return write_rows(env, &rows);
@@ -152,7 +153,12 @@ static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, s
 	struct plot_grid grid;
 	if (plot_layout(&spec, &grid) < 0)
 		return diag_set(d, cmd->off, "out of memory");
-	render_text(env->out, &grid, spec.color ? env->pal : NULL);
+	if (env->capture)
+		exec_picture(env, &grid, &spec, 0);
+	else {
+		env->pictures++;
+		render_text(env->out, &grid, spec.color ? env->pal : NULL);
+	}
 	plot_grid_free(&grid);
 	/* in words too: under the picture, after a blank line */
 	if (env->set->describe) {

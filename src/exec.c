@@ -115,9 +115,13 @@ int exec_grid_decimals(const struct range *r, int step_dec)
 	return r->lo_dec > step_dec ? r->lo_dec : step_dec;
 }
 
-void exec_picture(struct exec_env *env, const struct plot_grid *g, int index)
+void exec_picture(struct exec_env *env, const struct plot_grid *g, const struct plot_spec *spec,
+                  int index)
 {
-	if (env->grid_hook)
+	env->pictures++;
+	if (env->capture)
+		env->capture(env->capture_ctx, g, spec, index);
+	else if (env->grid_hook)
 		env->grid_hook(env->hook_ctx, g, index);
 	else
 		render_text(env->out, g, exec_color(env) ? env->pal : NULL);

@@ -227,5 +227,7 @@ void cmd_free(struct cmd *cmd)
 	cmd->points = NULL;
 	free(cmd->text);
 	cmd->text = NULL;
+	free(cmd->path);
+	cmd->path = NULL;
 	cmd->npoints = 0;
 }

@@ -39,6 +39,8 @@ enum cmd_kind {
 	CMD_SIMPLENN, /* simplenn [curves] [batch K] [seeds N] ... */
 	CMD_DEF,   /* def NAME(x, ...) = EXPRESSION */
 	CMD_DEFS,
+	CMD_SAVE,  /* save FILE.svg|FILE.txt, save session FILE */
+	CMD_LOAD,  /* load FILE */
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command
@@ -155,6 +157,11 @@ struct cmd {
 	/* def: the text after the word (heap), and where it starts */
 	char *text;
 	size_t text_off;
+	/* save, load: the file name as given (heap, NUL-terminated), where it
+	 * starts, and what save writes (cmd_save.c's table) */
+	char *path;
+	size_t path_off;
+	int save_what;
 
 	/* help */
 	char topic[32];

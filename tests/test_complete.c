@@ -51,8 +51,8 @@ static void test_first_word(void **state)
 	assert_string_equal(offered("h"), "hist help hardtanh hardswish hardsigmoid hardshrink");
 	/* commands first, then activations */
 	const char *all = offered("");
-	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe simplenn bench def defs help quit exit relu ",
-	                    strlen("plot table set show list info dead hist sweep train describe simplenn bench def defs help quit exit relu ")) == 0);
+	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe simplenn bench def defs save load help quit exit relu ",
+	                    strlen("plot table set show list info dead hist sweep train describe simplenn bench def defs save load help quit exit relu ")) == 0);
 }
 
 static void test_curves(void **state)
@@ -129,6 +129,14 @@ static void test_other_commands(void **state)
 	assert_string_equal(offered("list "), "");
 	assert_string_equal(offered("quit "), "");
 	assert_string_equal(offered("exit r"), "");
+	/* save: what it saves, then a file name (the UI's) */
+	assert_string_equal(offered("sa"), "save");
+	assert_string_equal(offered("save "), "session defs");
+	assert_string_equal(offered("save d"), "defs");
+	assert_string_equal(offered("save se"), "session");
+	assert_string_equal(offered("save session "), "");
+	assert_string_equal(offered("loa"), "load");
+	assert_string_equal(offered("load "), "");
 }
 
 int main(void)

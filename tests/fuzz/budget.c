@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "bench.h"
+#include "command.h"
+#include "session.h"
 #include "tab.h"
 #include "train.h"
 
@@ -191,6 +193,21 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 	case CMD_TRAIN:
 		if (train_memory(&cmd->train, cmd->ncurves) <= LIMIT_MEMORY)
 			work += train_work(env, &cmd->train, cmd->ncurves, text);
+		break;
+	case CMD_LOAD: /* refused: the fuzz target reads no files */
+		break;
+	case CMD_SAVE:
+		/* the last picture's command again, and its SVG: every sample
+		 * of every curve written out */
+		if (cmd->save_what == 0 && env->session && env->session->picture) {
+			struct cmd pc;
+			struct diag d;
+			const char *line = env->session->picture;
+			if (command_parse_line(line, strlen(line), &pc, &d) == 0)
+				work += fuzz_work(env, &pc) +
+				        2 * pc.ncurves * (double)env->session->picture_set.samples * NS_CELL;
+			cmd_free(&pc);
+		}
 		break;
 	}
 	return work * cost_of(cmd);
