@@ -20,6 +20,7 @@ enum command_arg {
 	COMMAND_ARG_SETTING, /* a setting, then its value (set) */
 	COMMAND_ARG_SHOW,    /* `settings` or a setting */
 	COMMAND_ARG_TOPIC,   /* a help topic or an activation */
+	COMMAND_ARG_LESSON,  /* a lesson's topic, or where to go in it */
 	COMMAND_ARG_FILE,    /* the words of `words` (save session), then a file name */
 };
 

@@ -11,6 +11,7 @@
 #include "clause.h"
 #include "command.h"
 #include "help.h"
+#include "lesson.h"
 #include "lexer.h"
 #include "settings.h"
 #include "tab.h"
@@ -126,6 +127,13 @@ static void add_after(struct gather *g, const char *line, const struct token *t,
 		if (n == 1) {
 			add_list(g, help_topics());
 			add_activations(g);
+		}
+		break;
+	case COMMAND_ARG_LESSON:
+		if (n == 1) {
+			static const char *const moves[] = {"next", "back", "end", NULL};
+			add_list(g, lesson_words());
+			add_list(g, moves);
 		}
 		break;
 	case COMMAND_ARG_CURVE:

@@ -48,6 +48,11 @@ struct exec_env {
 	                 const struct train_report *reports);
 	void *progress_ctx;
 
+	/* At the prompt and on the full screen, how to go on in a lesson
+	 * ("Enter goes on"): lesson then shows one step at a time. NULL
+	 * (pipes, scripts): every step at once. */
+	const char *step_keys;
+
 	/* What the session has run (save session, save FILE.svg, load);
 	 * NULL: those commands say they are not available. */
 	struct session *session;

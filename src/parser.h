@@ -41,6 +41,7 @@ enum cmd_kind {
 	CMD_DEFS,
 	CMD_SAVE,  /* save FILE.svg|FILE.txt, save session FILE */
 	CMD_LOAD,  /* load FILE */
+	CMD_LESSON, /* lesson [TOPIC | next | back | end | N] */
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command

@@ -13,6 +13,7 @@
 #include <readline/readline.h>
 
 #include "prompt.h"
+#include "session.h"
 
 static volatile sig_atomic_t *interrupt_flag;
 
@@ -70,6 +71,7 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 	rl_outstream = echo_to_stderr ? stderr : stdout;
 	rl_signal_event_hook = on_signal_event;
 	rc->prompt_width = (int)strlen(PROMPT_TEXT);
+	rc->env->step_keys = "Enter goes on";
 
 	char *path = prompt_history_begin(rc->err);
 
@@ -95,7 +97,11 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 			if (!fixed_height)
 				rc->env->term_height = rows - 1;
 		}
-		enum exec_status st = run_line(rc, NULL, 0, line, strlen(line));
+		/* Enter alone, during a lesson, goes on to its next step */
+		const char *run = line;
+		if (rc->env->session && rc->env->session->lesson_topic >= 0 && !line[strspn(line, " \t")])
+			run = "lesson next";
+		enum exec_status st = run_line(rc, NULL, 0, run, strlen(run));
 		free(line);
 		fflush(stdout);
 		if (st == EXEC_QUIT)

@@ -11,6 +11,7 @@ void session_init(struct session *s, const struct settings *start, struct run_ct
 	memset(s, 0, sizeof *s);
 	s->start = *start;
 	s->rc = rc;
+	s->lesson_topic = -1;
 }
 
 void session_free(struct session *s)

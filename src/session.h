@@ -28,6 +28,9 @@ struct session {
 	struct run_ctx *rc;     /* what load runs its file with */
 	bool no_files;          /* the fuzz target's: save draws but writes
 	                         * nothing, load reads nothing */
+	int lesson_topic;       /* the lesson taken one step at a time: its
+	                         * topic (-1: none) and step (0-based) */
+	int lesson_pos;
 };
 
 /* start: the settings before any line ran; rc: what load runs with. */

@@ -196,6 +196,12 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 		break;
 	case CMD_LOAD: /* refused: the fuzz target reads no files */
 		break;
+	case CMD_LESSON:
+		/* a whole lesson trains, benchmarks and runs deep networks:
+		 * seconds, past any input's budget (its moves, at a prompt only,
+		 * are cheap) */
+		work += cmd->choice == 0 ? 1e10 : NS_COMMAND;
+		break;
 	case CMD_SAVE:
 		/* the last picture's command again, and its SVG: every sample
 		 * of every curve written out */

@@ -1,0 +1,2 @@
+lesson variants
+lesson dying
