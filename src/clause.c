@@ -229,6 +229,20 @@ static int parse_init(struct parser *p, struct cmd_init *init)
 	return 0;
 }
 
+void clause_init_text(const struct cmd_init *init, char *buf, size_t size)
+{
+	if (init->kind != INIT_NORMAL) {
+		for (int i = 0; init_words[i]; i++)
+			if (init_kinds[i] == init->kind)
+				snprintf(buf, size, "%s", init_words[i]);
+		return;
+	}
+	char m[NUM_BUF], sd[NUM_BUF];
+	num_format(init->mean, m);
+	num_format(init->sd, sd);
+	snprintf(buf, size, "normal(%s, %s)", m, sd);
+}
+
 static int parse_choice(struct parser *p, const struct clause *c, int *out)
 {
 	const struct token *t = parser_peek(p, 0);
