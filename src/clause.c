@@ -45,6 +45,7 @@ static const struct clause clauses[] = {
 	{"task", CLAUSE_TASK, CLAUSE_V_CHOICE, "a task", 0, 0, tasks, AT(task)},
 	{"optimizer", CLAUSE_OPTIMIZER, CLAUSE_V_CHOICE, "an optimizer", 0, 0, optimizers, AT(optimizer)},
 	{"every", CLAUSE_EVERY, CLAUSE_V_WHOLE, "every", 1, LIMIT_TRAIN_STEPS, NULL, AT(every)},
+	{"layers", CLAUSE_LAYERS, CLAUSE_V_WHOLE, "layers", 1, LIMIT_DEPTH_LAYERS, NULL, AT(layers)},
 };
 
 #define NCLAUSES (sizeof clauses / sizeof clauses[0])

@@ -564,7 +564,7 @@ const struct command command_sweep_entry = {
 	 "The dead and never-active shares of a layer against its bias, one curve per\n"
 	 "activation (relu, leaky and elu when none are named). At he initialisation\n"
 	 "ReLU units die below a bias of about -4: sweep bias -8..0.\n",
-	.arg = COMMAND_ARG_CURVES,
+	.arg = COMMAND_ARG_CURVES_OPT,
 	.data = true,
 	.listed = true,
 };
