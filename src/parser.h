@@ -179,7 +179,7 @@ static inline bool cmd_has(const struct cmd *cmd, unsigned bits)
  * enough that most ReLU units die while the others keep learning. */
 #define DEFAULT_TRAIN_BIAS -1.0
 /* depth: the article's deep network, where sigmoid's gradient vanishes
- * and ReLU's holds under He's initialisation, in about half a second. */
+ * and ReLU's holds under He's initialisation, in under a second. */
 #define DEFAULT_DEPTH_LAYERS 30
 #define DEFAULT_DEPTH_WIDTH 256
 #define DEFAULT_DEPTH_BATCH 512
