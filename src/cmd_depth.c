@@ -5,16 +5,13 @@
 #include "curve.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "clause.h"
 #include "depth.h"
 #include "dmath.h"
 #include "tab.h"
 #include "train.h"
-#include "util.h"
 
 struct depth_rows {
 	const struct cmd *cmd;
