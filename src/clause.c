@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench.h"
 #include "dmath.h"
 #include "num.h"
 #include "util.h"
@@ -46,6 +47,9 @@ static const struct clause clauses[] = {
 	{"optimizer", CLAUSE_OPTIMIZER, CLAUSE_V_CHOICE, "an optimizer", 0, 0, optimizers, AT(optimizer)},
 	{"every", CLAUSE_EVERY, CLAUSE_V_WHOLE, "every", 1, LIMIT_TRAIN_STEPS, NULL, AT(every)},
 	{"layers", CLAUSE_LAYERS, CLAUSE_V_WHOLE, "layers", 1, LIMIT_DEPTH_LAYERS, NULL, AT(layers)},
+	{"seeds", CLAUSE_SEEDS, CLAUSE_V_WHOLE, "seeds", 1, LIMIT_SEEDS, NULL, AT(seeds)},
+	{"size", CLAUSE_SIZE, CLAUSE_V_WHOLE, "size", BENCH_SIZE_MIN, BENCH_SIZE_MAX, NULL, AT(size)},
+	{"repeats", CLAUSE_REPEATS, CLAUSE_V_WHOLE, "repeats", 1, BENCH_REPEATS_MAX, NULL, AT(repeats)},
 };
 
 #define NCLAUSES (sizeof clauses / sizeof clauses[0])

@@ -97,7 +97,7 @@ static void depth_picture(struct exec_env *env, const struct cmd *cmd, const str
 	                      : "|dL/dW|, the gradient reaching the layer's weights";
 	struct plot_grid g;
 	if (plot_layout(&spec, &g) == 0) {
-		exec_picture(env, &g, 0);
+		exec_picture(env, &g, &spec, 0);
 		plot_grid_free(&g);
 	}
 done:

@@ -327,7 +327,7 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 			st = diag_set(d, cmd->off, "out of memory");
 			goto done;
 		}
-		exec_picture(env, &g, c);
+		exec_picture(env, &g, NULL, c);
 		plot_grid_free(&g);
 	}
 	/* what was counted, on its own line: under the axis it would be
@@ -432,7 +432,7 @@ static enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, 
 		}
 		struct plot_grid g;
 		if (plot_layout(&spec, &g) == 0) {
-			exec_picture(env, &g, 0);
+			exec_picture(env, &g, &spec, 0);
 			plot_grid_free(&g);
 		}
 		char what[200];

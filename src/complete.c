@@ -55,6 +55,14 @@ static void add_setting_values(struct gather *g, int which)
 		add_list(g, words);
 }
 
+static bool in_words(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (util_word_eq(s, len, *words))
+			return true;
+	return false;
+}
+
 static bool is_word(const struct token *t)
 {
 	return t->kind == TOK_WORD;
@@ -129,6 +137,14 @@ static void add_after(struct gather *g, const char *line, const struct token *t,
 	case COMMAND_ARG_CURVES_OPT:
 		add_curve_words(g, line, t, n, cmd && cmd->arg == COMMAND_ARG_CURVES_OPT);
 		break;
+	case COMMAND_ARG_FILE:
+		/* the words that say what to save, and a file name: after the
+		 * command, or after one of its words */
+		if (n == 1 && cmd->words)
+			add_list(g, cmd->words);
+		g->c->files = n == 1 || (n == 2 && is_word(&t[1]) && cmd->words &&
+		                         in_words(line + t[1].off, t[1].len, cmd->words));
+		break;
 	}
 }
 
@@ -146,6 +162,7 @@ void complete_line(const char *line, size_t start, size_t end, struct completion
 	struct token_list tl;
 	struct diag d;
 	c->n = 0;
+	c->files = false;
 	if (lex_line(line, start, &tl, &d) < 0) {
 		add_activations(&g);
 		return;
