@@ -154,18 +154,12 @@ static bool sweep_row(void *ctx, size_t i, struct tab_cell *cells)
 /* What a layer run was; batch_done short of the batch after Ctrl-C. */
 static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_t size)
 {
-	static const char *const inits[] = {"he", "xavier", "normal", "torch"};
-	char bias[NUM_BUF];
+	char bias[NUM_BUF], init[80];
 	num_format(cmd->bias, bias);
+	clause_init_text(&cmd->init, init, sizeof init);
 	size_t len = 0;
 	util_append(buf, size, &len, "layer of %ld neurons, %ld inputs ~ N(0, 1), init %s", cmd->layer.neurons,
-	            cmd->layer.inputs, inits[cmd->layer.init]);
-	if (cmd->layer.init == INIT_NORMAL) {
-		char m[NUM_BUF], sd[NUM_BUF];
-		num_format(cmd->layer.init_mean, m);
-		num_format(cmd->layer.init_sd, sd);
-		util_append(buf, size, &len, "(%s, %s)", m, sd);
-	}
+	            cmd->layer.inputs, init);
 	if (cmd->kind != CMD_SWEEP)
 		util_append(buf, size, &len, ", bias %s", bias);
 	if (batch_done < cmd->layer.batch)
@@ -496,18 +490,9 @@ static int finish_stats(struct parser *p, struct cmd *cmd)
 /* sweep may leave its curves out: ReLU and its two usual fixes. */
 static int parse_sweep(struct parser *p, struct cmd *cmd)
 {
-	if (parser_peek(p, 0)->kind == TOK_END || parser_is_clause(p, parser_peek(p, 0))) {
-		static const char *const fixes[] = {"relu", "leaky", "elu"};
-		for (int i = 0; i < 3; i++) {
-			struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
-			actfn_curve_default(&c->fn, actfn_lookup(fixes[i], strlen(fixes[i])));
-			c->off = parser_peek(p, 0)->off;
-			c->bare = true;
-			actfn_label(&c->fn, c->label, sizeof c->label);
-		}
-	} else if (curve_parse_list(p, cmd) < 0) {
+	static const char *const fixes[] = {"relu", "leaky", "elu"};
+	if (curve_parse_list_or(p, cmd, fixes, 3) < 0)
 		return -1;
-	}
 	return command_clauses(p, cmd);
 }
 
@@ -579,7 +564,7 @@ const struct command command_sweep_entry = {
 	 "The dead and never-active shares of a layer against its bias, one curve per\n"
 	 "activation (relu, leaky and elu when none are named). At he initialisation\n"
 	 "ReLU units die below a bias of about -4: sweep bias -8..0.\n",
-	.arg = COMMAND_ARG_CURVES,
+	.arg = COMMAND_ARG_CURVES_OPT,
 	.data = true,
 	.listed = true,
 };

@@ -19,16 +19,17 @@
 extern const struct command command_plot_entry, command_table_entry, command_set_entry,
 	command_show_entry, command_list_entry, command_info_entry, command_help_entry,
 	command_quit_entry, command_dead_entry, command_hist_entry, command_sweep_entry,
-	command_train_entry, command_describe_entry, command_simplenn_entry, command_bench_entry,
-	command_def_entry, command_defs_entry, command_save_entry, command_load_entry,
-	command_lesson_entry;
+	command_train_entry, command_depth_entry, command_describe_entry, command_simplenn_entry,
+	command_bench_entry, command_def_entry, command_defs_entry, command_save_entry,
+	command_load_entry, command_lesson_entry;
 
 static const struct command *const commands[] = {
 	&command_plot_entry, &command_table_entry, &command_set_entry,  &command_show_entry,
 	&command_list_entry, &command_info_entry,  &command_dead_entry, &command_hist_entry,
-	&command_sweep_entry, &command_train_entry, &command_describe_entry, &command_simplenn_entry,
-	&command_bench_entry, &command_def_entry,  &command_defs_entry, &command_save_entry,
-	&command_load_entry,  &command_lesson_entry, &command_help_entry, &command_quit_entry,
+	&command_sweep_entry, &command_train_entry, &command_depth_entry, &command_describe_entry,
+	&command_simplenn_entry, &command_bench_entry, &command_def_entry,  &command_defs_entry,
+	&command_save_entry,  &command_load_entry,  &command_lesson_entry,
+	&command_help_entry, &command_quit_entry,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

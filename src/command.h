@@ -16,6 +16,7 @@
 enum command_arg {
 	COMMAND_ARG_NONE,
 	COMMAND_ARG_CURVES,  /* curves, their parameters, then the clauses */
+	COMMAND_ARG_CURVES_OPT, /* the same, or the clauses at once (sweep, depth) */
 	COMMAND_ARG_CURVE,   /* one curve (info) */
 	COMMAND_ARG_SETTING, /* a setting, then its value (set) */
 	COMMAND_ARG_SHOW,    /* `settings` or a setting */

@@ -73,9 +73,11 @@ static bool is_word(const struct token *t)
  * curve starts; after a curve's name its parameters, their choices and the
  * command's clauses; nothing after a clause that takes the rest of the
  * line (at's points). */
-static void add_curve_words(struct gather *g, const char *line, const struct token *t, size_t n)
+static void add_curve_words(struct gather *g, const char *line, const struct token *t, size_t n,
+                            bool optional)
 {
 	const struct actfn_def *current = NULL;
+	bool clauses = false; /* a clause given: the curves left out (optional) */
 	for (size_t i = 0; i < n; i++) {
 		if (is_word(&t[i])) {
 			const struct clause *cl = clause_lookup(line + t[i].off, t[i].len, 0);
@@ -83,15 +85,17 @@ static void add_curve_words(struct gather *g, const char *line, const struct tok
 				return;
 			if (!current)
 				current = actfn_lookup(line + t[i].off, t[i].len);
+			clauses |= optional && i > 0 && cl;
 		}
 		if (t[i].kind == TOK_COMMA)
 			current = NULL;
 	}
-	if (t[n - 1].kind == TOK_COMMA || !current) {
+	if (t[n - 1].kind == TOK_COMMA || (!current && !clauses)) {
 		add_activations(g);
-		return;
+		if (!(optional && n == 1))
+			return;
 	}
-	for (int k = 0; k < current->nparams; k++) {
+	for (int k = 0; current && k < current->nparams; k++) {
 		add(g, current->param[k].name, true);
 		if (current->param[k].type == ACTFN_CHOICE)
 			add_list(g, current->param[k].choices);
@@ -138,7 +142,8 @@ static void add_after(struct gather *g, const char *line, const struct token *t,
 		break;
 	case COMMAND_ARG_CURVE:
 	case COMMAND_ARG_CURVES:
-		add_curve_words(g, line, t, n);
+	case COMMAND_ARG_CURVES_OPT:
+		add_curve_words(g, line, t, n, cmd && cmd->arg == COMMAND_ARG_CURVES_OPT);
 		break;
 	case COMMAND_ARG_FILE:
 		/* the words that say what to save, and a file name: after the

@@ -398,3 +398,17 @@ int curve_parse_list(struct parser *p, struct cmd *cmd)
 	return call_points(p, cmd);
 }
 
+
+int curve_parse_list_or(struct parser *p, struct cmd *cmd, const char *const *names, int n)
+{
+	if (parser_peek(p, 0)->kind != TOK_END && !parser_is_clause(p, parser_peek(p, 0)))
+		return curve_parse_list(p, cmd);
+	for (int i = 0; i < n; i++) {
+		struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
+		actfn_curve_default(&c->fn, actfn_lookup(names[i], strlen(names[i])));
+		c->off = parser_peek(p, 0)->off;
+		c->bare = true;
+		actfn_label(&c->fn, c->label, sizeof c->label);
+	}
+	return 0;
+}

@@ -11,6 +11,10 @@
 #include "actfn.h"
 #include "util.h"
 
+/* A no-break space (U+00A0): words it joins stay on one line, and it is
+ * written as a plain space. */
+#define NB "\xc2\xa0"
+
 /* The prose states what the commands under it show; every number in it
  * is a {placeholder}. */
 static const struct lesson_step steps[] = {
@@ -24,7 +28,7 @@ static const struct lesson_step steps[] = {
 	{
 		.title = "the derivative",
 		.text = "ReLU's derivative is 1 for x > 0 and 0 for x <= 0. At the kink x = 0 it "
-		        "is not defined; PyTorch's autograd takes relu'(0)~=~{df relu 0}, and so "
+		        "is not defined; PyTorch's autograd takes relu'(0)" NB "=" NB "{df relu 0}, and so "
 		        "does actviz.\n\n"
 		        "Sigmoid's derivative is at most {df sigmoid 0} and tanh's at most "
 		        "{df tanh 0}, both at 0 and smaller everywhere else: at x = 2 they are "
@@ -53,7 +57,7 @@ static const struct lesson_step steps[] = {
 	{
 		.title = "not zero-centred",
 		.text = "ReLU's outputs are never negative: for z ~ N(0, 1) their mean is "
-		        "{mean relu} (1/sqrt(2~pi)), with standard deviation {std relu}. The next "
+		        "{mean relu} (1/sqrt(2" NB "pi)), with standard deviation {std relu}. The next "
 		        "layer's inputs then all lean one way, and the weight gradients of one of "
 		        "its units share the sign of its error, which makes gradient descent "
 		        "zig-zag. tanh is centred on 0 (mean {mean tanh}); ELU's negative part "
@@ -93,7 +97,7 @@ static const struct lesson_step steps[] = {
 		.text = "Leaky ReLU keeps a small slope for x < 0, {param leaky} by default, so its f' is "
 		        "{df leaky -1} there, never 0. PReLU makes that slope a parameter the "
 		        "network learns, starting at {param prelu}. ELU "
-		        "curves smoothly to -1 for x < 0 (f(-1)~=~{f elu -1}, f'(-1)~=~"
+		        "curves smoothly to -1 for x < 0 (f(-1)" NB "=" NB "{f elu -1}, f'(-1)" NB "=" NB ""
 		        "{df elu -1}): no dead zone, and a mean output closer to 0 ({mean elu} "
 		        "against ReLU's {mean relu}). None of them is ever dead: P(f' = 0) is "
 		        "{dead leaky}%, {dead prelu}% and {dead elu}%, against ReLU's "
@@ -107,7 +111,7 @@ static const struct lesson_step steps[] = {
 		        "PReLU: {torch prelu}.\n\n"
 		        "ELU: {torch elu}.\n\n"
 		        "The article's example, torch.relu(torch.tensor([-1., 0., 1., 2.])), gives "
-		        "[{f relu -1},~{f relu 0},~{f relu 1},~{f relu 2}], and its SimpleNN, a "
+		        "[{f relu -1}," NB "{f relu 0}," NB "{f relu 1}," NB "{f relu 2}], and its SimpleNN, a "
 		        "Linear(10, 1) followed by ReLU, outputs exactly 0 for about half of its "
 		        "inputs at initialisation.",
 		.lines = {"relu at -1, 0, 1, 2", "simplenn seeds 10000"},
@@ -277,9 +281,15 @@ static void wrap(const char *text, size_t n, int width, char *buf, size_t size, 
 			util_append(buf, size, len, " ");
 			(*col)++;
 		}
-		/* ~ holds two words together: a space that is never a break */
-		for (size_t k = i; k < w; k++)
-			util_append(buf, size, len, "%c", text[k] == '~' ? ' ' : text[k]);
+		/* NB holds two words together: a space that is never a break */
+		for (size_t k = i; k < w; k++) {
+			if (text[k] == NB[0] && k + 1 < w && text[k + 1] == NB[1]) {
+				util_append(buf, size, len, " ");
+				k++;
+			} else {
+				util_append(buf, size, len, "%c", text[k]);
+			}
+		}
 		*col += wl;
 		i = w;
 	}

@@ -16,14 +16,13 @@
 
 struct lesson_step {
 	const char *title;
-	/* Paragraphs split by a blank line. {KIND CURVE [X [N]]} is replaced
-	 * by a number computed then (lesson_text), and ~ is a space where a
-	 * line may not break: f and df, its value and
+	/* Paragraphs split by a blank line; a no-break space (U+00A0) is a
+	 * space where a line may not break. {KIND CURVE [X [N]]} is replaced
+	 * by a number computed then (lesson_text): f and df, its value and
 	 * derivative at X; dfpow, df at X to the power N; param, the default
-	 * of its first parameter; mean, std, zero,
-	 * dead (the last two in per cent) and grad, its figures for pre-
-	 * activations from the lesson's distribution; torch, its PyTorch
-	 * call. */
+	 * of its first parameter; mean, std, zero, dead (the last two in per
+	 * cent) and grad, its figures for pre-activations from the lesson's
+	 * distribution; torch, its PyTorch call. */
 	const char *text;
 	const char *lines[LESSON_MAX_LINES]; /* commands shown run, or NULL */
 };

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "actfn.h"
+#include "depth.h"
 #include "diag.h"
 #include "layer.h"
 #include "lexer.h"
@@ -34,6 +35,7 @@ enum cmd_kind {
 	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
 	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
 	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
+	CMD_DEPTH, /* depth [curves] [layers N] [width W] ... */
 	CMD_DESCRIBE, /* describe curves [on LO..HI] */
 	CMD_BENCH, /* bench [curves] [size N] [repeats N] */
 	CMD_SIMPLENN, /* simplenn [curves] [batch K] [seeds N] ... */
@@ -68,6 +70,7 @@ enum clause_id {
 	CLAUSE_TASK,
 	CLAUSE_OPTIMIZER,
 	CLAUSE_EVERY,
+	CLAUSE_LAYERS,
 	CLAUSE_SEEDS,      /* layers pooled over seeds */
 	CLAUSE_SIZE,       /* bench's array */
 	CLAUSE_REPEATS,
@@ -94,6 +97,7 @@ enum {
 	CL_TASK = CL(CLAUSE_TASK),
 	CL_OPTIMIZER = CL(CLAUSE_OPTIMIZER),
 	CL_EVERY = CL(CLAUSE_EVERY),
+	CL_LAYERS = CL(CLAUSE_LAYERS),
 	CL_SEEDS = CL(CLAUSE_SEEDS),
 	CL_SIZE = CL(CLAUSE_SIZE),
 	CL_REPEATS = CL(CLAUSE_REPEATS),
@@ -145,6 +149,7 @@ struct cmd {
 	struct range bias_range; /* sweep */
 	struct cmd_init init;
 	double lr, steps, width, depth, every;
+	double layers;          /* depth's */
 	double seeds;           /* dead ... layer: layers pooled */
 	double size, repeats;   /* bench */
 	int task, optimizer;    /* enum train_task, enum train_opt */
@@ -168,9 +173,10 @@ struct cmd {
 	char topic[32];
 	size_t topic_off;
 
-	/* What dead, hist, sweep and train run, from the values above. */
+	/* What dead, hist, sweep, train and depth run, from the values above. */
 	struct layer_spec layer;
 	struct train_spec train;
+	struct depth_spec deep;
 };
 
 /* Whether a clause was given. */
@@ -201,6 +207,11 @@ static inline bool cmd_has(const struct cmd *cmd, unsigned bits)
 /* Hidden units start with this bias unless told otherwise: negative
  * enough that most ReLU units die while the others keep learning. */
 #define DEFAULT_TRAIN_BIAS -1.0
+/* depth: the article's deep network, where sigmoid's gradient vanishes
+ * and ReLU's holds under He's initialisation, in under a second. */
+#define DEFAULT_DEPTH_LAYERS 30
+#define DEFAULT_DEPTH_WIDTH 256
+#define DEFAULT_DEPTH_BATCH 512
 
 /* Frees what a parse allocated in cmd (command_parse_line parses). */
 void cmd_free(struct cmd *cmd);

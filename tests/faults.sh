@@ -128,7 +128,7 @@ hwm_then_int() { # seconds, actviz arguments...
 }
 for cmd in 'dead relu samples 1e10' 'hist relu samples 1e10' 'train relu steps 1e7' \
 	'dead relu layer 1e5 inputs 100 batch 1e5' 'sweep bias -8..0 step 0.001 batch 1e5' \
-	'simplenn seeds 1e6 batch 1e6' 'bench size 1e7'; do
+	'simplenn seeds 1e6 batch 1e6' 'bench size 1e7' 'depth layers 600 width 128 batch 512'; do
 	hwm_then_int 1 -f csv -e "$cmd"
 	check "Ctrl-C stops '$cmd' (status 130)" '[ $rc = 130 ]'
 	if [ -n "$hwm" ]; then

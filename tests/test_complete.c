@@ -51,8 +51,8 @@ static void test_first_word(void **state)
 	assert_string_equal(offered("h"), "hist help hardtanh hardswish hardsigmoid hardshrink");
 	/* commands first, then activations */
 	const char *all = offered("");
-	assert_true(strncmp(all, "plot table set show list info dead hist sweep train describe simplenn bench def defs save load help quit exit relu ",
-	                    strlen("plot table set show list info dead hist sweep train describe simplenn bench def defs save load help quit exit relu ")) == 0);
+	assert_true(strncmp(all, "plot table set show list info dead hist sweep train depth describe simplenn bench def defs save load lesson help quit exit relu ",
+	                    strlen("plot table set show list info dead hist sweep train depth describe simplenn bench def defs save load lesson help quit exit relu ")) == 0);
 }
 
 static void test_curves(void **state)
@@ -87,6 +87,17 @@ static void test_clauses(void **state)
 	assert_string_equal(offered("sweep relu st"), "step");
 	assert_string_equal(offered("train relu opt"), "optimizer");
 	assert_string_equal(offered("dead relu st"), "");
+	/* depth's, with its curves or without */
+	assert_string_equal(offered("dep"), "depth");
+	assert_string_equal(offered("depth la"), "layers");
+	assert_string_equal(offered("depth relu "), "seed init batch width layers");
+	assert_string_equal(offered("depth relu, tanh la"), "layers");
+	assert_string_equal(offered("depth w"), "width");
+	assert_string_equal(offered("depth layers 3 w"), "width");
+	assert_string_equal(offered("depth t"), "tanh threshold tanhshrink");
+	assert_string_equal(offered("depth relu, s"), "selu silu softplus sigmoid softsign softshrink");
+	assert_string_equal(offered("sweep bias -3..1 st"), "step");
+	assert_string_equal(offered("dead relu la"), "layer");
 	assert_string_equal(offered("bench relu rep"), "repeats");
 	assert_string_equal(offered("bench relu, gelu si"), "size");
 	assert_string_equal(offered("simplenn relu see"), "seed seeds");

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "depth.h"
 #include "bench.h"
 #include "command.h"
 #include "session.h"
@@ -194,6 +195,18 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 		if (train_memory(&cmd->train, cmd->ncurves) <= LIMIT_MEMORY)
 			work += train_work(env, &cmd->train, cmd->ncurves, text);
 		break;
+	case CMD_DEPTH: {
+		const struct depth_spec *s = &cmd->deep;
+		if (depth_memory(s) > LIMIT_MEMORY) /* refused by the command */
+			break;
+		double L = (double)s->layers, w = (double)s->width, b = (double)s->batch;
+		/* the draws; per curve three products a layer and f, f' */
+		work += (L * w * w + 2 * w * b) * NS_NORMAL +
+		        nc * L * (3 * w * w * b * NS_MAC + w * b * NS_EVAL);
+		work += text ? grid_cells(env, LIMIT_HEIGHT_MAX) * NS_GRID_CELL + nc * 12 * NS_CELL
+		             : nc * L * 6 * NS_CELL;
+		break;
+	}
 	case CMD_LOAD: /* refused: the fuzz target reads no files */
 		break;
 	case CMD_LESSON:

@@ -7,6 +7,7 @@
 
 #include "actfn.h"
 #include "help.h"
+#include "lesson.h"
 #include "clause.h"
 #include "command.h"
 #include "parser.h"
@@ -49,6 +50,9 @@ int main(void)
 				words("choice", pp->choices);
 		}
 	}
+	words("lesson", lesson_words());
+	static const char *const moves[] = {"next", "back", "end", NULL};
+	words("lesson", moves);
 	/* def's expression language: its functions, constants and operators */
 	words("expr", actfn_user_words());
 	static const char *const ops[] = {"^", "**", "<=", ">=", "==", "!=", "(x)", "=", NULL};

@@ -1,2 +1,3 @@
 lesson variants
 lesson dying
+lesson depth
