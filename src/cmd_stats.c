@@ -44,7 +44,16 @@ struct dead_rows {
 	struct stats_figures fig[LIMIT_CURVES];
 	int n;
 	char dist[96];
+	struct exec_env *env; /* for the progress of a long Monte Carlo run */
+	int curve;            /* the curve it is on */
 };
+
+static void dead_progress(void *ctx, double done)
+{
+	struct dead_rows *d = ctx;
+	d->env->stats_progress(d->env->hook_ctx, d->cmd, d->curve, done,
+	                       mc_samples(d->cmd, DEFAULT_MC_SAMPLES));
+}
 
 static bool dead_row(void *ctx, size_t i, struct tab_cell *cells)
 {
@@ -69,7 +78,7 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 {
 	static const char *const header[] = {"curve", "dist", "p_dead", "p_zero", "mean", "std",
 	                                     "mean_grad", "mean_grad_sq", "method", "err"};
-	struct dead_rows rows = {.cmd = cmd};
+	struct dead_rows rows = {.cmd = cmd, .env = env};
 	dist_text(&cmd->dist, rows.dist, sizeof rows.dist);
 	enum exec_status st = EXEC_OK;
 	double done_last = 0;
@@ -77,8 +86,11 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 		const struct actfn_curve *c = &cmd->curve[i].fn;
 		if (wants_monte_carlo(cmd)) {
 			double done;
-			stats_monte_carlo(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES), (uint64_t)cmd->seed,
-			                  env->stop, &rows.fig[i], &done);
+			rows.curve = i;
+			stats_monte_carlo_watched(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES),
+			                          (uint64_t)cmd->seed, env->stop,
+			                          env->stats_progress ? dead_progress : NULL, &rows, &rows.fig[i],
+			                          &done);
 			done_last = done;
 			if (done < mc_samples(cmd, DEFAULT_MC_SAMPLES)) {
 				/* what was drawn before Ctrl-C is shown, its error bound

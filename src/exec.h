@@ -47,6 +47,10 @@ struct exec_env {
 	void (*progress)(void *ctx, const struct cmd *cmd, long step, long steps,
 	                 const struct train_report *reports);
 	void *progress_ctx;
+	/* The same for long statistics (dead by Monte Carlo): samples done of
+	 * total for curve i of the command, now and then; called with
+	 * hook_ctx. NULL: nothing is said (a pipe, the line prompt). */
+	void (*stats_progress)(void *ctx, const struct cmd *cmd, int curve, double done, double total);
 };
 
 enum exec_status {
