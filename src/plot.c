@@ -17,11 +17,11 @@
 
 /* Box-drawing characters, or their ASCII stand-ins. */
 struct glyphs {
-	uint32_t hline, vline, ytick, xtick, corner, cross, swatch, dead, dead_tick;
+	uint32_t hline, vline, ytick, xtick, corner, cross, swatch, dead, dead_tick, sel;
 };
 static const struct glyphs box = {0x2500, 0x2502, 0x2524, 0x252C, 0x2514,
-                                  0x253C, 0x2500, 0x2501, 0x2533};
-static const struct glyphs ascii = {'-', '|', '+', '+', '+', '+', '-', '=', '+'};
+                                  0x253C, 0x2500, 0x2501, 0x2533, 0x25B8};
+static const struct glyphs ascii = {'-', '|', '+', '+', '+', '+', '-', '=', '+', '>'};
 
 /* ---- ticks ----------------------------------------------------------------- */
 
@@ -258,6 +258,36 @@ static void choose_y_ticks(const struct plot_panel *p, struct layout *L, int k)
 	L->nyt[k] = 0;
 }
 
+/* Whether the legend marks curve i as the selected one. */
+static bool legend_selected(const struct plot_spec *s, int i)
+{
+	return s->mark_selected && s->ncurves > 1 && i == s->mark_dead;
+}
+
+/* The columns of curve i's entry in the legend, its gap after aside. */
+static int legend_need(const struct plot_spec *s, int i, bool glyph_mode)
+{
+	return (int)strlen(s->curve[i].label) + (glyph_mode || s->color ? 3 : 0) +
+	       (legend_selected(s, i) ? 1 : 0);
+}
+
+/* The rows the legend takes at width w with every label whole, as
+ * draw_legend lays it out. */
+static int legend_rows_needed(const struct plot_spec *s, int w, bool glyph_mode)
+{
+	int rows = 1;
+	int col = (int)strlen(s->title[0] ? s->title[0] : "f(x)") + 2;
+	for (int i = 0; i < s->ncurves; i++) {
+		int need = legend_need(s, i, glyph_mode);
+		if (col + need > w && col > 6) {
+			rows++;
+			col = 6;
+		}
+		col += need + 2;
+	}
+	return rows;
+}
+
 static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const struct glyphs *gl,
                         bool glyph_mode, int rows)
 {
@@ -266,7 +296,8 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
 	int start_of[16], first = 0; /* where this row's labels start */
 	for (int i = 0; i < s->ncurves; i++) {
 		const char *label = s->curve[i].label;
-		int need = (int)strlen(label) + (glyph_mode || s->color ? 3 : 0);
+		bool sel = legend_selected(s, i);
+		int need = legend_need(s, i, glyph_mode);
 		if (col + need > g->w && col > 6) {
 			if (row + 1 < rows) {
 				row++;
@@ -291,6 +322,8 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
 		if (i < 16)
 			start_of[i] = col;
 		uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + i);
+		if (sel) /* the selected curve: marked before its swatch */
+			put(g, row, col++, gl->sel, color);
 		if (glyph_mode) {
 			put(g, row, col, (uint32_t)CANVAS_GLYPHS[i % 16], color);
 			col += 2;
@@ -475,10 +508,11 @@ static int new_grid(struct plot_grid *g, int w, int h)
 static bool layout_rows(const struct plot_spec *s, struct plot_grid *g, struct layout *L,
                         bool glyph_mode)
 {
-	int legend_w = 6;
-	for (int i = 0; i < s->ncurves; i++)
-		legend_w += (int)strlen(s->curve[i].label) + (glyph_mode || s->color ? 3 : 0) + 2;
-	L->legend_rows = legend_w > g->w + 2 && g->h >= 16 ? 2 : 1;
+	/* every label whole where the height allows: two rows from 12,
+	 * three from 16 (sixteen curves at 80 columns take three) */
+	int most = g->h >= 24 ? 4 : g->h >= 16 ? 3 : g->h >= 12 ? 2 : 1;
+	int need = legend_rows_needed(s, g->w, glyph_mode);
+	L->legend_rows = need < most ? need : most;
 	int avail = g->h - L->legend_rows - 2;
 	bool deriv = s->deriv && avail >= 5;
 	g->npanels = deriv ? 2 : 1;

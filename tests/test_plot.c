@@ -255,6 +255,16 @@ static void test_long_legend(void **state)
 	char *text = render(&g);
 	assert_non_null(strstr(text, "hardsigmoid"));
 	assert_non_null(strstr(text, "\n      \xe2\x94\x80\xe2\x94\x80 logsigmoid"));
+	/* 24 rows: a row each, every label whole */
+	assert_non_null(strstr(text, "\n      \xe2\x94\x80\xe2\x94\x80 softshrink"));
+	assert_null(strstr(text, "more"));
+	free(text);
+	plot_grid_free(&g);
+	/* 14 rows: two rows of legend, the rest counted */
+	s = spec_of(names, 4, 30, 14, true, true);
+	assert_int_equal(plot_layout(&s, &g), 0);
+	text = render(&g);
+	assert_non_null(strstr(text, "\n      \xe2\x94\x80\xe2\x94\x80 logsigmoid"));
 	assert_non_null(strstr(text, "+2 more"));
 	free(text);
 	plot_grid_free(&g);

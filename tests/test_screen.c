@@ -34,7 +34,8 @@ static void test_every_size(void **state)
 		for (int rows = 1; rows <= 90; rows += rows < 30 ? 1 : 7) {
 			for (int n = 1; n <= 16; n += 5) {
 				struct screen_layout L;
-				screen_layout(cols, rows, n, &L);
+				struct screen_want want = {.ncurves = n};
+				screen_layout(cols, rows, &want, &L);
 				const struct rect *r[] = {&L.title, &L.plot, &L.figures, &L.messages, &L.prompt};
 				for (int i = 0; i < 5; i++) {
 					if (!inside(r[i], cols, rows))
@@ -61,28 +62,28 @@ static void test_placements(void **state)
 {
 	(void)state;
 	struct screen_layout L;
-	screen_layout(40, 12, 1, &L); /* the smallest: plot, 2 message rows */
+	screen_layout(40, 12, &(struct screen_want){.ncurves = 1}, &L); /* the smallest: plot, 2 message rows */
 	assert_false(L.too_small);
 	assert_int_equal(L.plot.w, 40);
 	assert_int_equal(L.plot.h, 8);
 	assert_int_equal(L.figures.h, 0);
 	assert_int_equal(L.messages.h, 2);
-	screen_layout(39, 12, 1, &L);
+	screen_layout(39, 12, &(struct screen_want){.ncurves = 1}, &L);
 	assert_true(L.too_small);
-	screen_layout(40, 11, 1, &L);
+	screen_layout(40, 11, &(struct screen_want){.ncurves = 1}, &L);
 	assert_true(L.too_small);
 
-	screen_layout(120, 40, 3, &L); /* wide: figures beside */
+	screen_layout(120, 40, &(struct screen_want){.ncurves = 3}, &L); /* wide: figures beside */
 	assert_true(L.figures_beside);
 	assert_int_equal(L.figures.x, L.plot.w + 1);
 	assert_int_equal(L.figures.h, L.plot.h);
 
-	screen_layout(80, 50, 2, &L); /* narrow and tall: figures under the plot */
+	screen_layout(80, 50, &(struct screen_want){.ncurves = 2}, &L); /* narrow and tall: figures under the plot */
 	assert_false(L.figures_beside);
 	assert_true(L.figures.h >= 2 * SCREEN_FIGURE_LINES);
 	assert_int_equal(L.figures.y, L.plot.y + L.plot.h);
 
-	screen_layout(80, 24, 3, &L); /* narrow and short: the plot first */
+	screen_layout(80, 24, &(struct screen_want){.ncurves = 3}, &L); /* narrow and short: the plot first */
 	assert_int_equal(L.figures.h, 0);
 	assert_int_equal(L.plot.h, 24 - 2 - L.messages.h);
 }
@@ -102,7 +103,7 @@ static void test_figures_text(void **state)
 	assert_string_equal(text[0], "relu");
 	assert_string_equal(text[1], "f = max(0, x)");
 	assert_string_equal(text[2], "on -3..3: f in [0, 3]");
-	assert_string_equal(text[3], "f' = 0 on 50% of it");
+	assert_string_equal(text[3], "f' = 0 on 50% of it; f'(0) = 0, as PyTorch");
 	assert_string_equal(text[4], "N(0,1): zero 50%, dead 50%, mean 0.399");
 
 	actfn_curve_default(&c, actfn_lookup("leaky", 5));
@@ -112,7 +113,7 @@ static void test_figures_text(void **state)
 	screen_figures(&c, "leaky 0.1", &w, dead, lo, hi, &f, text);
 	assert_string_equal(text[1], "f = x if x > 0, else 0.1*x");
 	assert_string_equal(text[2], "on -3..3: f in [-0.3, 3]");
-	assert_string_equal(text[3], "f' = 0 on 0% of it");
+	assert_string_equal(text[3], "f' = 0 on 0% of it; f'(0) = 0.1, as PyTorch");
 	assert_string_equal(text[4], "N(0,1): zero 0%, dead 0%, mean 0.359");
 
 	/* a mean within the quadrature's error of 0 shows as 0 */
