@@ -190,7 +190,9 @@ static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_
 
 /* ---- histograms ------------------------------------------------------------------ */
 
-/* On a screen the histograms of n curves share its height. */
+/* On a screen the histograms of n curves share its height: all the
+ * rows it has for a picture over a line of text, each of them a few bar
+ * rows at least. */
 static void hist_size(struct exec_env *env, int n, int *w, int *h)
 {
 	struct plot_curve none[1];
@@ -200,8 +202,10 @@ static void hist_size(struct exec_env *env, int n, int *w, int *h)
 	exec_plot_spec(env, &empty, &env->set->range, none, &spec);
 	*w = spec.width;
 	*h = spec.height > 16 ? 16 : spec.height;
-	if (env->grid_hook && n > 1 && spec.height / n < *h)
-		*h = spec.height / n < 6 ? 6 : spec.height / n;
+	int most = env->picture_rows_most > spec.height && !env->set->height ? env->picture_rows_most
+	                                                                     : spec.height;
+	if (env->grid_hook && n > 1 && most / n < *h)
+		*h = most / n < 6 ? 6 : most / n;
 }
 
 /* Counts into bins over [lo, hi]; the top edge belongs to the last bin. */
@@ -337,7 +341,10 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 			snprintf(title, sizeof title, "%s: distribution of f(z)", cmd->curve[c].label);
 			snprintf(xlabel, sizeof xlabel, "f(z)");
 		}
-		struct plot_hist ph = {.title = title, .xlabel = xlabel, .count = H.count + (size_t)c * nb,
+		/* stacked on a screen, what was counted is said once, by the
+		 * last: the titles say it too, and the bars get the row */
+		bool stacked = env->grid_hook && H.n > 1 && c + 1 < H.n;
+		struct plot_hist ph = {.title = title, .xlabel = stacked ? NULL : xlabel, .count = H.count + (size_t)c * nb,
 		                       .bins = (int)nb, .lo = H.lo[c], .hi = H.hi[c],
 		                       .unicode = exec_braille(env), .width = w, .height = h};
 		struct plot_grid g;

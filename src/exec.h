@@ -20,6 +20,10 @@ struct exec_env {
 	struct out *out;        /* results */
 	int term_width;         /* plot size when width/height are auto */
 	int term_height;
+	/* The full screen: the rows a picture may take when its command
+	 * writes a line or two of text under it (stacked histograms); 0:
+	 * term_height. */
+	int picture_rows_most;
 	bool utf8;              /* the locale can show braille */
 	bool color_auto;        /* what color=auto means here (a terminal, no NO_COLOR) */
 	const struct palette *pal; /* escapes for colour, NULL until loaded */

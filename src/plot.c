@@ -706,12 +706,12 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 	struct plot_panel *p = &g->panel[0];
 	g->npanels = 1;
 	p->top = 1;
-	p->rows = g->h - 4;
-	/* Columns: each bar gets the same width; several bins share a column
+	p->rows = g->h - (h->xlabel ? 4 : 3);
+	/* Columns: the bars share the width, each its part of it (narrow
+	 * bars' widths differ by one at most); several bins share a column
 	 * when there are more bins than columns. */
 	int margin_guess = 7;
 	int cw = g->w - margin_guess - 1;
-	int per = cw >= h->bins ? cw / h->bins : 1;
 	int merge = cw >= h->bins ? 1 : (h->bins + cw - 1) / cw;
 	int bars = (h->bins + merge - 1) / merge;
 	long *merged = calloc((size_t)bars, sizeof *merged);
@@ -734,9 +734,16 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 			L.yl_width = n + 1;
 	}
 	L.canvas_x = L.yl_width + 2;
-	L.canvas_w = bars * per;
+	L.canvas_w = g->w - L.canvas_x - 1;
+	if (L.canvas_w < bars)
+		L.canvas_w = bars;
 	if (L.canvas_x + L.canvas_w > g->w)
 		L.canvas_w = g->w - L.canvas_x;
+	/* bars of three columns and more keep a gap between them, and all
+	 * one width: a bar wider than its neighbours would read as more */
+	int per = L.canvas_w / bars;
+	if (per > 2)
+		L.canvas_w = bars * per;
 	g->canvas_x = L.canvas_x;
 	g->canvas_w = L.canvas_w;
 
@@ -762,9 +769,10 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 		long full = h->unicode ? (long)eighths : 8 * lround(eighths / 8);
 		if (merged[b] > 0 && full == 0)
 			full = h->unicode ? 1 : 8; /* a bin with anything shows */
-		for (int k = 0; k < per; k++) {
-			int col = L.canvas_x + b * per + k;
-			if (per > 2 && k == per - 1)
+		int from = (int)((long)b * L.canvas_w / bars), to = (int)((long)(b + 1) * L.canvas_w / bars);
+		for (int k = from; k < to; k++) {
+			int col = L.canvas_x + k;
+			if (per > 2 && k == to - 1)
 				continue; /* a gap between wide bars */
 			for (int r = 0; r < p->rows; r++) {
 				long level = full - 8L * (p->rows - 1 - r);
@@ -779,9 +787,8 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 	}
 	/* the x axis: value ticks over [lo, hi] */
 	struct plot_spec sx = {.xlo = h->lo, .xhi = h->hi};
-	L.canvas_w = bars * per;
 	choose_x_ticks(&sx, &L, g->w);
-	int row = g->h - 3;
+	int row = p->top + p->rows;
 	put(g, row, axis, gl->corner, PLOT_COLOR_AXIS);
 	for (int c = 0; c < L.canvas_w && L.canvas_x + c < g->w; c++)
 		put(g, row, L.canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
@@ -799,7 +806,8 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 			start = g->w - n;
 		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
 	}
-	put_text(g, g->h - 1, L.canvas_x, h->xlabel, g->w, PLOT_COLOR_DEFAULT);
+	if (h->xlabel)
+		put_text(g, g->h - 1, L.canvas_x, h->xlabel, g->w, PLOT_COLOR_DEFAULT);
 	free(merged);
 	return 0;
 }

@@ -97,6 +97,12 @@ void screen_layout(int cols, int rows, const struct screen_want *want, struct sc
 	}
 }
 
+int screen_picture_rows_most(int rows)
+{
+	int mid = rows - 2, base = clamp(rows / 5, 2, 12);
+	return mid - base > 1 ? mid - base : 1;
+}
+
 int screen_picture_rows(int rows)
 {
 	int mid = rows - 2, base = clamp(rows / 5, 2, 12), msg = (2 * mid + 4) / 5;

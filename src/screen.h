@@ -57,6 +57,9 @@ void screen_layout(int cols, int rows, const struct screen_want *want, struct sc
 /* The rows a command's picture (hist, sweep, train) is drawn to: what
  * leaves the messages two fifths of the screen under it. */
 int screen_picture_rows(int rows);
+/* The rows such a picture may take over a line or two of text: all but
+ * the messages' fifth of the screen. */
+int screen_picture_rows_most(int rows);
 
 /* ---- text that has to fit ---- */
 

@@ -265,6 +265,7 @@ static void run_command(struct tui *t, char *line)
 	 * under them; tables are laid out to the width */
 	t->env->term_width = t->cols;
 	t->env->term_height = screen_picture_rows(t->rows);
+	t->env->picture_rows_most = screen_picture_rows_most(t->rows);
 	t->out.width = t->err.width = t->cols;
 	/* while it runs, the prompt's row says so, not the line again */
 	t->line = line;

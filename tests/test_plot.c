@@ -388,6 +388,34 @@ static void test_histogram(void **state)
 	}
 }
 
+/* Narrow bars fill the width (40 bins over 80 columns: not 40 columns of
+ * one); without a label under it the axis moves down and the bars get
+ * the row. */
+static void test_histogram_width(void **state)
+{
+	(void)state;
+	long count[40];
+	for (int b = 0; b < 40; b++)
+		count[b] = 40 - b;
+	for (int labelled = 0; labelled <= 1; labelled++) {
+		struct plot_hist h = {.title = "t", .xlabel = labelled ? "x" : NULL, .count = count,
+		                      .bins = 40, .lo = 0, .hi = 40, .unicode = true, .width = 80,
+		                      .height = 12};
+		struct plot_grid g;
+		assert_int_equal(plot_histogram(&h, &g), 0);
+		assert_true(g.canvas_x + g.canvas_w >= 78);
+		int bottom = g.panel[0].top + g.panel[0].rows - 1, last = 0;
+		for (int c = 0; c < g.w; c++)
+			if (cell(&g, bottom, c) == 0x2588 || (cell(&g, bottom, c) > 0x2580 && cell(&g, bottom, c) < 0x2588))
+				last = c;
+		assert_true(last >= 77);
+		/* the axis right under the bars, its labels under it */
+		assert_int_equal(cell(&g, bottom + 1, g.canvas_x - 1), 0x2514);
+		assert_int_equal(g.panel[0].rows, labelled ? 8 : 9);
+		plot_grid_free(&g);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_odd_ranges),
 		cmocka_unit_test(test_jump_in_f),
 		cmocka_unit_test(test_histogram),
+		cmocka_unit_test(test_histogram_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
