@@ -92,9 +92,19 @@ void screen_layout(int cols, int rows, const struct screen_want *want, struct sc
 		L->plot = (struct rect){0, mid_y, cols, mid_h - fh};
 		L->figures = (struct rect){0, mid_y + mid_h - fh, cols, fh};
 	} else {
-		/* Narrow and short: the plot comes first. */
-		L->plot = (struct rect){0, mid_y, cols, mid_h};
+		/* Narrow and short: the plot comes first, the selected curve's
+		 * figures in a row or two under it where it keeps 9 rows */
+		int sh = mid_h >= 16 ? 2 : mid_h >= 10 ? 1 : 0;
+		L->plot = (struct rect){0, mid_y, cols, mid_h - sh};
+		L->strip = (struct rect){0, mid_y + mid_h - sh, cols, sh};
 	}
+}
+
+void screen_strip(const char text[SCREEN_FIGURE_LINES][SCREEN_LINE], char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	util_append(buf, size, &len, "%s: %s; %s; %s; %s", text[0], text[3], text[4], text[1], text[2]);
 }
 
 int screen_picture_rows_most(int rows)

@@ -30,6 +30,9 @@ struct screen_layout {
 	 * for them beside it): in figures, and plot is empty */
 	bool card;
 	struct rect title, plot, figures, messages, prompt;
+	/* no figures pane: the selected curve's figures in a row or two
+	 * under the plot (else empty) */
+	struct rect strip;
 };
 
 /* What the screen has to show, for its layout. */
@@ -110,6 +113,12 @@ void screen_figures_window(const int *heights, int n, int selected, int rows, in
 void screen_figures(const struct actfn_curve *c, const char *label, const struct range *window,
                     double win_dead, double win_min, double win_max,
                     const struct stats_figures *fig, char text[SCREEN_FIGURE_LINES][SCREEN_LINE]);
+
+/* screen_figures' lines of one curve as one line, for the strip under
+ * the plot, what teaches most first:
+ *   relu: f' = 0 on 50% of it; f'(0) = 0, as PyTorch; N(0,1): zero 50%,
+ *   dead 50%, mean 0.399; f = max(0, x); on -3..3: f in [0, 3] */
+void screen_strip(const char text[SCREEN_FIGURE_LINES][SCREEN_LINE], char *buf, size_t size);
 
 /* Lines of dead's figures of one curve (under its label):
  *   dead 50%, zero 50%

@@ -362,6 +362,47 @@ static void draw_curve_figures(struct tui *t, const struct rect *r, int i, int y
 	}
 }
 
+/* No room for the figures pane: the selected curve's figures under the
+ * plot, wrapped onto the strip's rows, an ellipsis where they go on. */
+static void draw_strip(struct tui *t)
+{
+	const struct rect *r = &t->lay.strip;
+	if (r->h == 0 || !t->have_plot || t->show_picture || t->show_stats)
+		return;
+	if (!t->figs_valid)
+		compute_figures(t);
+	int i = t->selected >= 0 && t->selected < t->plot.ncurves ? t->selected : 0;
+	char text[SCREEN_FIGURE_LINES][SCREEN_LINE], line[6 * SCREEN_LINE];
+	screen_figures(&t->plot.curve[i].fn, t->plot.curve[i].label, &t->view, t->win_dead[i],
+	               t->win_min[i], t->win_max[i], &t->fig[i], text);
+	screen_strip((const char(*)[SCREEN_LINE])text, line, sizeof line);
+	const char *s = line;
+	attr_t label = role_attr(t, PLOT_COLOR_CURVE + i) | A_BOLD;
+	for (int row = 0; row < r->h && *s; row++) {
+		int x = r->x, w = r->w;
+		if (row == 0 && t->plot.ncurves > 1) { /* marked as in the legend */
+			put_line(t, r->y, x, 2, sel_mark(t), label);
+			x += 2;
+			w -= 2;
+		} else if (row > 0) {
+			x += SCREEN_WRAP_INDENT;
+			w -= SCREEN_WRAP_INDENT;
+		}
+		size_t next, n = screen_wrap(s, w, &next);
+		char part[6 * SCREEN_LINE];
+		/* the last row: the rest, cut with an ellipsis where it is longer */
+		snprintf(part, sizeof part, "%.*s", (int)(row == r->h - 1 ? strlen(s) : n), s);
+		put_line(t, r->y + row, x, w, part, A_NORMAL);
+		if (row == 0) { /* the label in its colour */
+			size_t ln = strlen(t->plot.curve[i].label);
+			char lab[SCREEN_LINE];
+			snprintf(lab, sizeof lab, "%.*s", (int)(ln < n ? ln : n), s);
+			put_line(t, r->y, x, w, lab, label);
+		}
+		s += next;
+	}
+}
+
 static void draw_figures(struct tui *t)
 {
 	const struct rect *r = &t->lay.figures;
@@ -548,6 +589,7 @@ void tui_draw_screen(struct tui *t)
 			}
 		}
 		draw_figures(t);
+		draw_strip(t);
 		draw_messages(t);
 		if (t->help)
 			draw_help(t);
