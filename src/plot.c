@@ -691,6 +691,32 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	return rc;
 }
 
+/* A histogram's x axis on row `row`: value ticks over [lo, hi], their
+ * labels under it. */
+static void hist_x_axis(struct plot_grid *g, const struct plot_hist *h, struct layout *L, int row,
+                        const struct glyphs *gl)
+{
+	struct plot_spec sx = {.xlo = h->lo, .xhi = h->hi};
+	choose_x_ticks(&sx, L, g->w);
+	put(g, row, L->canvas_x - 1, gl->corner, PLOT_COLOR_AXIS);
+	for (int c = 0; c < L->canvas_w && L->canvas_x + c < g->w; c++)
+		put(g, row, L->canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
+	for (int i = 0; i < L->nxt; i++) {
+		int c = (int)lround((L->xt[i] - h->lo) / (h->hi - h->lo) * L->canvas_w);
+		if (c >= L->canvas_w)
+			c = L->canvas_w - 1;
+		put(g, row, L->canvas_x + c, gl->xtick, PLOT_COLOR_AXIS);
+		char buf[40];
+		int n = plot_tick_label(L->xt[i], L->xstep, buf, sizeof buf);
+		int start = L->canvas_x + c - n / 2;
+		if (start < 0)
+			start = 0;
+		if (start + n > g->w)
+			start = g->w - n;
+		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
+	}
+}
+
 int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 {
 	int rc = new_grid(g, h->width, h->height);
@@ -785,27 +811,7 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 			}
 		}
 	}
-	/* the x axis: value ticks over [lo, hi] */
-	struct plot_spec sx = {.xlo = h->lo, .xhi = h->hi};
-	choose_x_ticks(&sx, &L, g->w);
-	int row = p->top + p->rows;
-	put(g, row, axis, gl->corner, PLOT_COLOR_AXIS);
-	for (int c = 0; c < L.canvas_w && L.canvas_x + c < g->w; c++)
-		put(g, row, L.canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
-	for (int i = 0; i < L.nxt; i++) {
-		int c = (int)lround((L.xt[i] - h->lo) / (h->hi - h->lo) * L.canvas_w);
-		if (c >= L.canvas_w)
-			c = L.canvas_w - 1;
-		put(g, row, L.canvas_x + c, gl->xtick, PLOT_COLOR_AXIS);
-		char buf[40];
-		int n = plot_tick_label(L.xt[i], L.xstep, buf, sizeof buf);
-		int start = L.canvas_x + c - n / 2;
-		if (start < 0)
-			start = 0;
-		if (start + n > g->w)
-			start = g->w - n;
-		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
-	}
+	hist_x_axis(g, h, &L, p->top + p->rows, gl);
 	if (h->xlabel)
 		put_text(g, g->h - 1, L.canvas_x, h->xlabel, g->w, PLOT_COLOR_DEFAULT);
 	free(merged);
