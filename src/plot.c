@@ -122,10 +122,18 @@ static void put(struct plot_grid *g, int row, int col, uint32_t ch, uint8_t colo
 }
 
 /* Writes ASCII text from col; returns the column after it. */
+/* Text from col up to maxcol; cut, it ends in an ellipsis that says so. */
 static int put_text(struct plot_grid *g, int row, int col, const char *s, int maxcol, uint8_t color)
 {
+	int start = col;
 	for (; *s && col < maxcol; s++, col++)
 		put(g, row, col, (unsigned char)*s, color);
+	if (*s && col > start) {
+		if (!g->ascii)
+			put(g, row, col - 1, 0x2026, color);
+		for (int c = col - 3 > start ? col - 3 : start; g->ascii && c < col; c++)
+			put(g, row, c, '.', color);
+	}
 	return col;
 }
 
@@ -487,9 +495,10 @@ static void notice(struct plot_grid *g, const char *msg)
 
 /* A blank grid of w x h; returns 1, or 0 when it is too small to plot
  * (it then holds a notice), or -1 when out of memory. */
-static int new_grid(struct plot_grid *g, int w, int h)
+static int new_grid(struct plot_grid *g, int w, int h, bool ascii_only)
 {
 	memset(g, 0, sizeof *g);
+	g->ascii = ascii_only;
 	g->w = w > 0 ? w : 1;
 	g->h = h > 0 ? h : 1;
 	g->cell = malloc((size_t)g->w * (size_t)g->h * sizeof *g->cell);
@@ -636,7 +645,7 @@ static void draw_frame(struct plot_grid *g, const struct plot_spec *s, const str
 
 int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 {
-	int rc = new_grid(g, s->width, s->height);
+	int rc = new_grid(g, s->width, s->height, !s->braille);
 	if (rc <= 0)
 		return rc;
 	const struct glyphs *gl = s->braille ? &box : &ascii;
@@ -719,7 +728,7 @@ static void hist_x_axis(struct plot_grid *g, const struct plot_hist *h, struct l
 
 int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 {
-	int rc = new_grid(g, h->width, h->height);
+	int rc = new_grid(g, h->width, h->height, !h->unicode);
 	if (rc <= 0)
 		return rc;
 	const struct glyphs *gl = h->unicode ? &box : &ascii;

@@ -74,6 +74,7 @@ struct plot_grid {
 	int canvas_x, canvas_w; /* grid columns of the canvases */
 	int npanels;
 	struct plot_panel panel[2];
+	bool ascii; /* text cut to fit ends in "..." (else in an ellipsis) */
 };
 
 /* The smallest grid plot_layout draws into; smaller sizes get a one-line

@@ -414,6 +414,23 @@ static void test_histogram_width(void **state)
 		assert_int_equal(g.panel[0].rows, labelled ? 8 : 9);
 		plot_grid_free(&g);
 	}
+	/* a title wider than the grid: cut, and it says so */
+	for (int unicode = 0; unicode <= 1; unicode++) {
+		struct plot_hist h = {.title = "relu: distribution of f(z)", .xlabel = "f(z)",
+		                      .count = count, .bins = 40, .lo = 0, .hi = 40,
+		                      .unicode = unicode, .width = 20, .height = 10};
+		struct plot_grid g;
+		assert_int_equal(plot_histogram(&h, &g), 0);
+		if (unicode) {
+			assert_int_equal(cell(&g, 0, 19), 0x2026);
+			assert_int_equal(cell(&g, 0, 17), 'n');
+		} else {
+			assert_int_equal(cell(&g, 0, 16), 'o');
+			assert_int_equal(cell(&g, 0, 17), '.');
+			assert_int_equal(cell(&g, 0, 19), '.');
+		}
+		plot_grid_free(&g);
+	}
 }
 
 int main(void)
