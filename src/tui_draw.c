@@ -390,8 +390,14 @@ static void draw_strip(struct tui *t)
 		}
 		size_t next, n = screen_wrap(s, w, &next);
 		char part[6 * SCREEN_LINE];
-		/* the last row: the rest, cut with an ellipsis where it is longer */
-		snprintf(part, sizeof part, "%.*s", (int)(row == r->h - 1 ? strlen(s) : n), s);
+		snprintf(part, sizeof part, "%.*s", (int)n, s);
+		if (row == r->h - 1 && s[next]) {
+			/* the last row and more to come: cut after a whole figure,
+			 * an ellipsis saying so */
+			bool u = t->env->utf8;
+			n = screen_wrap(s, w - (u ? 1 : 3), &next);
+			snprintf(part, sizeof part, "%.*s%s", (int)n, s, u ? "\u2026" : "...");
+		}
 		put_line(t, r->y + row, x, w, part, A_NORMAL);
 		if (row == 0) { /* the label in its colour */
 			size_t ln = strlen(t->plot.curve[i].label);
