@@ -330,6 +330,18 @@ static int figure_rows(char text[SCREEN_FIGURE_LINES][SCREEN_LINE], int width)
 	return rows;
 }
 
+/* Curve i's label as the figures show it: without colour the plot tells
+ * curves apart by glyph, and so does the label, "+ leaky 0.1". */
+static void glyph_label(struct tui *t, int i, const char *label, char *buf, size_t size)
+{
+	bool colored = t->color && t->env->set->color != TRI_OFF &&
+	               t->plot.ncurves <= terminal_distinct_colors(COLORS);
+	if (t->plot.ncurves > 1 && (!colored || !exec_braille(t->env)))
+		snprintf(buf, size, "%c %s", CANVAS_GLYPHS[i], label);
+	else
+		snprintf(buf, size, "%s", label);
+}
+
 /* One curve's figures from row y: the label marked when selected, long
  * lines wrapped with the rest indented. */
 static void draw_curve_figures(struct tui *t, const struct rect *r, int i, int y,
@@ -337,15 +349,8 @@ static void draw_curve_figures(struct tui *t, const struct rect *r, int i, int y
 {
 	if (i == t->selected)
 		put_line(t, y, r->x + 1, 2, sel_mark(t), A_BOLD);
-	/* without colour the plot tells curves apart by glyph: so does the
-	 * label here */
 	char label[SCREEN_LINE + 4];
-	bool colored = t->color && t->env->set->color != TRI_OFF &&
-	               t->plot.ncurves <= terminal_distinct_colors(COLORS);
-	if (t->plot.ncurves > 1 && (!colored || !exec_braille(t->env)))
-		snprintf(label, sizeof label, "%c %s", CANVAS_GLYPHS[i], text[0]);
-	else
-		snprintf(label, sizeof label, "%s", text[0]);
+	glyph_label(t, i, text[0], label, sizeof label);
 	put_line(t, y++, r->x + 3, r->w - 4, label, role_attr(t, PLOT_COLOR_CURVE + i) | A_BOLD);
 	for (int k = 1; k < SCREEN_FIGURE_LINES; k++) {
 		const char *s = text[k];
@@ -372,9 +377,10 @@ static void draw_strip(struct tui *t)
 	if (!t->figs_valid)
 		compute_figures(t);
 	int i = t->selected >= 0 && t->selected < t->plot.ncurves ? t->selected : 0;
-	char text[SCREEN_FIGURE_LINES][SCREEN_LINE], line[6 * SCREEN_LINE];
-	screen_figures(&t->plot.curve[i].fn, t->plot.curve[i].label, &t->view, t->win_dead[i],
-	               t->win_min[i], t->win_max[i], &t->fig[i], text);
+	char text[SCREEN_FIGURE_LINES][SCREEN_LINE], line[6 * SCREEN_LINE], label_text[SCREEN_LINE];
+	glyph_label(t, i, t->plot.curve[i].label, label_text, sizeof label_text);
+	screen_figures(&t->plot.curve[i].fn, label_text, &t->view, t->win_dead[i], t->win_min[i],
+	               t->win_max[i], &t->fig[i], text);
 	screen_strip((const char(*)[SCREEN_LINE])text, line, sizeof line);
 	const char *s = line;
 	attr_t label = role_attr(t, PLOT_COLOR_CURVE + i) | A_BOLD;
@@ -400,7 +406,7 @@ static void draw_strip(struct tui *t)
 		}
 		put_line(t, r->y + row, x, w, part, A_NORMAL);
 		if (row == 0) { /* the label in its colour */
-			size_t ln = strlen(t->plot.curve[i].label);
+			size_t ln = strlen(label_text);
 			char lab[SCREEN_LINE];
 			snprintf(lab, sizeof lab, "%.*s", (int)(ln < n ? ln : n), s);
 			put_line(t, r->y, x, w, lab, label);
