@@ -190,9 +190,18 @@ static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_
 
 /* ---- histograms ------------------------------------------------------------------ */
 
-/* On a screen the histograms of n curves share its height: all the
- * rows it has for a picture over a line of text, each of them a few bar
- * rows at least. */
+/* The rows of a picture whose command writes a line of text under it:
+ * on the full screen all it has for such a picture (unless set height
+ * says), else the plot's. */
+static int rows_over_a_line(const struct exec_env *env, int height)
+{
+	if (env->grid_hook && !env->set->height && env->picture_rows_most > height)
+		return env->picture_rows_most;
+	return height;
+}
+
+/* On a screen the histograms of n curves share its height, each of them
+ * a few bar rows at least. */
 static void hist_size(struct exec_env *env, int n, int *w, int *h)
 {
 	struct plot_curve none[1];
@@ -202,8 +211,7 @@ static void hist_size(struct exec_env *env, int n, int *w, int *h)
 	exec_plot_spec(env, &empty, &env->set->range, none, &spec);
 	*w = spec.width;
 	*h = spec.height > 16 ? 16 : spec.height;
-	int most = env->picture_rows_most > spec.height && !env->set->height ? env->picture_rows_most
-	                                                                     : spec.height;
+	int most = rows_over_a_line(env, spec.height);
 	if (env->grid_hook && n > 1 && most / n < *h)
 		*h = most / n < 6 ? 6 : most / n;
 }
@@ -441,6 +449,7 @@ static enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, 
 		struct plot_curve curves[LIMIT_CURVES];
 		struct plot_spec spec;
 		exec_plot_spec(env, cmd, r, curves, &spec);
+		spec.height = rows_over_a_line(env, spec.height);
 		for (int c = 0; c < cmd->ncurves; c++) {
 			curves[c].fn = NULL;
 			curves[c].y[0] = out.dead_share + (size_t)c * (size_t)nb;
