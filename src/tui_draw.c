@@ -3,6 +3,7 @@
  * layout puts them, and the prompt's row; and the messages' lines. */
 #include "tui_int.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -99,11 +100,12 @@ void tui_msg_command(struct tui *t)
 	t->scroll = 0;
 }
 
-/* The rows lines [from, nmsg) take at width, wrapped. */
-static int msg_rows(const struct tui *t, int from, int width)
+/* The rows lines [from, nmsg) take at width, wrapped; counted up to
+ * `most` at most. */
+static int msg_rows(const struct tui *t, int from, int width, int most)
 {
 	int rows = 0;
-	for (int i = from < 0 ? 0 : from; i < t->nmsg; i++)
+	for (int i = from < 0 ? 0 : from; i < t->nmsg && rows < most; i++)
 		rows += screen_wrap_rows(t->msg[i], width);
 	return rows;
 }
@@ -465,28 +467,35 @@ static void draw_messages(struct tui *t)
 	if (r->h == 0)
 		return;
 	box_h(t, r->y, r->x, r->w);
-	int body = r->h - 1, total = msg_rows(t, 0, r->w);
+	int body = r->h - 1;
 	if (t->pinned) {
-		int cmd = msg_rows(t, t->cmd_first, r->w);
+		int cmd = msg_rows(t, t->cmd_first, r->w, INT_MAX);
 		t->scroll = cmd > body ? cmd - body : 0;
 	}
-	if (t->scroll > total - body)
-		t->scroll = total - body > 0 ? total - body : 0;
-	int top = total - body - t->scroll, row = 0; /* top: the first row in sight */
-	for (int i = 0; i < t->nmsg && row < top + body; i++) {
+	/* back from the newest to the view's top (not through all the lines
+	 * kept, at every redraw); the oldest line stops the view */
+	int need = body + t->scroll, got = 0, i = t->nmsg;
+	while (i > 0 && got < need)
+		got += screen_wrap_rows(t->msg[--i], r->w);
+	if (got < need) {
+		t->scroll = got > body ? got - body : 0;
+		need = body + t->scroll;
+	}
+	/* row: of the view, from its top; the lines end at its bottom */
+	for (int row = need - got; i < t->nmsg && row < body; i++) {
 		const char *s = t->msg[i];
 		int indent = 0, hang = screen_wrap_indent(s, r->w);
 		do {
 			size_t next, n = screen_wrap(s, r->w - indent, &next);
-			if (row >= top) {
+			if (row >= 0) {
 				char part[LIMIT_LINE + 16];
 				snprintf(part, sizeof part, "%.*s", (int)n, s);
-				put_line(t, r->y + 1 + row - top, r->x + indent, r->w - indent, part, A_NORMAL);
+				put_line(t, r->y + 1 + row, r->x + indent, r->w - indent, part, A_NORMAL);
 			}
 			row++;
 			s += next;
 			indent = hang;
-		} while (*s && row < top + body);
+		} while (*s && row < body);
 	}
 	if (t->scroll > 0) {
 		char note[64];
@@ -672,7 +681,7 @@ void tui_layout(struct tui *t)
 {
 	struct screen_want want = {
 		.ncurves = t->have_plot ? t->plot.ncurves : 1,
-		.msg_rows = msg_rows(t, t->cmd_first, t->cols),
+		.msg_rows = msg_rows(t, t->cmd_first, t->cols, t->rows), /* more: as many */
 		.picture_h = t->show_picture ? t->picture.h : 0,
 		.stats = t->show_stats,
 	};
