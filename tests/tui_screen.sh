@@ -113,6 +113,23 @@ for size in "80 24" "100 30"; do
 	ended
 done
 
+# 80x24: sixteen curves, each glyph labelled in the legend.
+start 80 24 "HOME=$tmp/home" --
+wait_for "actviz>"
+sixteen="relu, relu6, leaky, prelu, rrelu, elu, selu, celu, gelu, silu, mish, softplus, hardtanh, hardswish, hardsigmoid, sigmoid"
+run "$sixteen"
+legend_labels_all() {
+	sed -n 2,5p "$tmp/screen" >"$tmp/legend"
+	for g in "\* relu" "+ relu6" "o leaky" "x prelu" "# rrelu" "% elu" "@ selu" "& celu" "= gelu" \
+		"~ silu" "\^ mish" "\$ softplus" ": hardtanh" "! hardswish" "? hardsigmoid" "; sigmoid"; do
+		grep -q -- "$g" "$tmp/legend" || return 1
+	done
+	! grep -q "more" "$tmp/legend"
+}
+check "80x24: 16 curves, every one in the legend" 'legend_labels_all'
+keys C-d
+ended
+
 # 100x30: the selected curve's figures kept in the pane, which scrolls to
 # them; only the formula in use.
 start 100 30 "HOME=$tmp/home" --
