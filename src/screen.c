@@ -75,9 +75,14 @@ void screen_layout(int cols, int rows, const struct screen_want *want, struct sc
 	}
 	int need = clamp(want->ncurves, 1, LIMIT_CURVES) * (SCREEN_FIGURE_LINES + 1) - 1;
 	if (card) {
-		/* dead's figures across the screen, in the plot's place */
+		/* dead's figures across the screen, in the plot's place; the
+		 * plot under them where it keeps 10 rows */
 		L->card = true;
 		L->figures = (struct rect){0, mid_y, cols, mid_h};
+		if (mid_h - want->card_h - 1 >= 10) { /* a blank row between */
+			L->figures.h = want->card_h + 1;
+			L->plot = (struct rect){0, mid_y + L->figures.h, cols, mid_h - L->figures.h};
+		}
 	} else if (wide) {
 		/* Wide: figures beside the plot, which keeps its full height. */
 		int fw = screen_figures_width(cols);

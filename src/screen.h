@@ -27,7 +27,8 @@ struct screen_layout {
 	bool too_small;
 	bool figures_beside; /* to the right of the plot, else under it */
 	/* dead's figures across the screen in the plot's place (too narrow
-	 * for them beside it): in figures, and plot is empty */
+	 * for them beside it): in figures, and the plot under them where it
+	 * keeps 10 rows, else empty */
 	bool card;
 	struct rect title, plot, figures, messages, prompt;
 	/* no figures pane: the selected curve's figures in a row or two

@@ -88,9 +88,9 @@ static void test_every_size_grown(void **state)
 				assert_int_equal(L.prompt.y, rows - 1);
 				assert_true(L.messages.h >= 2);
 				assert_int_equal(L.messages.y + L.messages.h, rows - 1);
-				if (!L.card)
+				if (!L.card || L.plot.h > 0)
 					assert_true(L.plot.h >= PLOT_MIN_H);
-				else
+				if (L.card)
 					assert_true(L.figures.h > 0);
 			}
 		}
@@ -162,6 +162,10 @@ static void test_messages_grow(void **state)
 	screen_layout(100, 30, &w, &L);
 	assert_true(L.card);
 	assert_int_equal(L.figures.w, 100);
+	/* the plot under the card, a blank row between, where it keeps 10 */
+	assert_int_equal(L.figures.h, 8);
+	assert_int_equal(L.plot.y, L.figures.y + 8);
+	assert_true(L.plot.h >= 10);
 	/* a picture of 16 rows keeps them */
 	screen_layout(100, 30, &(struct screen_want){.ncurves = 1, .msg_rows = 2, .picture_h = 16}, &L);
 	assert_int_equal(L.plot.h, 16);
