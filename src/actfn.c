@@ -135,7 +135,10 @@ static const struct actfn_def table[] = {
 		              "for every x <= 0, so a neuron whose pre-activation is negative for "
 		              "every input gets no gradient and stops learning. Leaky ReLU, PReLU "
 		              "and ELU keep a gradient there.",
-		.torch = "torch.relu(x), torch.nn.functional.relu(x), torch.nn.ReLU()",
+		.torch = "torch.relu(x), torch.nn.functional.relu(x) (F.relu), torch.nn.ReLU() (nn.ReLU)",
+		.example = ">>> torch.relu(torch.tensor([-1., 0., 1., 2.]))\n"
+		           "tensor([0., 0., 1., 2.])\n"
+		           "(relu at -1, 0, 1, 2 gives the same)",
 	},
 	{
 		.name = "relu6",
@@ -488,12 +491,12 @@ static const struct actfn_def table[] = {
 
 size_t actfn_count(void)
 {
-	return NTABLE;
+	return NTABLE + actfn_user_count();
 }
 
 const struct actfn_def *actfn_at(size_t i)
 {
-	return i < NTABLE ? &table[i] : NULL;
+	return i < NTABLE ? &table[i] : actfn_user_at(i - NTABLE);
 }
 
 
@@ -530,25 +533,46 @@ enum actfn_param_status actfn_set_param(struct actfn_curve *c, int i, double v)
 
 const char *actfn_rule_broken(const struct actfn_curve *c)
 {
+	if (c->def->user)
+		return actfn_user_check(c->def, c->p);
 	return c->def->check ? c->def->check(c->p) : NULL;
 }
 
 void actfn_eval(const struct actfn_curve *c, const double *x, double *y, double *dy, size_t n)
 {
-	c->def->eval(c->p, x, y, dy, n);
+	if (c->def->user)
+		actfn_user_eval(c->def, c->p, x, y, dy, n);
+	else
+		c->def->eval(c->p, x, y, dy, n);
 }
 
 void actfn_point(const struct actfn_curve *c, double x, double *y, double *dy)
 {
 	double d;
-	c->def->eval(c->p, &x, y, &d, 1);
+	actfn_eval(c, &x, y, &d, 1);
 	if (dy)
 		*dy = d;
 }
 
 int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_BREAKS])
 {
+	if (c->def->user)
+		return actfn_user_breaks(c->def, c->p, out, NULL);
 	return c->def->breaks(c->p, out);
+}
+
+double actfn_cost(const struct actfn_curve *c)
+{
+	return c->def->user ? actfn_user_cost(c->def) : 1;
+}
+
+bool actfn_breaks_known(const struct actfn_curve *c)
+{
+	bool known = true;
+	struct actfn_break out[ACTFN_MAX_BREAKS];
+	if (c->def->user)
+		actfn_user_breaks(c->def, c->p, out, &known);
+	return known;
 }
 
 bool actfn_learned(const struct actfn_curve *c)

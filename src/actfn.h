@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #define ACTFN_MAX_PARAMS 2
-#define ACTFN_MAX_BREAKS 4
+#define ACTFN_MAX_BREAKS 8
 #define ACTFN_MAX_CHOICES 4
 
 enum actfn_param_type {
@@ -64,6 +64,11 @@ struct actfn_def {
 	const char *kink;       /* the convention at each kink, in words */
 	const char *properties;
 	const char *torch;      /* the matching PyTorch call */
+	const char *example;    /* PyTorch typed and what it prints, lines split by \n; or NULL */
+
+	/* Defined by the user (actfn_user.c): eval and check are NULL, the
+	 * definition's tape runs instead. */
+	bool user;
 };
 
 /* An activation with all its parameters filled in. */
@@ -95,15 +100,78 @@ void actfn_use_variant(int v);
 void actfn_eval(const struct actfn_curve *c, const double *x, double *y, double *dy, size_t n);
 void actfn_point(const struct actfn_curve *c, double x, double *y, double *dy);
 int actfn_breaks(const struct actfn_curve *c, struct actfn_break out[ACTFN_MAX_BREAKS]);
+/* How much slower than a built-in its f and f' are (1 for the built-ins,
+ * about the length of a definition's tape): for work estimates. */
+double actfn_cost(const struct actfn_curve *c);
+/* Whether actfn_breaks gives every kink and jump (always, but for some
+ * definitions): statistics integrate piece by piece only then. */
+bool actfn_breaks_known(const struct actfn_curve *c);
 /* Whether training learns the curve's first parameter, and the
  * derivative of f with respect to it. */
 bool actfn_learned(const struct actfn_curve *c);
 void actfn_dparam(const struct actfn_curve *c, const double *x, double *dp, size_t n);
 
+/* ---- actfn_user.c: activations the user defines (`def`) --------------------
+ * "NAME(X, P=V, ...) = EXPRESSION": X the variable, at most
+ * ACTFN_MAX_PARAMS parameters with optional defaults. The expression has
+ * + - * / ^ (or **), unary minus, the comparisons < <= > >= == != (1 or
+ * 0), if(c, a, b), exp log log1p expm1 sqrt abs erf erfc sin cos tan sinh
+ * cosh min max pow, pi, e, inf, the built-in activations (their
+ * parameters after the argument, by position or by name, free of X) and
+ * the definitions made before it. f' is exact: forward-mode automatic
+ * differentiation on the same evaluator. Definitions are listed after
+ * the built-ins by actfn_count and actfn_at, and found by actfn_lookup. */
+#define ACTFN_USER_MAX 64     /* definitions at once */
+#define ACTFN_USER_LEN 1000   /* bytes of one definition's text */
+#define ACTFN_USER_NODES 256  /* terms of one, the definitions it calls included */
+#define ACTFN_USER_NAME 32    /* characters of a name */
+#define ACTFN_USER_TEXT 4096  /* its formula and derivative as info shows them */
+
+struct actfn_user_error {
+	size_t off; /* from the start of the text */
+	char msg[200];
+};
+
+/* Defines NAME (replacing an earlier definition of it). Returns the new
+ * activation, or NULL with err filled. */
+const struct actfn_def *actfn_user_define(const char *text, size_t len, struct actfn_user_error *err);
+bool actfn_is_user(const struct actfn_def *def);
+/* The definitions in force, in the order they were made. */
+size_t actfn_user_count(void);
+const struct actfn_def *actfn_user_at(size_t i);
+/* The expression as it was typed (after the =). */
+const char *actfn_user_source(const struct actfn_def *def);
+/* "bent(x, a=0.1)": the definition's name, variable and parameters. */
+size_t actfn_user_header(const struct actfn_def *def, char *buf, size_t size);
+/* The expression language's function and constant names, NULL-terminated. */
+const char *const *actfn_user_words(void);
+/* Whether a word is the expression language's own (exp, max, if, pi). */
+bool actfn_user_reserved(const char *name, size_t len);
+/* Forgets every definition (tests). */
+void actfn_user_reset(void);
+void actfn_user_eval(const struct actfn_def *def, const double *p, const double *x, double *y,
+                     double *dy, size_t n);
+const char *actfn_user_check(const struct actfn_def *def, const double *p);
+double actfn_user_cost(const struct actfn_def *def);
+/* Its kinks and jumps that can be located; *known false when some
+ * cannot (or there are more than ACTFN_MAX_BREAKS). */
+int actfn_user_breaks(const struct actfn_def *def, const double *p, struct actfn_break *out,
+                      bool *known);
+
 /* ---- actfn_text.c: the activations as words ------------------------------- */
 
-/* Canonical name or alias, ASCII case-insensitive; NULL if unknown. */
+/* Canonical name or alias, ASCII case-insensitive, after one of PyTorch's
+ * module paths or none (torch.nn.ReLU, F.leaky_relu); NULL if unknown. */
 const struct actfn_def *actfn_lookup(const char *name, size_t len);
+/* How a name written with PyTorch's module path takes arguments in
+ * parentheses: a class's are its parameters, a function's first is x. */
+enum actfn_form {
+	ACTFN_BARE,     /* no path: relu, leaky */
+	ACTFN_CLASS,    /* nn.ReLU, torch.nn.LeakyReLU */
+	ACTFN_FUNCTION, /* torch.relu, F.leaky_relu, torch.nn.functional.elu */
+};
+/* Bytes of the module path name starts with (0: none), and its form. */
+size_t actfn_torch_path(const char *name, size_t len, enum actfn_form *form);
 /* The known name closest to a misspelling, or NULL if none is close. */
 const char *actfn_suggest(const char *name, size_t len);
 /* Index of a parameter by name or alias, or -1. */

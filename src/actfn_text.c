@@ -11,7 +11,37 @@
 #include "num.h"
 #include "util.h"
 
-const struct actfn_def *actfn_lookup(const char *name, size_t len)
+/* PyTorch's module paths before a name, the longer first: a class, whose
+ * arguments are the parameters (nn.LeakyReLU(0.2)), or a function, whose
+ * first argument is x (F.leaky_relu(x, 0.2)). The names after them are
+ * the table's, in any case (ReLU, LeakyReLU, leaky_relu). */
+static const struct {
+	const char *path;
+	enum actfn_form form;
+} torch_paths[] = {
+	{"torch.nn.functional.", ACTFN_FUNCTION},
+	{"nn.functional.", ACTFN_FUNCTION},
+	{"functional.", ACTFN_FUNCTION},
+	{"torch.nn.", ACTFN_CLASS},
+	{"nn.", ACTFN_CLASS},
+	{"torch.", ACTFN_FUNCTION},
+	{"F.", ACTFN_FUNCTION},
+};
+
+size_t actfn_torch_path(const char *name, size_t len, enum actfn_form *form)
+{
+	*form = ACTFN_BARE;
+	for (size_t i = 0; i < sizeof torch_paths / sizeof torch_paths[0]; i++) {
+		size_t n = strlen(torch_paths[i].path);
+		if (len > n && util_word_eq(name, n, torch_paths[i].path)) {
+			*form = torch_paths[i].form;
+			return n;
+		}
+	}
+	return 0;
+}
+
+static const struct actfn_def *lookup_plain(const char *name, size_t len)
 {
 	for (size_t i = 0; i < actfn_count(); i++) {
 		const struct actfn_def *def = actfn_at(i);
@@ -24,11 +54,30 @@ const struct actfn_def *actfn_lookup(const char *name, size_t len)
 	return NULL;
 }
 
+const struct actfn_def *actfn_lookup(const char *name, size_t len)
+{
+	enum actfn_form form;
+	size_t skip = actfn_torch_path(name, len, &form);
+	return lookup_plain(name + skip, len - skip);
+}
+
+/* The name after the last dot of one with an unknown path (tf.nn.relu),
+ * when it is one; else the closest by edit distance. */
 const char *actfn_suggest(const char *name, size_t len)
 {
-	const char *cands[64 * 5];
+	size_t last = len;
+	while (last > 0 && name[last - 1] != '.')
+		last--;
+	if (last > 0) {
+		const struct actfn_def *def = lookup_plain(name + last, len - last);
+		if (def)
+			return def->name;
+		name += last;
+		len -= last;
+	}
+	const char *cands[128 * 5];
 	size_t n = 0;
-	for (size_t i = 0; i < actfn_count() && i < 64; i++) {
+	for (size_t i = 0; i < actfn_count() && i < 128; i++) {
 		const struct actfn_def *def = actfn_at(i);
 		cands[n++] = def->name;
 		for (const char *const *a = def->aliases; *a; a++)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench.h"
 #include "dmath.h"
 #include "num.h"
 #include "util.h"
@@ -45,6 +46,10 @@ static const struct clause clauses[] = {
 	{"task", CLAUSE_TASK, CLAUSE_V_CHOICE, "a task", 0, 0, tasks, AT(task)},
 	{"optimizer", CLAUSE_OPTIMIZER, CLAUSE_V_CHOICE, "an optimizer", 0, 0, optimizers, AT(optimizer)},
 	{"every", CLAUSE_EVERY, CLAUSE_V_WHOLE, "every", 1, LIMIT_TRAIN_STEPS, NULL, AT(every)},
+	{"layers", CLAUSE_LAYERS, CLAUSE_V_WHOLE, "layers", 1, LIMIT_DEPTH_LAYERS, NULL, AT(layers)},
+	{"seeds", CLAUSE_SEEDS, CLAUSE_V_WHOLE, "seeds", 1, LIMIT_SEEDS, NULL, AT(seeds)},
+	{"size", CLAUSE_SIZE, CLAUSE_V_WHOLE, "size", BENCH_SIZE_MIN, BENCH_SIZE_MAX, NULL, AT(size)},
+	{"repeats", CLAUSE_REPEATS, CLAUSE_V_WHOLE, "repeats", 1, BENCH_REPEATS_MAX, NULL, AT(repeats)},
 };
 
 #define NCLAUSES (sizeof clauses / sizeof clauses[0])
@@ -227,6 +232,20 @@ static int parse_init(struct parser *p, struct cmd_init *init)
 		return -1;
 	*init = (struct cmd_init){INIT_NORMAL, d.a, d.b};
 	return 0;
+}
+
+void clause_init_text(const struct cmd_init *init, char *buf, size_t size)
+{
+	if (init->kind != INIT_NORMAL) {
+		for (int i = 0; init_words[i]; i++)
+			if (init_kinds[i] == init->kind)
+				snprintf(buf, size, "%s", init_words[i]);
+		return;
+	}
+	char m[NUM_BUF], sd[NUM_BUF];
+	num_format(init->mean, m);
+	num_format(init->sd, sd);
+	snprintf(buf, size, "normal(%s, %s)", m, sd);
 }
 
 static int parse_choice(struct parser *p, const struct clause *c, int *out)

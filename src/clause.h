@@ -38,6 +38,8 @@ const struct clause *clause_lookup(const char *word, size_t len, unsigned takes)
 
 /* Reads the value of clause c (its word just read) into cmd. */
 int clause_parse_value(struct parser *p, const struct clause *c, struct cmd *cmd);
+/* An init as typed: "he", "xavier", "torch", "normal(0, 0.1)". */
+void clause_init_text(const struct cmd_init *init, char *buf, size_t size);
 /* Whether the token is a clause word (of any command). */
 bool parser_is_clause(const struct parser *p, const struct token *t);
 

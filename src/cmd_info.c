@@ -55,17 +55,18 @@ static enum exec_status exec_list(struct exec_env *env, const struct cmd *cmd, s
 
 /* ---- info ------------------------------------------------------------------- */
 
-/* Writes "  key   text", the text wrapped at 78 columns under itself. */
+/* Writes "  key   text", the text wrapped at 78 columns under itself; a
+ * newline in the text starts a line there. */
 static void field(struct out *o, const char *key, const char *text)
 {
 	enum { KEY = 14, WIDTH = 78 };
 	out_printf(o, "  %-*s", KEY - 2, key);
 	int col = KEY;
 	const char *s = text;
+	bool brk = false; /* a newline came before this word */
 	while (*s) {
-		const char *sp = strchr(s, ' ');
-		size_t wl = sp ? (size_t)(sp - s) : strlen(s);
-		if (col > KEY && col + 1 + (int)wl > WIDTH) {
+		size_t wl = strcspn(s, " \n");
+		if (col > KEY && (col + 1 + (int)wl > WIDTH || brk)) {
 			out_putc(o, '\n');
 			out_repeat(o, ' ', KEY);
 			col = KEY;
@@ -76,8 +77,8 @@ static void field(struct out *o, const char *key, const char *text)
 		out_write(o, s, wl);
 		col += (int)wl;
 		s += wl;
-		while (*s == ' ')
-			s++;
+		for (brk = false; *s == ' ' || *s == '\n'; s++)
+			brk |= *s == '\n';
 	}
 	out_putc(o, '\n');
 }
@@ -162,12 +163,17 @@ static enum exec_status exec_info(struct exec_env *env, const struct cmd *cmd, s
 		snprintf(buf, sizeof buf, "P(f' = 0) %.4g, P(f = 0) %.4g, mean %.4g, std %.4g, "
 		         "E f' %.4g (%s; dead %s shows more)", f.p_dead, f.p_zero,
 		         fabs(f.mean) <= f.err ? 0.0 : f.mean, f.std, f.mean_grad,
-		         f.method == STATS_CLOSED_FORM ? "exact" : "by quadrature", cmd->curve[0].label);
+		         f.method == STATS_CLOSED_FORM ? "exact"
+		         : f.method == STATS_QUADRATURE ? "by quadrature"
+		                                        : "from 10^6 samples",
+		         cmd->curve[0].label);
 		field(o, "z ~ N(0,1)", buf);
 	}
 	bool required = def->nparams > 0 && def->param[0].required;
 	actfn_expand(def, defaults && required ? NULL : c, def->torch, buf, sizeof buf);
 	field(o, "pytorch", buf);
+	if (def->example)
+		field(o, "example", def->example);
 	return EXEC_OK;
 }
 
@@ -218,6 +224,11 @@ static int parse_info(struct parser *p, struct cmd *cmd)
 	if (curve_parse(p, &cmd->curve[0], true) < 0)
 		return -1;
 	cmd->ncurves = 1;
+	const struct cmd_curve *c = &cmd->curve[0];
+	int n = (int)(c->point_len > PARSER_QUOTE ? PARSER_QUOTE : c->point_len);
+	if (c->has_point)
+		return diag_set(p->d, c->point_off, "write `%s at %.*s` for the value there (info "
+		                "describes the curve)", c->label, n, p->line + c->point_off);
 	return parser_end(p);
 }
 
@@ -278,6 +289,7 @@ const struct command command_help_entry = {
 	.overview = "  help TOPIC                    more on a topic\n",
 	.help = "help [TOPIC]            this text, or more on a topic\n",
 	.arg = COMMAND_ARG_TOPIC,
+	.no_replay = true,
 };
 
 const struct command command_quit_entry = {

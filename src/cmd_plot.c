@@ -137,11 +137,12 @@ static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, s
 	if (cmd->kind == CMD_AT)
 		return exec_at(env, cmd);
 	const struct range *r = command_range(env, cmd);
-	if (env->plot_hook) {
+	if (env->plot_hook && !env->capture) {
+		env->pictures++;
 		env->plot_hook(env->hook_ctx, cmd, r);
-		return EXEC_OK;
+		return env->set->describe ? exec_describe(env, cmd, r, d) : EXEC_OK;
 	}
-	if (env->set->format != TAB_TEXT) {
+	if (env->set->format != TAB_TEXT && !env->capture) {
 		struct curve_rows rows = {.cmd = cmd, .kind = ROWS_SAMPLES, .n = (size_t)env->set->samples,
 		                          .lo = r->lo, .hi = r->hi};
 		return write_rows(env, &rows);
@@ -152,8 +153,18 @@ static enum exec_status exec_plot(struct exec_env *env, const struct cmd *cmd, s
 	struct plot_grid grid;
 	if (plot_layout(&spec, &grid) < 0)
 		return diag_set(d, cmd->off, "out of memory");
-	render_text(env->out, &grid, spec.color ? env->pal : NULL);
+	if (env->capture)
+		exec_picture(env, &grid, &spec, 0);
+	else {
+		env->pictures++;
+		render_text(env->out, &grid, spec.color ? env->pal : NULL);
+	}
 	plot_grid_free(&grid);
+	/* in words too: under the picture, after a blank line */
+	if (env->set->describe) {
+		out_putc(env->out, '\n');
+		return exec_describe(env, cmd, r, d);
+	}
 	return EXEC_OK;
 }
 
@@ -206,7 +217,9 @@ const struct command command_plot_entry = {
 	 "by name (leaky negative_slope=0.1, or its alias slope=0.1). Up to 16 curves,\n"
 	 "told apart by colour on a terminal, else by glyph (* + o x # % @ &).\n"
 	 "A kink or jump (relu' at 0) is drawn as separate pieces, never a ramp.\n"
-	 "With set format csv, tsv or json a plot writes the points it would draw.\n",
+	 "With set format csv, tsv or json a plot writes the points it would draw.\n"
+	 "PyTorch's spellings work too: torch.relu, F.leaky_relu, nn.LeakyReLU(0.2),\n"
+	 "torch.nn.ELU(alpha=1.5), relu(2) for relu at 2 (man actviz: SPELLINGS).\n",
 	.also = "at",
 	.arg = COMMAND_ARG_CURVES,
 	.data = true,

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "hint.h"
 #include "tab.h"
 #include "util.h"
 
@@ -107,6 +108,8 @@ static int parse_show(struct parser *p, struct cmd *cmd)
 		return parser_end(p);
 	}
 	int which = t->kind == TOK_WORD ? settings_lookup(parser_text(p, t), t->len) : -1;
+	if (which < 0 && hint_show(p, t) < 0)
+		return -1;
 	if (which < 0)
 		return parser_unexpected(p, t, "'settings' or the name of a setting");
 	parser_next(p);

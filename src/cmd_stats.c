@@ -166,18 +166,12 @@ static bool sweep_row(void *ctx, size_t i, struct tab_cell *cells)
 /* What a layer run was; batch_done short of the batch after Ctrl-C. */
 static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_t size)
 {
-	static const char *const inits[] = {"he", "xavier", "normal", "torch"};
-	char bias[NUM_BUF];
+	char bias[NUM_BUF], init[80];
 	num_format(cmd->bias, bias);
+	clause_init_text(&cmd->init, init, sizeof init);
 	size_t len = 0;
 	util_append(buf, size, &len, "layer of %ld neurons, %ld inputs ~ N(0, 1), init %s", cmd->layer.neurons,
-	            cmd->layer.inputs, inits[cmd->layer.init]);
-	if (cmd->layer.init == INIT_NORMAL) {
-		char m[NUM_BUF], sd[NUM_BUF];
-		num_format(cmd->layer.init_mean, m);
-		num_format(cmd->layer.init_sd, sd);
-		util_append(buf, size, &len, "(%s, %s)", m, sd);
-	}
+	            cmd->layer.inputs, init);
 	if (cmd->kind != CMD_SWEEP)
 		util_append(buf, size, &len, ", bias %s", bias);
 	if (batch_done < cmd->layer.batch)
@@ -360,7 +354,7 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 			st = diag_set(d, cmd->off, "out of memory");
 			goto done;
 		}
-		exec_picture(env, &g, c);
+		exec_picture(env, &g, NULL, c);
 		plot_grid_free(&g);
 	}
 	/* what was counted, on its own line: under the axis it would be
@@ -466,7 +460,7 @@ static enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, 
 		}
 		struct plot_grid g;
 		if (plot_layout(&spec, &g) == 0) {
-			exec_picture(env, &g, 0);
+			exec_picture(env, &g, &spec, 0);
 			plot_grid_free(&g);
 		}
 		char what[200];
@@ -524,18 +518,9 @@ static int finish_stats(struct parser *p, struct cmd *cmd)
 /* sweep may leave its curves out: ReLU and its two usual fixes. */
 static int parse_sweep(struct parser *p, struct cmd *cmd)
 {
-	if (parser_peek(p, 0)->kind == TOK_END || parser_is_clause(p, parser_peek(p, 0))) {
-		static const char *const fixes[] = {"relu", "leaky", "elu"};
-		for (int i = 0; i < 3; i++) {
-			struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
-			actfn_curve_default(&c->fn, actfn_lookup(fixes[i], strlen(fixes[i])));
-			c->off = parser_peek(p, 0)->off;
-			c->bare = true;
-			actfn_label(&c->fn, c->label, sizeof c->label);
-		}
-	} else if (curve_parse_list(p, cmd) < 0) {
+	static const char *const fixes[] = {"relu", "leaky", "elu"};
+	if (curve_parse_list_or(p, cmd, fixes, 3) < 0)
 		return -1;
-	}
 	return command_clauses(p, cmd);
 }
 
@@ -607,7 +592,7 @@ const struct command command_sweep_entry = {
 	 "The dead and never-active shares of a layer against its bias, one curve per\n"
 	 "activation (relu, leaky and elu when none are named). At he initialisation\n"
 	 "ReLU units die below a bias of about -4: sweep bias -8..0.\n",
-	.arg = COMMAND_ARG_CURVES,
+	.arg = COMMAND_ARG_CURVES_OPT,
 	.data = true,
 	.listed = true,
 };

@@ -116,7 +116,7 @@ static void train_picture(struct exec_env *env, const struct cmd *cmd, const dou
 	spec.yhi[1] = 1.05;
 	struct plot_grid g;
 	if (plot_layout(&spec, &g) == 0) {
-		exec_picture(env, &g, 0);
+		exec_picture(env, &g, &spec, 0);
 		plot_grid_free(&g);
 	}
 }

@@ -10,19 +10,25 @@
 
 #include "clause.h"
 #include "curve.h"
+#include "hint.h"
 #include "num.h"
+#include "session.h"
 #include "util.h"
 
 /* The entries, each in its command's file (cmd_*.c), in help's order. */
 extern const struct command command_plot_entry, command_table_entry, command_set_entry,
 	command_show_entry, command_list_entry, command_info_entry, command_help_entry,
 	command_quit_entry, command_dead_entry, command_hist_entry, command_sweep_entry,
-	command_train_entry;
+	command_train_entry, command_depth_entry, command_describe_entry, command_simplenn_entry,
+	command_bench_entry, command_def_entry, command_defs_entry, command_save_entry,
+	command_load_entry;
 
 static const struct command *const commands[] = {
 	&command_plot_entry, &command_table_entry, &command_set_entry,  &command_show_entry,
 	&command_list_entry, &command_info_entry,  &command_dead_entry, &command_hist_entry,
-	&command_sweep_entry, &command_train_entry, &command_help_entry, &command_quit_entry,
+	&command_sweep_entry, &command_train_entry, &command_depth_entry, &command_describe_entry,
+	&command_simplenn_entry, &command_bench_entry, &command_def_entry,  &command_defs_entry,
+	&command_save_entry,  &command_load_entry,  &command_help_entry, &command_quit_entry,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -150,6 +156,8 @@ static int not_a_clause(struct parser *p, const struct token *t, const struct cm
 {
 	if (t->kind == TOK_COMMA)
 		return parser_unexpected(p, parser_peek(p, 1), "an activation name after ','");
+	if (hint_after_curves(p, t, cmd) < 0)
+		return -1;
 	const struct actfn_def *last = cmd->ncurves > 0 ? cmd->curve[cmd->ncurves - 1].fn.def : NULL;
 	int k = t->kind == TOK_WORD && last ? actfn_param_index(last, parser_text(p, t), t->len) : -1;
 	if (k >= 0) {
@@ -215,7 +223,15 @@ static int parse_tokens(struct parser *p, struct cmd *cmd)
 	if (c)
 		return command_parse(c, p, cmd);
 
-	/* Neither: suggest whichever kind of name it is closest to. */
+	/* Neither: an English phrasing, a PyTorch name that is not an
+	 * activation, or whichever kind of name it is closest to. */
+	if (hint_first_word(p, t) < 0)
+		return -1;
+	enum actfn_form form;
+	size_t path = actfn_torch_path(parser_text(p, t), t->len, &form);
+	if (path)
+		return diag_set(p->d, t->off + path, "unknown activation '%.*s' (list shows them all)",
+		                PARSER_QLEN(t) - (int)path, parser_text(p, t) + path);
 	const char *sug = actfn_suggest(parser_text(p, t), t->len);
 	if (sug)
 		return diag_set(p->d, t->off, "unknown activation '%.*s' (did you mean '%s'?)",
@@ -228,12 +244,86 @@ static int parse_tokens(struct parser *p, struct cmd *cmd)
 	                "list the activations)", PARSER_QLEN(t), parser_text(p, t));
 }
 
+static size_t skip_blanks(const char *line, size_t len, size_t i)
+{
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i;
+}
+
+int command_parse_path(const char *line, size_t len, size_t pos, struct cmd *cmd, struct diag *d,
+                       const char *what)
+{
+	size_t i = skip_blanks(line, len, pos), start, end;
+	if (i >= len || line[i] == '#')
+		return diag_set(d, i, "expected %s", what);
+	cmd->path_off = i;
+	if (line[i] == '"') {
+		start = i + 1;
+		const char *q = memchr(line + start, '"', len - start);
+		if (!q)
+			return diag_set(d, i, "unterminated quote: a file name in quotes ends with '\"'");
+		end = (size_t)(q - line);
+		i = end + 1;
+	} else {
+		start = i;
+		while (i < len && line[i] != ' ' && line[i] != '\t')
+			i++;
+		end = i;
+	}
+	if (end == start)
+		return diag_set(d, cmd->path_off, "empty file name");
+	if (end - start > LIMIT_PATH)
+		return diag_set(d, cmd->path_off, "file name too long (at most %d bytes)", LIMIT_PATH);
+	if (memchr(line + start, '\0', end - start))
+		return diag_set(d, cmd->path_off, "a file name cannot hold a NUL byte");
+	i = skip_blanks(line, len, i);
+	if (i < len && line[i] != '#')
+		return diag_set(d, i, "unexpected text after the file name (quote a name with spaces: "
+		                "\"my plot.svg\")");
+	cmd->path = malloc(end - start + 1);
+	if (!cmd->path)
+		return diag_set(d, cmd->path_off, "out of memory");
+	memcpy(cmd->path, line + start, end - start);
+	cmd->path[end - start] = '\0';
+	return 0;
+}
+
+/* A command that reads the rest of its line itself (a file name): its
+ * entry, with *pos after its word; NULL for every other line. */
+static const struct command *raw_command(const char *line, size_t len, size_t *pos)
+{
+	size_t i = 0;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	size_t start = i;
+	while (i < len && ((line[i] >= 'a' && line[i] <= 'z') || (line[i] >= 'A' && line[i] <= 'Z')))
+		i++;
+	if (i == start || (i < len && line[i] != ' ' && line[i] != '\t' && line[i] != '#'))
+		return NULL;
+	const struct command *c = command_lookup(line + start, i - start);
+	if (!c || !c->parse_raw)
+		return NULL;
+	*pos = i;
+	return c;
+}
+
 int command_parse_line(const char *line, size_t len, struct cmd *cmd, struct diag *d)
 {
 	memset(cmd, 0, sizeof *cmd);
+	size_t pos;
+	const struct command *raw = raw_command(line, len, &pos);
+	if (raw) {
+		cmd->command = raw;
+		cmd->kind = raw->kind;
+		cmd->off = strspn(line, " \t");
+		return raw->parse_raw(line, len, pos, cmd, d);
+	}
 	struct parser p = {.line = line, .len = len, .d = d};
-	if (lex_line(line, len, &p.tl, d) < 0)
+	if (lex_line(line, len, &p.tl, d) < 0) {
+		hint_lex(line, len, d);
 		return -1;
+	}
 	int rc = parse_tokens(&p, cmd);
 	lex_free(&p.tl);
 	return rc;

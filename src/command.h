@@ -16,10 +16,12 @@
 enum command_arg {
 	COMMAND_ARG_NONE,
 	COMMAND_ARG_CURVES,  /* curves, their parameters, then the clauses */
+	COMMAND_ARG_CURVES_OPT, /* the same, or the clauses at once (sweep, depth) */
 	COMMAND_ARG_CURVE,   /* one curve (info) */
 	COMMAND_ARG_SETTING, /* a setting, then its value (set) */
 	COMMAND_ARG_SHOW,    /* `settings` or a setting */
 	COMMAND_ARG_TOPIC,   /* a help topic or an activation */
+	COMMAND_ARG_FILE,    /* the words of `words` (save session), then a file name */
 };
 
 struct command {
@@ -35,6 +37,11 @@ struct command {
 	void (*defaults)(struct cmd *cmd);
 	int (*parse)(struct parser *p, struct cmd *cmd);
 	int (*finish)(struct parser *p, struct cmd *cmd);
+	/* Instead of the lexer and parse: the rest of the line after the
+	 * command word, from byte pos, as typed (file names have '/' and
+	 * '.', which the language's tokens do not). Returns 0 or -1, d
+	 * filled. */
+	int (*parse_raw)(const char *line, size_t len, size_t pos, struct cmd *cmd, struct diag *d);
 	enum exec_status (*exec)(struct exec_env *env, const struct cmd *cmd, struct diag *d);
 	const char *overview;   /* its lines in `help` (each ends in \n) */
 	const char *help;       /* `help NAME` */
@@ -42,6 +49,8 @@ struct command {
 	enum command_arg arg;
 	bool data;              /* -f FORMAT shapes its output */
 	bool listed;            /* a help topic in help's list of topics */
+	bool no_replay;         /* left out of `save session` (help, save, load) */
+	const char *const *words; /* COMMAND_ARG_FILE: words before the file name */
 };
 
 /* The table, in the order help lists it. */
@@ -60,6 +69,9 @@ const char *const *command_words(void);
  * command, or a plot), up to max of them; returns how many. */
 size_t command_clause_words(const char *word, size_t len, const char **out, size_t max);
 
+/* The def lines of the definitions in force (defs, save defs). */
+void cmd_defs_write(struct out *o);
+
 /* Parses one line into cmd. Returns 0, or -1 with d filled; either way
  * cmd_free must be called. */
 int command_parse_line(const char *line, size_t len, struct cmd *cmd, struct diag *d);
@@ -67,6 +79,14 @@ int command_parse_line(const char *line, size_t len, struct cmd *cmd, struct dia
 /* The clauses of a command, in any order, each at most once, until the end
  * of the line; what each is given is marked in cmd->given. */
 int command_clauses(struct parser *p, struct cmd *cmd);
+
+/* A file name from byte pos of line (save, load): a run of bytes up to
+ * a blank, or "quoted" (then it may hold blanks and '#'); after it only a
+ * comment. Fills cmd->path (heap) and cmd->path_off. what says what the
+ * name is for, in the message when there is none ("a file name after
+ * 'session'"). Returns 0, or -1 with d filled. */
+int command_parse_path(const char *line, size_t len, size_t pos, struct cmd *cmd, struct diag *d,
+                       const char *what);
 
 /* Parses the rest of the line as c (its word already read). */
 int command_parse(const struct command *c, struct parser *p, struct cmd *cmd);

@@ -55,6 +55,14 @@ static void add_setting_values(struct gather *g, int which)
 		add_list(g, words);
 }
 
+static bool in_words(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (util_word_eq(s, len, *words))
+			return true;
+	return false;
+}
+
 static bool is_word(const struct token *t)
 {
 	return t->kind == TOK_WORD;
@@ -64,9 +72,11 @@ static bool is_word(const struct token *t)
  * curve starts; after a curve's name its parameters, their choices and the
  * command's clauses; nothing after a clause that takes the rest of the
  * line (at's points). */
-static void add_curve_words(struct gather *g, const char *line, const struct token *t, size_t n)
+static void add_curve_words(struct gather *g, const char *line, const struct token *t, size_t n,
+                            bool optional)
 {
 	const struct actfn_def *current = NULL;
+	bool clauses = false; /* a clause given: the curves left out (optional) */
 	for (size_t i = 0; i < n; i++) {
 		if (is_word(&t[i])) {
 			const struct clause *cl = clause_lookup(line + t[i].off, t[i].len, 0);
@@ -74,15 +84,17 @@ static void add_curve_words(struct gather *g, const char *line, const struct tok
 				return;
 			if (!current)
 				current = actfn_lookup(line + t[i].off, t[i].len);
+			clauses |= optional && i > 0 && cl;
 		}
 		if (t[i].kind == TOK_COMMA)
 			current = NULL;
 	}
-	if (t[n - 1].kind == TOK_COMMA || !current) {
+	if (t[n - 1].kind == TOK_COMMA || (!current && !clauses)) {
 		add_activations(g);
-		return;
+		if (!(optional && n == 1))
+			return;
 	}
-	for (int k = 0; k < current->nparams; k++) {
+	for (int k = 0; current && k < current->nparams; k++) {
 		add(g, current->param[k].name, true);
 		if (current->param[k].type == ACTFN_CHOICE)
 			add_list(g, current->param[k].choices);
@@ -122,7 +134,16 @@ static void add_after(struct gather *g, const char *line, const struct token *t,
 		break;
 	case COMMAND_ARG_CURVE:
 	case COMMAND_ARG_CURVES:
-		add_curve_words(g, line, t, n);
+	case COMMAND_ARG_CURVES_OPT:
+		add_curve_words(g, line, t, n, cmd && cmd->arg == COMMAND_ARG_CURVES_OPT);
+		break;
+	case COMMAND_ARG_FILE:
+		/* the words that say what to save, and a file name: after the
+		 * command, or after one of its words */
+		if (n == 1 && cmd->words)
+			add_list(g, cmd->words);
+		g->c->files = n == 1 || (n == 2 && is_word(&t[1]) && cmd->words &&
+		                         in_words(line + t[1].off, t[1].len, cmd->words));
 		break;
 	}
 }
@@ -141,6 +162,7 @@ void complete_line(const char *line, size_t start, size_t end, struct completion
 	struct token_list tl;
 	struct diag d;
 	c->n = 0;
+	c->files = false;
 	if (lex_line(line, start, &tl, &d) < 0) {
 		add_activations(&g);
 		return;

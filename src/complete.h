@@ -18,6 +18,8 @@ struct completion {
 	const char *word[COMPLETE_MAX];
 	/* a parameter: it completes to "word=", ready for its value */
 	bool param[COMPLETE_MAX];
+	/* a file name may go here too (save, load): the UI adds the files */
+	bool files;
 };
 
 /* Where the word that ends at the cursor (byte offset) begins. */

@@ -11,5 +11,9 @@
 int curve_parse(struct parser *p, struct cmd_curve *c, bool bare_ok);
 /* A curve list (up to LIMIT_CURVES, repeated labels numbered #2, #3). */
 int curve_parse_list(struct parser *p, struct cmd *cmd);
+/* A curve list, or, when the line goes on with a clause or ends, the n
+ * curves named (with their defaults): for the commands that may leave
+ * their curves out. */
+int curve_parse_list_or(struct parser *p, struct cmd *cmd, const char *const *names, int n);
 
 #endif

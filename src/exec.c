@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "describe.h"
 #include "num.h"
 
 #define DEFAULT_WIDTH 80
@@ -114,12 +115,30 @@ int exec_grid_decimals(const struct range *r, int step_dec)
 	return r->lo_dec > step_dec ? r->lo_dec : step_dec;
 }
 
-void exec_picture(struct exec_env *env, const struct plot_grid *g, int index)
+void exec_picture(struct exec_env *env, const struct plot_grid *g, const struct plot_spec *spec,
+                  int index)
 {
-	if (env->grid_hook)
+	env->pictures++;
+	if (env->capture)
+		env->capture(env->capture_ctx, g, spec, index);
+	else if (env->grid_hook)
 		env->grid_hook(env->hook_ctx, g, index);
 	else
 		render_text(env->out, g, exec_color(env) ? env->pal : NULL);
+}
+
+enum exec_status exec_describe(struct exec_env *env, const struct cmd *cmd,
+                               const struct range *r, struct diag *d)
+{
+	struct describe_curve curves[LIMIT_CURVES];
+	for (int i = 0; i < cmd->ncurves; i++)
+		curves[i] = (struct describe_curve){&cmd->curve[i].fn, cmd->curve[i].label};
+	struct describe_spec spec = {.curve = curves, .ncurves = cmd->ncurves, .xlo = r->lo,
+	                             .xhi = r->hi, .samples = env->set->samples,
+	                             .deriv = env->set->deriv};
+	if (describe_write(env->out, &spec) < 0)
+		return diag_set(d, cmd->off, "out of memory");
+	return EXEC_OK;
 }
 
 enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struct diag *d)

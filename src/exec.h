@@ -55,6 +55,17 @@ struct exec_env {
 	 * total for curve i of the command, now and then; called with
 	 * hook_ctx. NULL: nothing is said (a pipe, the line prompt). */
 	void (*stats_progress)(void *ctx, const struct cmd *cmd, int curve, double done, double total);
+
+	/* What the session has run (save session, save FILE.svg, load);
+	 * NULL: those commands say they are not available. */
+	struct session *session;
+	/* Pictures made so far (plots included): run_line tells by it which
+	 * line made the last one. */
+	long pictures;
+	/* save: when set, every picture comes here, with the spec it was laid
+	 * out from (NULL for a histogram), and nothing else sees it. */
+	void (*capture)(void *ctx, const struct plot_grid *g, const struct plot_spec *spec, int index);
+	void *capture_ctx;
 };
 
 enum exec_status {
@@ -71,6 +82,10 @@ enum exec_status exec_command(struct exec_env *env, const struct cmd *cmd, struc
 void exec_plot_spec(struct exec_env *env, const struct cmd *cmd, const struct range *r,
                     struct plot_curve *curves, struct plot_spec *spec);
 
+/* The plot of cmd's curves on r in words (describe.h), to env->out. */
+enum exec_status exec_describe(struct exec_env *env, const struct cmd *cmd,
+                               const struct range *r, struct diag *d);
+
 /* v through its text rounded to a multiple of 10^-dec (NUM_DEC_NONE: v
  * itself), so that table and sweep values read as typed: -2.3, not
  * -2.2999999999999998; -7e-31, not -7.000000000000001e-31. A result of
@@ -81,9 +96,11 @@ double exec_round_decimals(double v, int dec);
  * (num_decimals); a LO of 0 counts for none. */
 int exec_grid_decimals(const struct range *r, int step_dec);
 
-/* A picture (hist, sweep, train): to the UI's grid_hook if there is one,
- * else as text; index numbers a command's pictures from 0. */
-void exec_picture(struct exec_env *env, const struct plot_grid *g, int index);
+/* A picture (hist, sweep, train): to save's capture, else the UI's
+ * grid_hook if there is one, else as text; index numbers a command's
+ * pictures from 0. spec is what g was laid out from (NULL: a histogram). */
+void exec_picture(struct exec_env *env, const struct plot_grid *g, const struct plot_spec *spec,
+                  int index);
 
 /* Whether plots use colour now, and whether braille. */
 bool exec_color(struct exec_env *env);

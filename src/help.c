@@ -30,7 +30,8 @@ static const struct topic topics[] = {
 	{"ranges",
 	 "A range is LO..HI with finite LO < HI: -3..3, -1e-3..1e-3, 0..1e308.\n"
 	 "HI - LO must be finite and at least 1e-12 of the larger end.\n"
-	 "`on LO..HI` applies to one command; `set range LO..HI` changes the default.\n"},
+	 "`on LO..HI` applies to one command; `set range LO..HI` changes the default.\n"
+	 "[LO, HI] and LO:HI are read as LO..HI: relu on [-3, 3] is relu on -3..3.\n"},
 	{"numbers",
 	 "Numbers: an optional sign, digits with an optional decimal point and exponent\n"
 	 "(1.5, -2e-3, .5), hex floats (0x1p-3), inf, infinity and nan in any case.\n"
@@ -85,8 +86,17 @@ static void fill(const char *name, size_t n, char *buf, size_t size)
 	} else if (n == 4 && strncmp(name, "keys", n) == 0) {
 		keys_help(buf, size);
 	} else if (n == 20 && strncmp(name, "settings-after-range", n) == 0) {
-		for (int i = 1; i < SET_COUNT; i++)
-			util_append(buf, size, &len, "%s%s", i > 1 ? ", " : "", settings_name((enum setting)i));
+		/* after "  set range -5..5               also: ", lined up under
+		 * itself within 79 columns */
+		enum { START = 38, WIDTH = 79 };
+		size_t col = START;
+		for (int i = 1; i < SET_COUNT; i++) {
+			const char *word = settings_name((enum setting)i);
+			bool wrap = i > 1 && col + 2 + strlen(word) + 1 > WIDTH;
+			util_append(buf, size, &len, "%s%*s%s", i == 1 ? "" : wrap ? ",\n" : ", ",
+			            wrap ? START : 0, "", word);
+			col = (wrap ? START : col + (i > 1 ? 2 : 0)) + strlen(word);
+		}
 	} else if (n == 14 && strncmp(name, "settings-usage", n) == 0) {
 		for (int i = 0; i < SET_COUNT; i++) {
 			const struct setting_def *d = settings_def((enum setting)i);

@@ -4,6 +4,7 @@
 #include "kernel.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "simd.h"
@@ -77,6 +78,31 @@ void kernel_weight_grad_dot(const double *dZ, const double *A, double *dW, doubl
                             long K, long bp)
 {
 	SIMD_DISPATCH(weight_grad_dot, (dZ, A, dW, db, N, K, bp));
+}
+
+void kernel_layer_grad(const double *dZ, const double *A, double *dW, double *db, long N, long K,
+                       long b, long bp)
+{
+	/* short batches: rank-one updates on a transposed copy; long ones:
+	 * dot products, whose horizontal sums are then cheap */
+	if (bp >= 64)
+		kernel_weight_grad_dot(dZ, A, dW, db, N, K, bp);
+	else
+		kernel_weight_grad(dZ, A, dW, db, N, K, b, bp);
+}
+
+long kernel_padded(long b)
+{
+	return (b + KERNEL_PAD - 1) / KERNEL_PAD * KERNEL_PAD;
+}
+
+double *kernel_doubles(size_t n)
+{
+	void *p = NULL;
+	if (posix_memalign(&p, 64, (n ? n : 1) * sizeof(double)) != 0)
+		return NULL;
+	memset(p, 0, (n ? n : 1) * sizeof(double));
+	return p;
 }
 
 /* ---- elementwise ----------------------------------------------------------- */

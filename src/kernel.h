@@ -19,6 +19,21 @@ void kernel_weight_grad(const double *dZ, const double *A, double *dW, double *d
 void kernel_weight_grad_dot(const double *dZ, const double *A, double *dW, double *db, long N,
                             long K, long bp);
 
+/* The better of the two for a batch of b padded to bp: rank-one updates
+ * for a short batch, dot products from 64 samples on. */
+void kernel_layer_grad(const double *dZ, const double *A, double *dW, double *db, long N, long K,
+                       long b, long bp);
+
+/* The batch padded to a multiple of 8 samples ... */
+#define KERNEL_PAD 8
+long kernel_padded(long b);
+/* ... and n zeroed doubles on a 64-byte boundary for its rows: with rows
+ * a multiple of eight doubles long, every vector load of a row then stays
+ * inside one cache line (a line-crossing load costs two; it cost AVX2's
+ * weight gradients a quarter of their speed). NULL when out of memory;
+ * free() frees it. */
+double *kernel_doubles(size_t n);
+
 /* The elementwise work of a step, on the vector path too (the same bits
  * at any width): *dead = rows whose first b entries are all 0; z = a b;
  * p -= lr g. */

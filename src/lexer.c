@@ -52,6 +52,41 @@ static size_t word_len(const char *s, size_t n)
 	return i;
 }
 
+/* A word and its dotted continuations, as PyTorch names are pasted:
+ * torch.nn.ReLU, F.leaky_relu. A '.' followed by a letter never meant
+ * anything else, so the whole name is one word (actfn_lookup reads its
+ * prefix). */
+static size_t dotted_len(const char *s, size_t n)
+{
+	size_t i = word_len(s, n);
+	while (i && i + 1 < n && s[i] == '.' && is_alpha(s[i + 1]))
+		i += 1 + word_len(s + i + 1, n - i - 1);
+	return i;
+}
+
+/* 'tanh' or "tanh": a word in quotes, as Python writes a string
+ * (approximate='tanh'); bytes of the whole, quotes included, or 0. */
+static size_t quoted_len(const char *s, size_t n)
+{
+	if (n < 3 || (s[0] != '\'' && s[0] != '"'))
+		return 0;
+	size_t w = word_len(s + 1, n - 1);
+	return w && 1 + w < n && s[1 + w] == s[0] ? w + 2 : 0;
+}
+
+/* A prime after a name (relu', relu′, relu’): the derivative, which the
+ * parser explains; bytes of the mark, or 0. */
+static size_t prime_len(const char *line, size_t len, size_t i)
+{
+	if (i == 0 || !is_alnum(line[i - 1]))
+		return 0;
+	if (line[i] == '\'')
+		return 1;
+	uint32_t cp;
+	size_t n = util_utf8_next(line + i, len - i, &cp);
+	return cp == 0x2032 || cp == 0x2019 ? n : 0;
+}
+
 static bool is_special_word(const char *s, size_t n)
 {
 	return util_word_eq(s, n, "inf") || util_word_eq(s, n, "infinity") ||
@@ -144,6 +179,29 @@ static int lex_number(const char *line, size_t len, size_t i, size_t *end, doubl
 	return diag_set(d, i, "invalid number '%.*s'", (int)(n > 40 ? 40 : n), line + i);
 }
 
+/* The token a one-character punctuation mark is, or TOK_END. */
+static enum tok_kind punctuation(char c)
+{
+	switch (c) {
+	case ',':
+		return TOK_COMMA;
+	case '(':
+		return TOK_LPAREN;
+	case ')':
+		return TOK_RPAREN;
+	case '=':
+		return TOK_EQUALS;
+	case '[':
+		return TOK_LBRACKET;
+	case ']':
+		return TOK_RBRACKET;
+	case ':':
+		return TOK_COLON;
+	default:
+		return TOK_END;
+	}
+}
+
 static int unexpected(const char *line, size_t len, size_t i, struct diag *d)
 {
 	uint32_t cp;
@@ -164,9 +222,16 @@ static int unexpected(const char *line, size_t len, size_t i, struct diag *d)
 		hint = " (multiplication is not part of the language)";
 	else if (cp == ';')
 		hint = " (one command per line)";
+	else if (cp == '&' || (cp == '+' && i > 0 && line[i - 1] == ' ' && i + 1 < len &&
+	                       line[i + 1] == ' '))
+		hint = " (curves are separated by commas: relu, leaky)";
+	else if (cp == '?')
+		hint = " (help TOPIC and info NAME answer questions)";
 	else if (cp == '-' || cp == '+')
 		hint = " (a sign must be followed by a number)";
-	else if (cp == '.')
+	else if (cp == '.' && i >= 2 && line[i - 1] == '.' && line[i - 2] == '.')
+		hint = " (a range is written with two dots: LO..HI)";
+	else if (cp == '.' && !(i > 0 && is_alpha(line[i - 1])))
 		hint = " (a range is written LO..HI)";
 	return diag_set(d, i, "unexpected '%.*s'%s", (int)n, line + i, hint);
 }
@@ -186,7 +251,9 @@ int lex_line(const char *line, size_t len, struct token_list *out, struct diag *
 		if (c == '#')
 			break;
 		int rc = 0;
-		size_t w = is_alpha(c) ? word_len(line + i, len - i) : 0;
+		size_t w = is_alpha(c) ? dotted_len(line + i, len - i) : 0;
+		size_t q = quoted_len(line + i, len - i);
+		size_t prime = prime_len(line, len, i);
 		/* a number, or a word that is one (inf, nan) */
 		if (starts_number(line + i, len - i) || (w && is_special_word(line + i, w))) {
 			size_t end;
@@ -198,15 +265,18 @@ int lex_line(const char *line, size_t len, struct token_list *out, struct diag *
 		} else if (w) {
 			rc = push(out, &cap, TOK_WORD, i, w, 0);
 			i += w;
+		} else if (prime) {
+			rc = push(out, &cap, TOK_PRIME, i, prime, 0);
+			i += prime;
+		} else if (q) {
+			/* the word inside the quotes */
+			rc = push(out, &cap, TOK_WORD, i + 1, q - 2, 0);
+			i += q;
 		} else if (c == '.' && i + 1 < len && line[i + 1] == '.') {
 			rc = push(out, &cap, TOK_DOTDOT, i, 2, 0);
 			i += 2;
-		} else if (c == ',' || c == '(' || c == ')' || c == '=') {
-			enum tok_kind k = c == ',' ? TOK_COMMA
-			                  : c == '(' ? TOK_LPAREN
-			                  : c == ')' ? TOK_RPAREN
-			                             : TOK_EQUALS;
-			rc = push(out, &cap, k, i, 1, 0);
+		} else if (punctuation(c) != TOK_END) {
+			rc = push(out, &cap, punctuation(c), i, 1, 0);
 			i++;
 		} else {
 			unexpected(line, len, i, d);

@@ -8,13 +8,18 @@
 
 enum tok_kind {
 	TOK_END,    /* end of line or start of a # comment */
-	TOK_WORD,   /* [A-Za-z_][A-Za-z0-9_]* */
+	TOK_WORD,   /* [A-Za-z_][A-Za-z0-9_]*, with dotted parts (torch.nn.ReLU);
+	             * or one in quotes ('tanh'), the token then the inside */
 	TOK_NUMBER, /* value in num; inf, infinity and nan included */
 	TOK_COMMA,
 	TOK_LPAREN,
 	TOK_RPAREN,
 	TOK_EQUALS,
 	TOK_DOTDOT,
+	TOK_LBRACKET, /* [LO, HI], a range as Python and maths write it */
+	TOK_RBRACKET,
+	TOK_COLON,    /* LO:HI, a range as NumPy and MATLAB write it */
+	TOK_PRIME,    /* ' (or U+2032, U+2019) right after a name: relu' */
 };
 
 struct token {

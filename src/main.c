@@ -20,6 +20,7 @@
 #include "out.h"
 #include "repl.h"
 #include "run.h"
+#include "session.h"
 #include "settings.h"
 #include "simd.h"
 #include "tab.h"
@@ -88,7 +89,10 @@ static void help(void)
 	      "With -e or SCRIPT files, runs those commands in order; otherwise reads\n"
 	      "commands from standard input, with a prompt when it is a terminal.\n"
 	      "\n"
-	      "  -e, --execute=CMD     run the command CMD (may be repeated)\n",
+	      "  -e, --execute=CMD     run the command CMD (may be repeated)\n"
+	      "  -i, --interactive=FILE\n"
+	      "                        run the script FILE, then stay at the prompt\n"
+	      "  -o, --output=FILE     at the end, save the last picture to FILE (.svg, .txt)\n",
 	      stdout);
 	char formats[64], data[256], text[512];
 	tab_format_list(formats, sizeof formats);
@@ -100,7 +104,9 @@ static void help(void)
 	      "  -k, --keep-going      run on after an error in a script (exit status 1)\n"
 	      "      --ascii           ASCII plots, even in a UTF-8 locale\n"
 	      "      --color[=WHEN]    colour: always, never or auto (the default)\n"
+	      "      --describe        say in words what each plot shows, under it\n"
 	      "      --plain           the line prompt, not the full-screen interface\n"
+	      "      --norc            do not run ~/.config/actviz/actvizrc first\n"
 	      "  -h, --help            display this help and exit\n"
 	      "  -V, --version         output version information and exit\n"
 	      "\n"
@@ -114,6 +120,7 @@ static void help(void)
 	      "  actviz -e 'relu, leaky 0.1, elu on -3..3'\n"
 	      "  echo 'table elu on -2..2 step 0.5' | actviz -f csv\n"
 	      "  actviz lesson.txt\n"
+	      "  actviz -o relu.svg -e relu\n"
 	      "\n"
 	      "Type 'help' at the prompt for the command language; see actviz(1).\n"
 	      "Exit status: 0 success, 1 an error in the commands or output, 2 bad options.\n",
@@ -220,7 +227,10 @@ static void progress(void *ctx, const struct cmd *cmd, long step, long steps,
 	fflush(stderr);
 }
 
-enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN };
+enum { OPT_ASCII = 256, OPT_COLOR, OPT_PLAIN, OPT_DESCRIBE, OPT_NORC };
+
+/* The longest -o line: "save", quotes and the name. */
+#define OUTPUT_LINE (LIMIT_PATH + 16)
 
 /* What the command line asked for. */
 struct job {
@@ -232,7 +242,9 @@ struct options {
 	struct settings set;
 	struct job *jobs; /* -e commands and script files, in the order given */
 	int njobs;
-	bool keep_going, plain;
+	bool keep_going, plain, norc;
+	const char *stay;           /* -i: this script, then the prompt */
+	char output[OUTPUT_LINE];   /* -o: the save line run at the end, or "" */
 };
 
 static void option_color(struct settings *set, const char *arg)
@@ -258,6 +270,27 @@ static void option_size(long *out, const char *arg, const char *what, long lo, l
 	}
 }
 
+/* -o FILE: the line `save "FILE"`, checked now (a wrong extension is a
+ * usage error, not a surprise after a long training run). */
+static void option_output(struct options *o, const char *arg)
+{
+	if (strchr(arg, '"') || strlen(arg) > LIMIT_PATH) {
+		fprintf(stderr, "actviz: invalid -o file name (at most %d bytes, no '\"')\n", LIMIT_PATH);
+		usage_hint();
+	}
+	snprintf(o->output, sizeof o->output, "save \"%s\"", arg);
+	struct cmd cmd;
+	struct diag d;
+	int rc = command_parse_line(o->output, strlen(o->output), &cmd, &d);
+	cmd_free(&cmd);
+	if (rc < 0) {
+		char name[1024];
+		diag_safe_name(arg, name, sizeof name);
+		fprintf(stderr, "actviz: -o %s: %s\n", name, d.msg);
+		usage_hint();
+	}
+}
+
 /* Reads the options into o; --help and --version end the program here,
  * a usage error too (status 2). */
 static void parse_options(int argc, char **argv, struct options *o)
@@ -272,6 +305,10 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{"color", optional_argument, NULL, OPT_COLOR},
 		{"colour", optional_argument, NULL, OPT_COLOR},
 		{"plain", no_argument, NULL, OPT_PLAIN},
+		{"describe", no_argument, NULL, OPT_DESCRIBE},
+		{"norc", no_argument, NULL, OPT_NORC},
+		{"interactive", required_argument, NULL, 'i'},
+		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -286,7 +323,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	 * getopt return operands in place (as 1) instead of permuting them. */
 	opterr = 0; /* our messages say "actviz:", whatever path argv[0] is */
 	int opt;
-	while ((opt = getopt_long(argc, argv, "-:e:f:W:H:khV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "-:e:f:W:H:i:o:khV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 1:
 		case 'e':
@@ -321,6 +358,18 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case OPT_PLAIN:
 			o->plain = true;
 			break;
+		case OPT_DESCRIBE:
+			o->set.describe = true;
+			break;
+		case OPT_NORC:
+			o->norc = true;
+			break;
+		case 'i':
+			o->stay = optarg;
+			break;
+		case 'o':
+			option_output(o, optarg);
+			break;
 		case 'h':
 		case 'V':
 			if (opt == 'h')
@@ -344,6 +393,11 @@ static void parse_options(int argc, char **argv, struct options *o)
 	/* After "--", every argument is a script file. */
 	for (int i = optind; i < argc; i++)
 		o->jobs[o->njobs++] = (struct job){true, argv[i]};
+	if (o->stay && o->njobs > 0) {
+		fputs("actviz: -i takes the place of SCRIPT and -e arguments (load them from it)\n",
+		      stderr);
+		usage_hint();
+	}
 }
 
 /* Opens a script ("-" is stdin): NULL with errno set when it can't be
@@ -398,6 +452,39 @@ static enum exec_status run_jobs(struct run_ctx *rc, const struct options *o)
 	return st;
 }
 
+/* The start-up file, $XDG_CONFIG_HOME/actviz/actvizrc (or
+ * ~/.config/actviz/actvizrc): definitions and settings of one's own,
+ * before anything else. Missing: nothing said. Its first error stops it
+ * (said with its path and line) and counts as a script's error; `quit`
+ * in it ends only it. */
+static void run_startup_file(struct run_ctx *rc)
+{
+	const char *config = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char path[4096];
+	if (config && config[0] == '/')
+		snprintf(path, sizeof path, "%s/actviz/actvizrc", config);
+	else if (home && home[0])
+		snprintf(path, sizeof path, "%s/.config/actviz/actvizrc", home);
+	else
+		return;
+	FILE *fp = open_script(path);
+	if (!fp) {
+		if (errno != ENOENT && errno != ENOTDIR) {
+			char name[1024];
+			diag_safe_name(path, name, sizeof name);
+			fprintf(stderr, "actviz: warning: %s not run: %s\n", name, strerror(errno));
+		}
+		return;
+	}
+	char name[1024];
+	diag_safe_name(path, name, sizeof name);
+	bool keep = rc->keep_going;
+	rc->keep_going = false;
+	run_stream(rc, name, fp);
+	rc->keep_going = keep;
+	fclose(fp);
+}
+
 /* Full screen when both ends are a terminal that can take it; else the
  * line prompt, saying why when it was not asked for. */
 static void run_interactive(struct run_ctx *rc, const struct options *o, bool out_tty,
@@ -413,8 +500,31 @@ static void run_interactive(struct run_ctx *rc, const struct options *o, bool ou
 			        "prompt\n", term);
 		full = false;
 	}
-	if (!full || tui_run(rc, &got_sigint) < 0)
+	if (!full || tui_run(rc, &got_sigint) < 0) {
+		if (rc->startup)
+			run_line(rc, "-i", 1, rc->startup, strlen(rc->startup));
 		repl_run(rc, &got_sigint, !out_tty, fixed_width, fixed_height);
+	}
+}
+
+/* -i FILE: a load of it, the first line of the session; NULL (with the
+ * message said) when it can't be read, as a script that can't be. */
+static const char *stay_line(const char *path, char *buf, size_t size)
+{
+	FILE *fp = open_script(path);
+	if (!fp || fp == stdin || strchr(path, '"') || strlen(path) > LIMIT_PATH) {
+		char name[1024];
+		diag_safe_name(path, name, sizeof name);
+		fprintf(stderr, "actviz: %s: %s\n", name,
+		        fp == stdin ? "-i needs a file, not standard input"
+		        : fp ? "a name too long or with '\"' (rename it)" : strerror(errno));
+		if (fp && fp != stdin)
+			fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	snprintf(buf, size, "load \"%s\"", path);
+	return buf;
 }
 
 int main(int argc, char **argv)
@@ -440,6 +550,7 @@ int main(int argc, char **argv)
 	out_init_file(&err, stderr);
 	bool in_tty = isatty(STDIN_FILENO), out_tty = isatty(STDOUT_FILENO);
 	bool interactive = opts.njobs == 0 && in_tty;
+	char stay[OUTPUT_LINE];
 
 	/* Plot size: -W/-H (in set), else COLUMNS/LINES, else the terminal's,
 	 * else 80x24. A terminal keeps a row for the prompt under the plot. */
@@ -464,19 +575,41 @@ int main(int argc, char **argv)
 		env.progress = progress;
 
 	struct run_ctx rc = {.env = &env, .err = &err, .flush = stdout, .keep_going = opts.keep_going};
+	struct session session;
+	session_init(&session, &opts.set, &rc);
+	env.session = &session;
 	enum exec_status st = EXEC_OK;
-	if (opts.njobs > 0)
+	if (!opts.norc)
+		run_startup_file(&rc);
+	if (got_sigint) {
+		st = EXEC_INTERRUPTED;
+	} else if (opts.stay && !(rc.startup = stay_line(opts.stay, stay, sizeof stay))) {
+		rc.errors++;
+		st = EXEC_ERROR;
+	} else if (opts.njobs > 0) {
 		st = run_jobs(&rc, &opts);
-	else if (!interactive)
-		st = run_stream(&rc, "<stdin>", stdin);
-	else
+	} else if (!interactive) {
+		/* -i with a pipe for stdin: the script, then the pipe's lines */
+		if (rc.startup)
+			st = run_line(&rc, "-i", 1, rc.startup, strlen(rc.startup));
+		if (st == EXEC_OK || (st == EXEC_ERROR && opts.keep_going))
+			st = run_stream(&rc, "<stdin>", stdin);
+	} else {
 		run_interactive(&rc, &opts, out_tty, opts.set.width || env_cols,
 		                opts.set.height || env_rows);
+	}
 	free(opts.jobs);
+	bool output_failed = false;
+	/* -o: after the commands, unless an error or Ctrl-C stopped them */
+	if (opts.output[0] && st != EXEC_INTERRUPTED && !got_sigint &&
+	    (st != EXEC_ERROR || opts.keep_going) &&
+	    run_line(&rc, "-o", 1, opts.output, strlen(opts.output)) == EXEC_ERROR)
+		output_failed = true; /* the exit status says so, even after a prompt */
+	session_free(&session);
 
 	if (!interactive && (st == EXEC_INTERRUPTED || got_sigint))
 		die_by_sigint();
-	int status = rc.errors > 0 && !interactive ? 1 : 0;
+	int status = (rc.errors > 0 && !interactive) || output_failed ? 1 : 0;
 	if (out.err) {
 		fprintf(stderr, "actviz: write error: %s\n", strerror(out.err));
 		terminal_restore();

@@ -100,3 +100,12 @@ int num_decimals(const char *s, size_t len)
 	}
 	return dec;
 }
+
+double num_round_sig(double v, int digits)
+{
+	if (!isfinite(v) || v == 0)
+		return v;
+	char buf[48];
+	snprintf(buf, sizeof buf, "%.*g", digits, v);
+	return strtod(buf, NULL);
+}

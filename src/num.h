@@ -12,6 +12,9 @@
 /* Shortest of %.15g, %.16g, %.17g that reads back to v; "nan", "inf",
  * "-inf" and "-0" spelt the same on every libc. Returns the length. */
 size_t num_format(double v, char buf[NUM_BUF]);
+/* v rounded to `digits` significant digits (as %.*g writes it), for
+ * figures not known to 17: timings, error bars. Non-finite and 0 as is. */
+double num_round_sig(double v, int digits);
 
 enum num_status {
 	NUM_OK,

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "actfn.h"
+#include "depth.h"
 #include "diag.h"
 #include "layer.h"
 #include "lexer.h"
@@ -30,10 +31,18 @@ enum cmd_kind {
 	CMD_INFO,
 	CMD_HELP,
 	CMD_QUIT,
-	CMD_DEAD,  /* dead curves [with DIST] [samples N] [seed S], or a layer */
+	CMD_DEAD,  /* dead curves [with DIST] [samples N] [seed S], or a layer (simplenn) */
 	CMD_HIST,  /* hist curves [with DIST] [bins N]..., or a layer's rates */
 	CMD_SWEEP, /* sweep [curves] bias LO..HI [layer N ...] */
 	CMD_TRAIN, /* train curves [lr X] [steps N] ... */
+	CMD_DEPTH, /* depth [curves] [layers N] [width W] ... */
+	CMD_DESCRIBE, /* describe curves [on LO..HI] */
+	CMD_BENCH, /* bench [curves] [size N] [repeats N] */
+	CMD_SIMPLENN, /* simplenn [curves] [batch K] [seeds N] ... */
+	CMD_DEF,   /* def NAME(x, ...) = EXPRESSION */
+	CMD_DEFS,
+	CMD_SAVE,  /* save FILE.svg|FILE.txt, save session FILE */
+	CMD_LOAD,  /* load FILE */
 };
 
 /* The clauses (clause.c has their table), one bit each: which a command
@@ -60,6 +69,10 @@ enum clause_id {
 	CLAUSE_TASK,
 	CLAUSE_OPTIMIZER,
 	CLAUSE_EVERY,
+	CLAUSE_LAYERS,
+	CLAUSE_SEEDS,      /* layers pooled over seeds */
+	CLAUSE_SIZE,       /* bench's array */
+	CLAUSE_REPEATS,
 	CLAUSE_COUNT
 };
 #define CL(id) (1u << (id))
@@ -83,6 +96,10 @@ enum {
 	CL_TASK = CL(CLAUSE_TASK),
 	CL_OPTIMIZER = CL(CLAUSE_OPTIMIZER),
 	CL_EVERY = CL(CLAUSE_EVERY),
+	CL_LAYERS = CL(CLAUSE_LAYERS),
+	CL_SEEDS = CL(CLAUSE_SEEDS),
+	CL_SIZE = CL(CLAUSE_SIZE),
+	CL_REPEATS = CL(CLAUSE_REPEATS),
 };
 
 struct cmd_curve {
@@ -90,6 +107,10 @@ struct cmd_curve {
 	size_t off;             /* where its name starts */
 	char label[CMD_LABEL];  /* "leaky 0.1", with " #2" when repeated */
 	bool bare;              /* no parameter was given */
+	/* relu(2), torch.relu(2): the x given in parentheses, a point */
+	bool has_point;
+	double point;
+	size_t point_off, point_len;
 };
 
 /* `init`: he, xavier, torch, or normal(MEAN, SD). */
@@ -127,6 +148,9 @@ struct cmd {
 	struct range bias_range; /* sweep */
 	struct cmd_init init;
 	double lr, steps, width, depth, every;
+	double layers;          /* depth's */
+	double seeds;           /* dead ... layer: layers pooled */
+	double size, repeats;   /* bench */
 	int task, optimizer;    /* enum train_task, enum train_opt */
 
 	/* set / show: which setting and the value given to `set` */
@@ -135,13 +159,23 @@ struct cmd {
 	long ival;   /* samples, width, height (0 = auto) */
 	int choice;  /* format, or a tristate */
 
+	/* def: the text after the word (heap), and where it starts */
+	char *text;
+	size_t text_off;
+	/* save, load: the file name as given (heap, NUL-terminated), where it
+	 * starts, and what save writes (cmd_save.c's table) */
+	char *path;
+	size_t path_off;
+	int save_what;
+
 	/* help */
 	char topic[32];
 	size_t topic_off;
 
-	/* What dead, hist, sweep and train run, from the values above. */
+	/* What dead, hist, sweep, train and depth run, from the values above. */
 	struct layer_spec layer;
 	struct train_spec train;
+	struct depth_spec deep;
 };
 
 /* Whether a clause was given. */
@@ -172,6 +206,11 @@ static inline bool cmd_has(const struct cmd *cmd, unsigned bits)
 /* Hidden units start with this bias unless told otherwise: negative
  * enough that most ReLU units die while the others keep learning. */
 #define DEFAULT_TRAIN_BIAS -1.0
+/* depth: the article's deep network, where sigmoid's gradient vanishes
+ * and ReLU's holds under He's initialisation, in under a second. */
+#define DEFAULT_DEPTH_LAYERS 30
+#define DEFAULT_DEPTH_WIDTH 256
+#define DEFAULT_DEPTH_BATCH 512
 
 /* Frees what a parse allocated in cmd (command_parse_line parses). */
 void cmd_free(struct cmd *cmd);
@@ -203,6 +242,18 @@ bool parser_is_word(const struct parser *p, const struct token *t, const char *w
 int parser_unexpected(struct parser *p, const struct token *t, const char *expected);
 /* 0 at the end of the line, else an error: -1. */
 int parser_end(struct parser *p);
+
+/* Bytes [from, to) of the line, to be replaced by with. */
+struct parser_edit {
+	size_t from, to;
+	const char *with;
+};
+/* Room for a line a message spells ("write `relu on -3..3`"). */
+#define PARSER_SPELL 128
+/* The line with the edits (in order) applied, without its comment or
+ * outer blanks; false if it does not fit in size. */
+bool parser_spell(const struct parser *p, const struct parser_edit *e, size_t n, char *buf,
+                  size_t size);
 
 /* LO..HI; *off gets where LO starts. */
 int parser_range(struct parser *p, struct range *r, size_t *off);

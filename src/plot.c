@@ -139,19 +139,38 @@ static int put_text(struct plot_grid *g, int row, int col, const char *s, int ma
 
 /* ---- sampling ------------------------------------------------------------------ */
 
-struct sampled {
-	double *y, *dy;               /* at the shared x samples */
-	int nbreaks;
-	struct actfn_break br[ACTFN_MAX_BREAKS];
-	double left[ACTFN_MAX_BREAKS][2], right[ACTFN_MAX_BREAKS][2]; /* one-sided limits */
-};
-
 static void limits(const struct actfn_curve *fn, double x, double out[2], double dir)
 {
 	double y, dy;
 	actfn_point(fn, nextafter(x, dir), &y, &dy);
 	out[0] = y;
 	out[1] = dy;
+}
+
+void plot_sample_x(double xlo, double xhi, long samples, double *xs)
+{
+	size_t n = (size_t)samples;
+	for (size_t i = 0; i < n; i++) {
+		double t = (double)i / (double)(n - 1);
+		xs[i] = i + 1 == n ? xhi : xlo * (1 - t) + xhi * t;
+	}
+}
+
+void plot_sample_curve(const struct actfn_curve *fn, double xlo, double xhi, const double *xs,
+                       long samples, struct plot_samples *m)
+{
+	actfn_eval(fn, xs, m->y, m->dy, (size_t)samples);
+	struct actfn_break all[ACTFN_MAX_BREAKS];
+	int nb = actfn_breaks(fn, all);
+	m->nbreaks = 0;
+	for (int b = 0; b < nb; b++) {
+		if (!(all[b].x >= xlo && all[b].x <= xhi))
+			continue;
+		int k = m->nbreaks++;
+		m->br[k] = all[b];
+		limits(fn, all[b].x, m->left[k], -HUGE_VAL);
+		limits(fn, all[b].x, m->right[k], HUGE_VAL);
+	}
 }
 
 static void widen(double *lo, double *hi, double v)
@@ -436,7 +455,7 @@ static bool draw_x_axis(struct plot_grid *g, const struct plot_spec *s, const st
  * except across a kink or jump, where each piece runs to its own
  * one-sided limit, so relu' is two flat pieces and never a ramp. */
 static void draw_curve(struct canvas *cv, const struct plot_spec *s, const double *xs,
-                       const struct sampled *sm, const struct plot_panel *p, int k, int curve)
+                       const struct plot_samples *sm, const struct plot_panel *p, int k, int curve)
 {
 	const double *v = k == 0 ? sm->y : sm->dy;
 	int W = canvas_dots_x(cv), H = canvas_dots_y(cv);
@@ -541,18 +560,15 @@ static bool layout_rows(const struct plot_spec *s, struct plot_grid *g, struct l
 /* Samples every curve at the shared x (or copies the given series), with
  * its one-sided limits at every kink inside the window; lo and hi get
  * each panel's extremes. */
-static void sample_curves(const struct plot_spec *s, double *xs, struct sampled *sm,
+static void sample_curves(const struct plot_spec *s, double *xs, struct plot_samples *sm,
                           double *store, double lo[2], double hi[2])
 {
 	size_t n = (size_t)s->samples;
-	for (size_t i = 0; i < n; i++) {
-		double t = (double)i / (double)(n - 1);
-		xs[i] = i + 1 == n ? s->xhi : s->xlo * (1 - t) + s->xhi * t;
-	}
+	plot_sample_x(s->xlo, s->xhi, s->samples, xs);
 	if (s->series_x)
 		memcpy(xs, s->series_x, n * sizeof *xs);
 	for (int c = 0; c < s->ncurves; c++) {
-		struct sampled *m = &sm[c];
+		struct plot_samples *m = &sm[c];
 		m->y = store + 2 * n * (size_t)c;
 		m->dy = m->y + n;
 		if (s->series_x) {
@@ -565,20 +581,12 @@ static void sample_curves(const struct plot_spec *s, double *xs, struct sampled 
 			}
 			continue;
 		}
-		actfn_eval(s->curve[c].fn, xs, m->y, m->dy, n);
-		struct actfn_break all[ACTFN_MAX_BREAKS];
-		int nb = actfn_breaks(s->curve[c].fn, all);
-		for (int b = 0; b < nb; b++) {
-			if (!(all[b].x >= s->xlo && all[b].x <= s->xhi))
-				continue;
-			int k = m->nbreaks++;
-			m->br[k] = all[b];
-			limits(s->curve[c].fn, all[b].x, m->left[k], -HUGE_VAL);
-			limits(s->curve[c].fn, all[b].x, m->right[k], HUGE_VAL);
+		plot_sample_curve(s->curve[c].fn, s->xlo, s->xhi, xs, s->samples, m);
+		for (int k = 0; k < m->nbreaks; k++) {
 			for (int j = 0; j < 2; j++) {
-				if (all[b].x > s->xlo)
+				if (m->br[k].x > s->xlo)
 					widen(&lo[j], &hi[j], m->left[k][j]);
-				if (all[b].x < s->xhi)
+				if (m->br[k].x < s->xhi)
 					widen(&lo[j], &hi[j], m->right[k][j]);
 			}
 		}
@@ -660,7 +668,7 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 
 	size_t n = (size_t)s->samples;
 	double *xs = malloc(n * sizeof *xs);
-	struct sampled *sm = calloc((size_t)s->ncurves, sizeof *sm);
+	struct plot_samples *sm = calloc((size_t)s->ncurves, sizeof *sm);
 	double *store = malloc(2 * n * (size_t)s->ncurves * sizeof *store);
 	if (!xs || !sm || !store) {
 		free(xs);

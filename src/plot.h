@@ -82,6 +82,25 @@ struct plot_grid {
 #define PLOT_MIN_W 20
 #define PLOT_MIN_H 6
 
+/* The samples a plot draws a curve from, and what the kink table adds:
+ * each kink or jump inside [xlo, xhi] (ends included), with f and f' on
+ * either side of it (left[k][0] is f just left of br[k].x, [1] is f'),
+ * which the drawing joins to instead of joining across. describe reads
+ * the same, so that its words are about the picture's points. */
+struct plot_samples {
+	double *y, *dy;  /* the caller's arrays of samples values each */
+	int nbreaks;
+	struct actfn_break br[ACTFN_MAX_BREAKS];
+	double left[ACTFN_MAX_BREAKS][2], right[ACTFN_MAX_BREAKS][2];
+};
+
+/* The x of the samples: x_i = lo(1 - t) + hi t with t = i/(samples - 1),
+ * the last exactly hi (samples >= 2). */
+void plot_sample_x(double xlo, double xhi, long samples, double *xs);
+/* f and f' at xs (from plot_sample_x), and the kinks inside the window. */
+void plot_sample_curve(const struct actfn_curve *fn, double xlo, double xhi, const double *xs,
+                       long samples, struct plot_samples *out);
+
 /* Fills grid (allocated here; free with plot_grid_free). Returns 0, or -1
  * when out of memory. */
 int plot_layout(const struct plot_spec *spec, struct plot_grid *grid);

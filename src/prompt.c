@@ -127,11 +127,13 @@ static struct completion found;
 static char *generator(const char *text, int state)
 {
 	static size_t i;
-	(void)text; /* found holds only the words that begin with it */
+	static int files; /* readline's file-name generator's state */
 	if (state == 0)
-		i = 0;
+		i = 0, files = 0;
+	/* found holds only the words that begin with text; then the files
+	 * whose names do, where a file name goes (save, load) */
 	if (i >= found.n)
-		return NULL;
+		return found.files ? rl_filename_completion_function(text, files++) : NULL;
 	size_t k = i++, n = strlen(found.word[k]);
 	char *m = malloc(n + 2);
 	if (!m)
@@ -147,6 +149,8 @@ static char **complete(const char *text, int start, int end)
 {
 	rl_attempted_completion_over = 1; /* never fall back to file names */
 	complete_line(rl_line_buffer, (size_t)start, (size_t)end, &found);
+	/* a directory completes to "dir/", ready for the rest */
+	rl_filename_completion_desired = found.files;
 	/* "name=" needs no space after it; every other word does. */
 	rl_completion_append_character = ' ';
 	char **m = rl_completion_matches(text, generator);

@@ -145,8 +145,11 @@ double rng_uniform(struct rng *r)
 static double zig_x[ZIG_N + 1];  /* layer widths, x[0] the base's equivalent */
 static double zig_ratio[ZIG_N];  /* x[i+1]/x[i]: the fast acceptance test */
 static double zig_f[ZIG_N + 1];  /* f(x[i]) */
-/* x[i] and ratio[i] side by side: the vector paths fetch both of a lane
- * with one 16-byte load */
+/* x[i] 2^-52 and ratio[i] 2^52 side by side: the vector paths fetch both
+ * of a lane with one 16-byte load, and take the top 53 bits v of a word
+ * as they are: v x[i] 2^-52 and |v| < ratio[i] 2^52 are u x[i] and
+ * |u| < ratio[i] for u = v 2^-52 exactly (scalings by a power of two),
+ * one multiplication fewer. */
 static double zig_pair[ZIG_N][2] __attribute__((aligned(16)));
 static bool zig_ready;
 
@@ -170,15 +173,43 @@ static void zig_init(void)
 	for (int i = 0; i < ZIG_N; i++)
 		zig_ratio[i] = zig_x[i + 1] / zig_x[i];
 	for (int i = 0; i < ZIG_N; i++) {
-		zig_pair[i][0] = zig_x[i];
-		zig_pair[i][1] = zig_ratio[i];
+		zig_pair[i][0] = zig_x[i] * 0x1p-52;
+		zig_pair[i][1] = zig_ratio[i] * 0x1p52;
 	}
 	zig_ready = true;
 }
 
-static double zig_slow(struct rng *r, int i, double u, bool neg)
+/* Whether the point (x, y) of layer i's wedge lies under the curve: the
+ * same answer as y < zig_pdf(x), for the same bytes, but mostly without
+ * the exponential. With a = x[i+1], the wedge's left edge, and
+ * d = (x^2 - a^2)/2 >= 0, f(x) = f(a) e^-d, and e^-d lies between
+ * 1 - d + d^2/2 - d^3/6 and 1 - d + d^2/2. Only a point within a margin
+ * of those bounds, far wider than any rounding in them or in zig_pdf
+ * (1e-12 of f(a) against about 1e-15), is decided by the exponential:
+ * about one wedge point in ten (in the widest layers), none in most. */
+static bool zig_wedge_accepts(int i, double x, double y)
+{
+	double a = zig_x[i + 1], fa = zig_f[i + 1];
+	double d = 0.5 * (x - a) * (x + a);
+	double upper = 1 - d + 0.5 * d * d;
+	double lower = upper - d * d * d * (1.0 / 6);
+	double margin = 1e-12 * fa;
+	if (y < fa * lower - margin)
+		return true;
+	if (y > fa * upper + margin)
+		return false;
+	return y < zig_pdf(x);
+}
+
+/* The rest of a draw whose point fell outside layer i's inner rectangle:
+ * su is its signed uniform. The sign is put on by multiplying (or
+ * copysign in the tail): a branch on it is a coin toss the processor
+ * guesses wrong half the time. (Rounding is symmetric, so su * x[i] is
+ * the same bytes as -(|su| * x[i]) when su < 0.) */
+static double zig_slow(struct rng *r, int i, double su)
 {
 	for (;;) {
+		double u = fabs(su);
 		if (i == 0) {
 			/* the tail beyond R: Marsaglia's exponential rejection */
 			double x, y;
@@ -186,22 +217,18 @@ static double zig_slow(struct rng *r, int i, double u, bool neg)
 				x = -dmath_log(1 - aux_uniform(r)) / ZIG_R;
 				y = -dmath_log(1 - aux_uniform(r));
 			} while (2 * y < x * x);
-			return neg ? -(ZIG_R + x) : ZIG_R + x;
+			return copysign(ZIG_R + x, su);
 		}
 		double x = u * zig_x[i];
 		/* the wedge between the layer's rectangle and the curve */
-		if (zig_f[i] + aux_uniform(r) * (zig_f[i + 1] - zig_f[i]) < zig_pdf(x))
-			return neg ? -x : x;
+		if (zig_wedge_accepts(i, x, zig_f[i] + aux_uniform(r) * (zig_f[i + 1] - zig_f[i])))
+			return su * zig_x[i];
 		/* rejected: a new draw from scratch */
 		uint64_t b = aux_next(r);
 		i = (int)(b & 0xff);
-		u = (double)((int64_t)b >> 11) * 0x1p-52;
-		neg = u < 0;
-		u = fabs(u);
-		if (u < zig_ratio[i]) {
-			x = u * zig_x[i];
-			return neg ? -x : x;
-		}
+		su = (double)((int64_t)b >> 11) * 0x1p-52;
+		if (fabs(su) < zig_ratio[i])
+			return su * zig_x[i];
 	}
 }
 
@@ -214,7 +241,7 @@ static inline double zig_draw(struct rng *r)
 	double u = (double)((int64_t)b >> 11) * 0x1p-52;
 	if (fabs(u) < zig_ratio[i])
 		return u * zig_x[i];
-	return zig_slow(r, i, fabs(u), u < 0);
+	return zig_slow(r, i, u);
 }
 
 double rng_normal(struct rng *r)
@@ -270,7 +297,6 @@ static void zig_groups_avx512(uint64_t s[4][RNG_LANES], uint64_t *restrict w,
 {
 	__m512i s0 = _mm512_loadu_si512(s[0]), s1 = _mm512_loadu_si512(s[1]);
 	__m512i s2 = _mm512_loadu_si512(s[2]), s3 = _mm512_loadu_si512(s[3]);
-	const __m512d scale = _mm512_set1_pd(0x1p-52);
 	for (size_t g = 0; g < groups; g++) {
 		/* xoshiro256**: rotl(s1 * 5, 7) * 9, then the state's step */
 		__m512i x = _mm512_rol_epi64(_mm512_add_epi64(_mm512_slli_epi64(s1, 2), s1), 7);
@@ -296,8 +322,8 @@ static void zig_groups_avx512(uint64_t s[4][RNG_LANES], uint64_t *restrict w,
 		a = _mm512_insertf64x2(a, PAIR(wg, 6), 3);
 		c = _mm512_insertf64x2(c, PAIR(wg, 7), 3);
 		__m512d xi = _mm512_unpacklo_pd(a, c), ri = _mm512_unpackhi_pd(a, c);
-		/* a signed uniform from the top 53 bits */
-		__m512d u = _mm512_mul_pd(_mm512_cvtepi64_pd(_mm512_srai_epi64(b, 11)), scale);
+		/* the top 53 bits, signed: the uniform times 2^52 */
+		__m512d u = _mm512_cvtepi64_pd(_mm512_srai_epi64(b, 11));
 		_mm512_storeu_pd(out + RNG_LANES * g, _mm512_mul_pd(u, xi));
 		__mmask8 ok = _mm512_cmp_pd_mask(_mm512_abs_pd(u), ri, _CMP_LT_OQ);
 		bad[g] = (unsigned char)~ok;
@@ -324,7 +350,7 @@ static void zig_groups_avx2(uint64_t s[4][RNG_LANES], uint64_t *restrict w, doub
 	steps_avx2(s, w, groups);
 	const __m256i mant = _mm256_set1_epi64x(0xfffffffffffff);
 	const __m256i two52 = _mm256_set1_epi64x(0x4330000000000000);
-	const __m256d scale = _mm256_set1_pd(0x1p-52);
+	const __m256d less_pos = _mm256_set1_pd(0x1p52), less_neg = _mm256_set1_pd(0x1p53);
 	const __m256d sign = _mm256_set1_pd(-0.0);
 	for (size_t g = 0; g < groups; g++) {
 		unsigned flags = 0;
@@ -334,14 +360,15 @@ static void zig_groups_avx2(uint64_t s[4][RNG_LANES], uint64_t *restrict w, doub
 			__m256d a = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 0)), PAIR(wg, 2), 1);
 			__m256d c = _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(wg, 1)), PAIR(wg, 3), 1);
 			__m256d xi = _mm256_unpacklo_pd(a, c), ri = _mm256_unpackhi_pd(a, c);
-			/* 2^52 + m, less 2^52 or (sign bit set) 2^53 */
+			/* 2^52 + m, less 2^52 or, where b's sign bit is set, 2^53
+			 * (a blend on that bit, which is the blend's own selector) */
 			__m256i m = _mm256_or_si256(two52, _mm256_and_si256(_mm256_srli_epi64(b, 11), mant));
-			__m256i less = _mm256_add_epi64(two52, _mm256_slli_epi64(_mm256_srli_epi64(b, 63), 52));
-			__m256d v = _mm256_sub_pd(_mm256_castsi256_pd(m), _mm256_castsi256_pd(less));
-			__m256d u = _mm256_mul_pd(v, scale);
+			__m256d less = _mm256_blendv_pd(less_pos, less_neg, _mm256_castsi256_pd(b));
+			__m256d u = _mm256_sub_pd(_mm256_castsi256_pd(m), less);
 			_mm256_storeu_pd(out + RNG_LANES * g + h, _mm256_mul_pd(u, xi));
-			__m256d ok = _mm256_cmp_pd(_mm256_andnot_pd(sign, u), ri, _CMP_LT_OQ);
-			flags |= ((unsigned)~_mm256_movemask_pd(ok) & 0xf) << h;
+			/* not (|u| < ratio): the lanes that need the slow path */
+			__m256d no = _mm256_cmp_pd(_mm256_andnot_pd(sign, u), ri, _CMP_NLT_UQ);
+			flags |= (unsigned)_mm256_movemask_pd(no) << h;
 		}
 		bad[g] = (unsigned char)flags;
 	}
@@ -382,7 +409,7 @@ void rng_normals(struct rng *r, double *out, size_t n)
 			for (; flags; flags &= flags - 1) {
 				size_t q = RNG_LANES * g8 + (size_t)__builtin_ctzll(flags);
 				double u = (double)((int64_t)w[q] >> 11) * 0x1p-52;
-				out[done + q] = zig_slow(r, (int)(w[q] & 0xff), fabs(u), u < 0);
+				out[done + q] = zig_slow(r, (int)(w[q] & 0xff), u);
 			}
 		}
 		done += RNG_LANES * groups;

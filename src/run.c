@@ -8,13 +8,14 @@
 
 #include "command.h"
 #include "parser.h"
+#include "session.h"
 #include "settings.h"
 
 enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, const char *line,
                           size_t len)
 {
 	struct cmd cmd;
-	struct diag d;
+	struct diag d = {0};
 	enum exec_status st;
 	memset(&cmd, 0, sizeof cmd);
 	if (len > LIMIT_LINE) {
@@ -25,10 +26,18 @@ enum exec_status run_line(struct run_ctx *rc, const char *source, long line_no, 
 	} else if (rc->vet && cmd.command && rc->vet(rc->vet_ctx, rc->env, &cmd, &d) < 0) {
 		st = EXEC_ERROR;
 	} else {
+		long pictures = rc->env->pictures;
 		st = exec_command(rc->env, &cmd, &d);
+		/* load's lines are kept one by one as they run, not the load */
+		if (st == EXEC_OK && rc->env->session && cmd.command)
+			session_note(rc->env->session, line, len, !cmd.command->no_replay,
+			             !cmd.command->no_replay && rc->env->pictures > pictures, rc->env->set);
 	}
 	cmd_free(&cmd);
-	if (st == EXEC_ERROR) {
+	/* an empty message: reported already (the lines of a load) */
+	if (st == EXEC_ERROR && !d.msg[0]) {
+		rc->errors++;
+	} else if (st == EXEC_ERROR) {
 		rc->errors++;
 		if (rc->flush)
 			fflush(rc->flush);

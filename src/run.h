@@ -21,6 +21,9 @@ struct run_ctx {
 	 * refuses it. The fuzz target's work budget; NULL in the program. */
 	int (*vet)(void *ctx, struct exec_env *env, const struct cmd *cmd, struct diag *d);
 	void *vet_ctx;
+	/* The first line of an interactive session (-i FILE: a load of it);
+	 * NULL: the full screen starts with relu. */
+	const char *startup;
 };
 
 /* One line. source NULL means typed at the prompt. */

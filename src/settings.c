@@ -28,6 +28,8 @@ static const struct setting_def defs[SET_COUNT] = {
 	               "ASCII plots; off: braille where the locale is UTF-8"},
 	[SET_DERIV] = {"deriv", "derivative", SETTING_ONOFF, 0, 0, AT(deriv), "on|off",
 	               "the derivative panel under the function panel"},
+	[SET_DESCRIBE] = {"describe", NULL, SETTING_ONOFF, 0, 0, AT(describe), "on|off",
+	                  "each plot also in words, under it (off)"},
 };
 
 const struct setting_def *settings_def(enum setting which)
@@ -45,6 +47,7 @@ void settings_default(struct settings *s)
 	s->color = TRI_AUTO;
 	s->ascii = TRI_OFF;
 	s->deriv = true;
+	s->describe = false;
 }
 
 const char *settings_name(enum setting which)

@@ -19,6 +19,7 @@ enum setting {
 	SET_COLOR,
 	SET_ASCII,
 	SET_DERIV,
+	SET_DESCRIBE,
 	SET_COUNT,
 };
 
@@ -48,6 +49,7 @@ struct settings {
 	enum tristate color;  /* TRI_AUTO: on a terminal, unless NO_COLOR */
 	enum tristate ascii;  /* TRI_ON: ASCII only; TRI_OFF: braille in a UTF-8 locale */
 	bool deriv;           /* draw the derivative panel */
+	bool describe;        /* plots drawn as text say in words what they show */
 };
 
 /* What a setting's value is. */

@@ -426,6 +426,11 @@ static int figures(const struct actfn_curve *c, const struct stats_dist *d, bool
 	memset(out, 0, sizeof *out);
 	if (!dist_valid(d))
 		return -1;
+	if (!actfn_breaks_known(c)) {
+		/* a definition whose kinks cannot all be located: samples */
+		double done;
+		return stats_monte_carlo(c, d, STATS_FALLBACK_SAMPLES, 1, NULL, out, &done);
+	}
 	struct frame fr = frame_of(d);
 	frame_scale(&fr, c);
 	double lo = d->kind == DIST_NORMAL ? -HUGE_VAL : d->a;

@@ -39,6 +39,9 @@ int stats_exact(const struct actfn_curve *c, const struct stats_dist *d, struct 
 
 /* Monte Carlo limits (man page, LIMITS). */
 #define STATS_MC_MAX 1e10
+/* Samples (seed 1) for the figures of a definition whose kinks cannot
+ * all be located, where the others are computed exactly. */
+#define STATS_FALLBACK_SAMPLES 1e6
 
 /* The same figures by Monte Carlo: n samples from a seeded stream, in
  * constant memory; err is 4 standard errors. Stops early when *stop is

@@ -14,7 +14,6 @@
 #include "rng.h"
 
 #define MAX_LAYERS (LIMIT_TRAIN_DEPTH + 1)
-#define PAD 8
 
 struct net {
 	struct actfn_curve fn;
@@ -39,24 +38,6 @@ struct train {
 	bool batch_ready;
 };
 
-/* n zeroed doubles on a 64-byte boundary: with rows a multiple of eight
- * doubles long, every vector load of a row then stays inside one cache
- * line (a line-crossing load costs two; it cost AVX2's weight gradients
- * a quarter of their speed). NULL when out of memory. */
-static double *doubles(size_t n)
-{
-	void *p = NULL;
-	if (posix_memalign(&p, 64, (n ? n : 1) * sizeof(double)) != 0)
-		return NULL;
-	memset(p, 0, (n ? n : 1) * sizeof(double));
-	return p;
-}
-
-static long padded(long b)
-{
-	return (b + PAD - 1) / PAD * PAD;
-}
-
 static long input_dim(const struct train_spec *s)
 {
 	return s->task == TASK_SPIRALS ? 2 : 1;
@@ -74,7 +55,7 @@ static size_t count_params(const struct train_spec *s)
 
 double train_memory(const struct train_spec *s, int n)
 {
-	double bp = (double)padded(s->batch), w = (double)s->width;
+	double bp = (double)kernel_padded(s->batch), w = (double)s->width;
 	double per_net = 4.0 * (double)count_params(s) * 8;
 	double work = 8 * (bp * (3 * w * (double)s->depth + 2 * w + 4));
 	return n * per_net + work;
@@ -88,21 +69,6 @@ long train_default_every(long steps)
 bool train_reported(const struct train_spec *s, long step)
 {
 	return step == 1 || step == s->steps || step % s->every == 0;
-}
-
-static double init_sd(const struct train_spec *s, long fan_in, long fan_out)
-{
-	switch (s->init) {
-	case INIT_HE:
-		return sqrt(2.0 / (double)fan_in);
-	case INIT_XAVIER:
-		return sqrt(2.0 / (double)(fan_in + fan_out));
-	case INIT_TORCH:
-		return 1 / sqrt(3.0 * (double)fan_in);
-	case INIT_NORMAL:
-		break;
-	}
-	return s->init_sd;
 }
 
 /* Points a network's layer pointers into its flat vectors. */
@@ -155,7 +121,7 @@ struct train *train_new(const struct train_spec *spec, const struct actfn_curve 
 	t->n = n;
 	t->layers = (int)spec->depth + 1;
 	t->in_dim = input_dim(spec);
-	t->bp = padded(spec->batch);
+	t->bp = kernel_padded(spec->batch);
 	long k = t->in_dim;
 	for (int l = 0; l < t->layers; l++) {
 		t->cols[l] = k;
@@ -165,27 +131,27 @@ struct train *train_new(const struct train_spec *spec, const struct actfn_curve 
 	t->nparams = count_params(spec);
 	size_t bp = (size_t)t->bp, w = (size_t)spec->width;
 	t->nets = calloc((size_t)n, sizeof *t->nets);
-	t->x = doubles((size_t)t->in_dim * bp);
-	t->y = doubles(bp);
-	t->dz = doubles(w * bp);
-	t->da = doubles(w * bp);
-	t->tmp = doubles(w * bp);
+	t->x = kernel_doubles((size_t)t->in_dim * bp);
+	t->y = kernel_doubles(bp);
+	t->dz = kernel_doubles(w * bp);
+	t->da = kernel_doubles(w * bp);
+	t->tmp = kernel_doubles(w * bp);
 	bool ok = t->nets && t->x && t->y && t->dz && t->da && t->tmp;
 	for (int l = 0; l < t->layers && ok; l++) {
 		size_t cells = (size_t)t->rows[l] * bp;
-		t->z[l] = doubles(cells);
-		t->a[l] = doubles(cells);
-		t->d[l] = doubles(cells);
+		t->z[l] = kernel_doubles(cells);
+		t->a[l] = kernel_doubles(cells);
+		t->d[l] = kernel_doubles(cells);
 		ok = t->z[l] && t->a[l] && t->d[l];
 	}
 	for (int i = 0; i < n && ok; i++) {
 		struct net *net = &t->nets[i];
 		net->fn = curves[i];
 		net->learned = actfn_learned(&curves[i]);
-		net->params = doubles(t->nparams);
-		net->grad = doubles(t->nparams);
-		net->m = doubles(t->nparams);
-		net->v = doubles(t->nparams);
+		net->params = kernel_doubles(t->nparams);
+		net->grad = kernel_doubles(t->nparams);
+		net->m = kernel_doubles(t->nparams);
+		net->v = kernel_doubles(t->nparams);
 		ok = net->params && net->grad && net->m && net->v;
 		if (ok)
 			wire(t, net);
@@ -199,24 +165,9 @@ struct train *train_new(const struct train_spec *spec, const struct actfn_curve 
 	rng_seed(&r, spec->seed);
 	struct net *first = &t->nets[0];
 	for (int l = 0; l < t->layers; l++) {
-		size_t nw = (size_t)(t->rows[l] * t->cols[l]);
 		bool hidden = l + 1 < t->layers;
-		if (spec->init == INIT_TORCH) {
-			/* weights and biases U(-1/sqrt(k), 1/sqrt(k)), as nn.Linear */
-			double bound = 1 / sqrt((double)t->cols[l]);
-			for (size_t j = 0; j < nw; j++)
-				first->W[l][j] = bound * (2 * rng_uniform(&r) - 1);
-			for (long j = 0; j < t->rows[l]; j++)
-				first->b[l][j] = bound * (2 * rng_uniform(&r) - 1);
-		} else {
-			rng_normals(&r, first->W[l], nw);
-			double sd = init_sd(spec, t->cols[l], t->rows[l]);
-			double mean = spec->init == INIT_NORMAL ? spec->init_mean : 0;
-			for (size_t j = 0; j < nw; j++)
-				first->W[l][j] = mean + sd * first->W[l][j];
-			for (long j = 0; j < t->rows[l]; j++)
-				first->b[l][j] = 0;
-		}
+		layer_draw(&r, spec->init, spec->init_mean, spec->init_sd, first->W[l], first->b[l],
+		           t->rows[l], t->cols[l]);
 		/* a bias given is the hidden units' starting bias */
 		if (hidden && spec->set_bias)
 			for (long j = 0; j < t->rows[l]; j++)
@@ -320,13 +271,8 @@ static void backward(struct train *t, struct net *net)
 	long bp = t->bp;
 	for (int l = t->layers - 1; l >= 0; l--) {
 		const double *in = l ? t->a[l - 1] : t->x;
-		/* short batches: rank-one updates on a transposed copy; long
-		 * ones: dot products, whose horizontal sums are then cheap */
-		if (bp >= 64)
-			kernel_weight_grad_dot(t->dz, in, net->gW[l], net->gb[l], t->rows[l], t->cols[l], bp);
-		else
-			kernel_weight_grad(t->dz, in, net->gW[l], net->gb[l], t->rows[l], t->cols[l],
-			                   t->spec.batch, bp);
+		kernel_layer_grad(t->dz, in, net->gW[l], net->gb[l], t->rows[l], t->cols[l],
+		                  t->spec.batch, bp);
 		if (l == 0)
 			break;
 		/* the gradient flowing into layer l-1's outputs ... */

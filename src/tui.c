@@ -15,6 +15,7 @@
 
 #include "num.h"
 #include "prompt.h"
+#include "session.h"
 #include "terminal.h"
 #include "util.h"
 
@@ -142,6 +143,38 @@ static void handle_signals(struct tui *t)
 
 /* ---- what commands send the screen -------------------------------------------- */
 
+/* The plot on screen as a line: its curves as labelled (the label of a
+ * repeated curve without its " #2"), on its view. */
+static void view_line(const struct tui *t, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < t->plot.ncurves; i++) {
+		const char *label = t->plot.curve[i].label, *rep = strstr(label, " #");
+		int n = rep ? (int)(rep - label) : (int)strlen(label);
+		util_append(buf, size, &len, "%s%.*s", i ? ", " : "", n, label);
+	}
+	char lo[NUM_BUF], hi[NUM_BUF];
+	num_format(t->view.lo, lo);
+	num_format(t->view.hi, hi);
+	util_append(buf, size, &len, " on %s..%s", lo, hi);
+}
+
+/* Keys changed the plot (a parameter, the view) since the session last
+ * knew it: it keeps the line that draws it now, as if typed, so that save
+ * writes what is on screen and a saved session shows it too. */
+static void note_keyed_plot(struct tui *t)
+{
+	if (!t->env->session || !t->have_plot || t->show_picture)
+		return;
+	char line[sizeof t->noted];
+	view_line(t, line, sizeof line);
+	if (strcmp(line, t->noted) == 0)
+		return;
+	session_note(t->env->session, line, strlen(line), true, true, t->env->set);
+	memcpy(t->noted, line, sizeof line);
+}
+
 static void plot_hook(void *ctx, const struct cmd *cmd, const struct range *range)
 {
 	struct tui *t = ctx;
@@ -156,6 +189,7 @@ static void plot_hook(void *ctx, const struct cmd *cmd, const struct range *rang
 	t->selected = 0;
 	t->figs_valid = false;
 	t->dirty = true;
+	view_line(t, t->noted, sizeof t->noted);
 }
 
 /* A picture from exec: kept, and shown at once (a training run draws its
@@ -251,6 +285,7 @@ static void run_command(struct tui *t, char *line)
 		return;
 	}
 	prompt_history_add(&t->history, line, &t->err);
+	note_keyed_plot(t);
 	/* the view opens at this command's echo, its output under it */
 	tui_msg_command(t);
 	size_t n = strlen(PROMPT_TEXT) + strlen(line);
@@ -482,8 +517,10 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	getmaxyx(stdscr, t->rows, t->cols);
 	tui_layout(t);
 
-	/* The first screen shows ReLU, the function everything here is about. */
-	run_line(rc, NULL, 0, "relu", 4);
+	/* The first screen shows ReLU, the function everything here is about,
+	 * or what -i's script drew. */
+	const char *first = rc->startup ? rc->startup : "relu";
+	run_line(rc, NULL, 0, first, strlen(first));
 	tui_msg_puts(t, "Type a command (help lists them); F1 shows the keys; quit or Ctrl-D leaves.");
 	tui_msg_sink(t, &t->err);
 	tui_layout(t);
@@ -501,6 +538,7 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 			tui_key(t, r, ch);
 	}
 
+	note_keyed_plot(t); /* for -o, which saves after the screen is gone */
 	tui_rl_stop(t);
 	prompt_history_end(t->history);
 	terminal_restore();

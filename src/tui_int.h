@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "num.h"
 #include "out.h"
 #include "parser.h"
 #include "plot.h"
@@ -37,6 +38,10 @@ struct tui {
 	struct range view, home;
 	double yzoom;
 	int selected;
+	/* the plot as a line (its curves on its view) when the session last
+	 * knew it: keys that change it make another, kept before the next
+	 * command (save writes what is on screen) */
+	char noted[LIMIT_CURVES * (CMD_LABEL + 2) + 2 * NUM_BUF + 8];
 
 	bool figs_valid;
 	struct stats_figures fig[LIMIT_CURVES];

@@ -96,6 +96,24 @@ for o in --help --version; do
 	check "$o to a full disk: status 1, said once" \
 		'[ "$(rc)" = 1 ] && [ "$(cat "$tmp/err")" = "actviz: write error: No space left on device" ]'
 done
+# ---- the start-up file ---------------------------------------------------------
+
+mkdir -p "$tmp/home/.config/actviz" "$tmp/xdg/actviz"
+printf 'def sq(x) = relu(x)^2   # mine\nset range -2..2\n' >"$tmp/home/.config/actviz/actvizrc"
+run HOME="$tmp/home" -- -e 'sq at 3' -e 'show range'
+check "actvizrc under HOME runs first: its definition and setting hold" \
+	'[ "$(rc)" = 0 ] && grep -q "^3  9   6$" "$tmp/out" && grep -q "range  *-2\.\.2" "$tmp/out"'
+run HOME="$tmp/home" -- --norc -e 'sq at 3'
+check "--norc: not run" '[ "$(rc)" = 1 ] && grep -q "unknown command or activation .sq." "$tmp/err"'
+printf 'def bad(x) = x +\nset range -2..2\n' >"$tmp/xdg/actviz/actvizrc"
+run HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg" -- -e 'show range'
+check "XDG_CONFIG_HOME's wins; its error said with path and line, it stops, the rest runs, status 1" \
+	'[ "$(rc)" = 1 ] && grep -q "xdg/actviz/actvizrc:1:17: expected a term" "$tmp/err" &&
+	 grep -q "range  *-3\.\.3" "$tmp/out"'
+printf 'quit\n' >"$tmp/xdg/actviz/actvizrc"
+run XDG_CONFIG_HOME="$tmp/xdg" -- -e 'relu at 1'
+check "quit in actvizrc ends only it" '[ "$(rc)" = 0 ] && grep -q "^1  1   1$" "$tmp/out"'
+
 # A closed stdout: an error, not a crash.
 run_actviz -e 'relu at 1' >&- 2>"$tmp/err"
 echo $? >"$tmp/rc"

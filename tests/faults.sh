@@ -127,12 +127,35 @@ hwm_then_int() { # seconds, actviz arguments...
 	rc=$?
 }
 for cmd in 'dead relu samples 1e10' 'hist relu samples 1e10' 'train relu steps 1e7' \
-	'dead relu layer 1e5 inputs 100 batch 1e5' 'sweep bias -8..0 step 0.001 batch 1e5'; do
+	'dead relu layer 1e5 inputs 100 batch 1e5' 'sweep bias -8..0 step 0.001 batch 1e5' \
+	'simplenn seeds 1e6 batch 1e6' 'bench size 1e7' 'depth layers 600 width 128 batch 512'; do
 	hwm_then_int 1 -f csv -e "$cmd"
 	check "Ctrl-C stops '$cmd' (status 130)" '[ $rc = 130 ]'
 	if [ -n "$hwm" ]; then
 		check "'$cmd' stays under 1 GiB ($hwm kB)" '[ "$hwm" -lt 1048576 ]'
 	fi
 done
+# simplenn keeps the batch sizes done, the last over the networks it
+# finished, and says it was cut short.
+# Waits until process $1 has used $2 seconds of CPU (user and system),
+# however busy the machine: a fixed sleep would be too short under load.
+# False after a minute, or where /proc has no stat for it.
+cpu_at_least() {
+	_cpu_pid=$1
+	_cpu_ticks=$(($2 * $(getconf CLK_TCK 2>/dev/null || echo 100)))
+	poll '[ "$(awk -v t=$_cpu_ticks "{ print (\$14 + \$15 >= t) }" /proc/$_cpu_pid/stat 2>/dev/null)" = 1 ]' 600
+}
+# (a million networks of batch 1 take about 0.3 s of CPU; the whole
+# command, 1 to 64, a minute)
+exec_actviz -e 'simplenn seeds 1e6 batch 64' >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+cpu_at_least $pid 2
+kill -INT $pid
+wait $pid
+rc=$?
+check "Ctrl-C in simplenn: status 130, the rows done, said to be cut short" \
+	'[ $rc = 130 ] && grep -q "^ relu      1  1000000 " "$tmp/out" &&
+	 tail -1 "$tmp/out" | grep -q "1000000 seeds from 1 (interrupted))\$" &&
+	 [ "$(tail -2 "$tmp/out" | head -1 | awk "{ print (\$3 < 1000000) }")" = 1 ]'
 
 finish

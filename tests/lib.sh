@@ -39,11 +39,12 @@
 # (the test itself could not run: no temporary directory, no helper).
 #
 # The fixed world: nothing from outside decides a size (COLUMNS, LINES),
-# colour (NO_COLOR), where history goes (XDG_STATE_HOME) or the locale
+# colour (NO_COLOR), where history goes (XDG_STATE_HOME), the start-up
+# file (XDG_CONFIG_HOME; HOME's has none) or the locale
 # (LC_ALL=C.UTF-8), so that every machine and every user gets the same
 # bytes. Out of a terminal TERM goes too and HOME is $tmp/home;
 # tmux-lib.sh's sessions keep tmux's TERM.
-fixed_unset='-u COLUMNS -u LINES -u NO_COLOR -u XDG_STATE_HOME'
+fixed_unset='-u COLUMNS -u LINES -u NO_COLOR -u XDG_STATE_HOME -u XDG_CONFIG_HOME'
 fixed_set='LC_ALL=C.UTF-8'
 
 : "${srcdir:=.}"

@@ -10,6 +10,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actfn.h"
@@ -484,6 +485,53 @@ static void test_table_complete(void **state)
 	assert_null(actfn_at(actfn_count()));
 }
 
+/* The numbers in a tensor([...]) literal at or after s, into v; returns
+ * how many, and where the literal ends in *end (NULL: none found). */
+static int tensor_numbers(const char *s, double *v, int max, const char **end)
+{
+	const char *t = strstr(s, "tensor([");
+	int n = 0;
+	*end = NULL;
+	if (!t)
+		return 0;
+	for (t += 8; *t && *t != ']' && n < max;) {
+		char *e;
+		v[n++] = strtod(t, &e);
+		t = e + strspn(e, ", ");
+	}
+	*end = t;
+	return n;
+}
+
+/* Every example that `info` shows: the tensor it feeds PyTorch, through
+ * the curve at its defaults, gives the tensor it says PyTorch prints. */
+static void test_examples_hold(void **state)
+{
+	(void)state;
+	int examples = 0;
+	for (size_t i = 0; i < actfn_count(); i++) {
+		const struct actfn_def *d = actfn_at(i);
+		if (!d->example)
+			continue;
+		double x[16], want[16], y[16];
+		const char *end;
+		int nx = tensor_numbers(d->example, x, 16, &end);
+		assert_non_null(end);
+		int ny = tensor_numbers(end, want, 16, &end);
+		assert_non_null(end);
+		assert_true(nx > 0);
+		assert_int_equal(nx, ny);
+		struct actfn_curve c;
+		actfn_curve_default(&c, d);
+		actfn_eval(&c, x, y, NULL, (size_t)nx);
+		for (int k = 0; k < nx; k++)
+			if (y[k] != want[k])
+				fail_msg("%s's example: f(%g) = %g, the example says %g", d->name, x[k], y[k], want[k]);
+		examples++;
+	}
+	assert_true(examples >= 1); /* relu's, the article's */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +546,7 @@ int main(void)
 		cmocka_unit_test(test_lookup_and_labels),
 		cmocka_unit_test(test_domains),
 		cmocka_unit_test(test_table_complete),
+		cmocka_unit_test(test_examples_hold),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,8 +51,8 @@ static void test_first_word(void **state)
 	assert_string_equal(offered("h"), "hist help hardtanh hardswish hardsigmoid hardshrink");
 	/* commands first, then activations */
 	const char *all = offered("");
-	assert_true(strncmp(all, "plot table set show list info dead hist sweep train help quit exit relu ",
-	                    strlen("plot table set show list info dead hist sweep train help quit exit relu ")) == 0);
+	assert_true(strncmp(all, "plot table set show list info dead hist sweep train depth describe simplenn bench def defs save load help quit exit relu ",
+	                    strlen("plot table set show list info dead hist sweep train depth describe simplenn bench def defs save load help quit exit relu ")) == 0);
 }
 
 static void test_curves(void **state)
@@ -87,12 +87,28 @@ static void test_clauses(void **state)
 	assert_string_equal(offered("sweep relu st"), "step");
 	assert_string_equal(offered("train relu opt"), "optimizer");
 	assert_string_equal(offered("dead relu st"), "");
+	/* depth's, with its curves or without */
+	assert_string_equal(offered("dep"), "depth");
+	assert_string_equal(offered("depth la"), "layers");
+	assert_string_equal(offered("depth relu "), "seed init batch width layers");
+	assert_string_equal(offered("depth relu, tanh la"), "layers");
+	assert_string_equal(offered("depth w"), "width");
+	assert_string_equal(offered("depth layers 3 w"), "width");
+	assert_string_equal(offered("depth t"), "tanh threshold tanhshrink");
+	assert_string_equal(offered("depth relu, s"), "selu silu softplus sigmoid softsign softshrink");
+	assert_string_equal(offered("sweep bias -3..1 st"), "step");
+	assert_string_equal(offered("dead relu la"), "layer");
+	assert_string_equal(offered("bench relu rep"), "repeats");
+	assert_string_equal(offered("bench relu, gelu si"), "size");
+	assert_string_equal(offered("simplenn relu see"), "seed seeds");
+	assert_string_equal(offered("simplenn relu ba"), "batch");
+	assert_string_equal(offered("simplenn relu si"), "");
 }
 
 static void test_settings(void **state)
 {
 	(void)state;
-	assert_string_equal(offered("set "), "range samples format width height color ascii deriv");
+	assert_string_equal(offered("set "), "range samples format width height color ascii deriv describe");
 	assert_string_equal(offered("set fo"), "format");
 	assert_string_equal(offered("set format "), "text csv tsv json");
 	assert_string_equal(offered("set format c"), "csv");
@@ -102,11 +118,14 @@ static void test_settings(void **state)
 	assert_string_equal(offered("set colour "), "on off auto");
 	assert_string_equal(offered("set ascii "), "on off auto");
 	assert_string_equal(offered("set deriv "), "on off");
+	assert_string_equal(offered("set describe o"), "on off");
+	assert_string_equal(offered("describe re"), "relu relu6");
+	assert_string_equal(offered("describe relu o"), "on");
 	assert_string_equal(offered("set width a"), "auto");
 	assert_string_equal(offered("set range -"), "");
 	assert_string_equal(offered("set samples "), "");
 	assert_string_equal(offered("set format csv "), "");
-	assert_string_equal(offered("show "), "settings range samples format width height color ascii deriv");
+	assert_string_equal(offered("show "), "settings range samples format width height color ascii deriv describe");
 	assert_string_equal(offered("show settings s"), "");
 }
 
@@ -121,6 +140,14 @@ static void test_other_commands(void **state)
 	assert_string_equal(offered("list "), "");
 	assert_string_equal(offered("quit "), "");
 	assert_string_equal(offered("exit r"), "");
+	/* save: what it saves, then a file name (the UI's) */
+	assert_string_equal(offered("sa"), "save");
+	assert_string_equal(offered("save "), "session defs");
+	assert_string_equal(offered("save d"), "defs");
+	assert_string_equal(offered("save se"), "session");
+	assert_string_equal(offered("save session "), "");
+	assert_string_equal(offered("loa"), "load");
+	assert_string_equal(offered("load "), "");
 }
 
 int main(void)

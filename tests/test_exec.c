@@ -269,7 +269,7 @@ static void test_settings(void **state)
 	(void)state;
 	expect("set range -5..5\nset samples 400\nset format csv\nshow settings",
 	       "range    -5..5\nsamples  400\nformat   csv\nwidth    auto\nheight   auto\n"
-	       "color    auto\nascii    off\nderiv    on\n");
+	       "color    auto\nascii    off\nderiv    on\ndescribe off\n");
 	expect("show range", "range    -5..5\n");
 	run("set format csv\ntable relu step 5");
 	assert_string_equal(out.buf, "x,y,dy\n-5,0,0\n0,0,0\n5,5,1\n");

@@ -1,7 +1,8 @@
 /* test_layer.c: a layer of neurons at initialisation: the spread of each
  * initialisation, what a bias does to the dead share, every input of an
- * odd count used, one layer for every curve, Ctrl-C between inputs, and
- * a layer too large to allocate. */
+ * odd count used, one layer for every curve, Ctrl-C between inputs, the
+ * layers of many seeds pooled, nn.Linear's bias, and a layer too large
+ * to allocate. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -54,8 +55,9 @@ static void test_init_sd(void **state)
 	assert_double_equal(layer_init_sd(&s), 0.25 / sqrt(3.0), 1e-15);
 	s.init = INIT_NORMAL;
 	assert_double_equal(layer_init_sd(&s), 0.3, 0);
-	/* weights, activations, flags and inputs */
-	assert_double_equal(layer_memory(&s, 2, 3), 8.0 * 64 * 16 + 8.0 * 64 * 5 + 64.0 * 3 * 3 + 8.0 * 16,
+	/* weights, activations, counts, flags, shares and inputs */
+	assert_double_equal(layer_memory(&s, 2, 3), 8.0 * 64 * 16 + 8.0 * 64 * 5 + 8.0 * 64 * 2 * 2 +
+	                                                64.0 * 3 * 3 + 8.0 * 2 * 3 * 6 + 8.0 * 16,
 	                    0);
 }
 
@@ -169,6 +171,87 @@ static void test_stop(void **state)
 	layer_out_free(&out);
 }
 
+/* Layers from many seeds: the shares are the means of each seed's own,
+ * their errors the standard errors of those means. */
+static void test_seeds_pooled(void **state)
+{
+	(void)state;
+	const struct actfn_curve *curves[] = {&relu, &leaky};
+	double bias = 0;
+	enum { SEEDS = 25, N = 3 };
+	struct layer_spec s = {.neurons = N, .inputs = 10, .batch = 4, .init = INIT_TORCH,
+	                       .init_bias = true, .seed = 11, .seeds = SEEDS};
+	struct layer_out all, one;
+	assert_int_equal(layer_run(&s, curves, 2, &bias, 1, NULL, &all), 0);
+	assert_int_equal(all.seeds_done, SEEDS);
+	double dead[SEEDS], zero[SEEDS], md = 0, mz = 0;
+	for (int k = 0; k < SEEDS; k++) {
+		struct layer_spec t = s;
+		t.seed = s.seed + (uint64_t)k;
+		t.seeds = 1;
+		assert_int_equal(layer_run(&t, curves, 2, &bias, 1, NULL, &one), 0);
+		assert_double_equal(one.dead_se[0], 0, 0); /* one seed: no error */
+		dead[k] = one.dead_share[0];
+		zero[k] = one.zero_share[0];
+		md += dead[k] / SEEDS;
+		mz += zero[k] / SEEDS;
+		/* leaky is never 0 for these inputs */
+		assert_double_equal(one.zero_share[1], 0, 0);
+		layer_out_free(&one);
+	}
+	double vd = 0, vz = 0;
+	for (int k = 0; k < SEEDS; k++) {
+		vd += (dead[k] - md) * (dead[k] - md) / (SEEDS - 1);
+		vz += (zero[k] - mz) * (zero[k] - mz) / (SEEDS - 1);
+	}
+	assert_double_equal(all.dead_share[0], md, 1e-15);
+	assert_double_equal(all.zero_share[0], mz, 1e-15);
+	assert_true(vd > 0 && vz > 0);
+	assert_double_equal(all.dead_se[0], sqrt(vd / SEEDS), 1e-12);
+	assert_double_equal(all.zero_se[0], sqrt(vz / SEEDS), 1e-12);
+	/* the rates are the first seed's layer's */
+	struct layer_spec t = s;
+	t.seeds = 1;
+	assert_int_equal(layer_run(&t, curves, 2, &bias, 1, NULL, &one), 0);
+	assert_memory_equal(all.rate, one.rate, 2 * N * sizeof *all.rate);
+	layer_out_free(&one);
+	layer_out_free(&all);
+}
+
+/* nn.Linear's bias: with every input 0, z is the bias alone, positive
+ * for about half the seeds and within 1/sqrt(inputs); without it z is 0
+ * and ReLU's output always is. */
+static void test_torch_bias(void **state)
+{
+	(void)state;
+	const struct actfn_curve *curves[] = {&relu};
+	double bias = 0;
+	struct stats_dist zero_input = {DIST_UNIFORM, 0, 0};
+	struct layer_spec s = {.neurons = 1, .inputs = 10, .batch = 2, .init = INIT_TORCH,
+	                       .init_bias = true, .input = &zero_input, .seed = 1, .seeds = 4000};
+	struct layer_out out;
+	assert_int_equal(layer_run(&s, curves, 1, &bias, 1, NULL, &out), 0);
+	/* P(b <= 0) = 1/2: within 4 standard errors (1/(2 sqrt(4000)) each) */
+	assert_true(fabs(out.zero_share[0] - 0.5) < 4 * 0.5 / sqrt(4000.0));
+	assert_double_equal(out.dead_share[0], out.zero_share[0], 0);
+	layer_out_free(&out);
+	/* nor is the drawn bias ever -1/sqrt(10) or less: with 0.3 added, z
+	 * is rarely <= 0; with 1/sqrt(10) added, never */
+	bias = 0.3;
+	assert_int_equal(layer_run(&s, curves, 1, &bias, 1, NULL, &out), 0);
+	assert_true(out.zero_share[0] > 0 && out.zero_share[0] < 0.1);
+	layer_out_free(&out);
+	bias = 1 / sqrt(10.0) + 1e-9;
+	assert_int_equal(layer_run(&s, curves, 1, &bias, 1, NULL, &out), 0);
+	assert_double_equal(out.zero_share[0], 0, 0);
+	layer_out_free(&out);
+	s.init_bias = false;
+	bias = 0;
+	assert_int_equal(layer_run(&s, curves, 1, &bias, 1, NULL, &out), 0);
+	assert_double_equal(out.zero_share[0], 1, 0);
+	layer_out_free(&out);
+}
+
 /* Not under AddressSanitizer, which aborts on a request this large
  * (cmocka's skip() would read as a failure in automake's TAP driver). */
 #ifndef HAVE_ASAN
@@ -194,6 +277,8 @@ int main(void)
 		cmocka_unit_test_setup(test_same_layer_for_every_curve, setup),
 		cmocka_unit_test_setup(test_inputs_odd_and_init, setup),
 		cmocka_unit_test_setup(test_stop, setup),
+		cmocka_unit_test_setup(test_seeds_pooled, setup),
+		cmocka_unit_test_setup(test_torch_bias, setup),
 #ifndef HAVE_ASAN
 		cmocka_unit_test_setup(test_out_of_memory, setup),
 #endif

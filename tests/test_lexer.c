@@ -77,6 +77,17 @@ static void test_specials(void **state)
 	assert_int_equal(tl.tok[4].off, 27);
 	lex_free(&tl);
 
+	tl = lex_ok("[-3, 3] -3:3");
+	assert_int_equal(tl.n, 9);
+	assert_int_equal(tl.tok[0].kind, TOK_LBRACKET);
+	assert_true(tl.tok[1].kind == TOK_NUMBER && tl.tok[1].num == -3);
+	assert_int_equal(tl.tok[2].kind, TOK_COMMA);
+	assert_int_equal(tl.tok[4].kind, TOK_RBRACKET);
+	assert_true(tl.tok[5].kind == TOK_NUMBER && tl.tok[5].num == -3);
+	assert_int_equal(tl.tok[6].kind, TOK_COLON);
+	assert_true(tl.tok[7].kind == TOK_NUMBER && tl.tok[7].off == 11);
+	lex_free(&tl);
+
 	tl = lex_ok("a=1,(b)");
 	assert_int_equal(tl.tok[1].kind, TOK_EQUALS);
 	assert_int_equal(tl.tok[3].kind, TOK_COMMA);
@@ -101,6 +112,45 @@ static void test_errors(void **state)
 	lex_err("relu\0 x", 7, 4, "control character \\x00");
 	lex_err("relu - 3", 8, 5, "sign must be followed");
 	lex_err("relu .", 6, 5, "unexpected '.'");
+	lex_err("relu + leaky", 12, 5, "separated by commas");
+	lex_err("relu +", 6, 5, "sign must be followed");
+	lex_err("relu & leaky", 12, 5, "separated by commas");
+	lex_err("relu?", 5, 4, "info NAME answer questions");
+	/* '.' after a letter is no range: no range hint */
+	struct token_list tl;
+	struct diag d;
+	assert_int_equal(lex_line("relu. 2", 7, &tl, &d), -1);
+	assert_null(strstr(d.msg, "range"));
+	lex_err("gelu 'tanh", 10, 5, "unexpected '''");
+}
+
+/* PyTorch's spellings: dotted names are one word, a quoted word is the
+ * word inside, a quote right after a name is a prime. */
+static void test_pytorch(void **state)
+{
+	(void)state;
+	struct token_list tl = lex_ok("torch.nn.ReLU(F.x) a.1");
+	assert_true(tl.tok[0].kind == TOK_WORD && tl.tok[0].off == 0 && tl.tok[0].len == 13);
+	assert_int_equal(tl.tok[1].kind, TOK_LPAREN);
+	assert_true(tl.tok[2].kind == TOK_WORD && tl.tok[2].len == 3);
+	/* a '.' before a digit stays a number's */
+	assert_true(tl.tok[4].kind == TOK_WORD && tl.tok[4].len == 1);
+	assert_true(tl.tok[5].kind == TOK_NUMBER && tl.tok[5].num == 0.1);
+	lex_free(&tl);
+
+	tl = lex_ok("gelu(approximate='tanh') \"none\"");
+	assert_true(tl.tok[4].kind == TOK_WORD && tl.tok[4].off == 18 && tl.tok[4].len == 4);
+	assert_int_equal(tl.tok[5].kind, TOK_RPAREN);
+	assert_true(tl.tok[6].kind == TOK_WORD && tl.tok[6].off == 26 && tl.tok[6].len == 4);
+	lex_free(&tl);
+
+	tl = lex_ok("relu' x\xe2\x80\xb2 relu\xe2\x80\xb2 relu\xe2\x80\x99");
+	assert_true(tl.tok[1].kind == TOK_PRIME && tl.tok[1].off == 4 && tl.tok[1].len == 1);
+	assert_true(tl.tok[3].kind == TOK_PRIME && tl.tok[5].kind == TOK_PRIME && tl.tok[5].len == 3);
+	assert_true(tl.tok[7].kind == TOK_PRIME && tl.tok[7].len == 3);
+	lex_free(&tl);
+	/* a prime only right after a name */
+	lex_err("relu x \xe2\x80\xb2", 10, 7, "unexpected");
 }
 
 int main(void)
@@ -109,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_range_tokens),
 		cmocka_unit_test(test_specials),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_pytorch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

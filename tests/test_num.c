@@ -129,6 +129,19 @@ static void test_decimals(void **state)
 	assert_int_equal(num_decimals("nan", 3), NUM_DEC_NONE);
 }
 
+/* Timings and error bars to a few digits: the double %.*g reads back. */
+static void test_round_sig(void **state)
+{
+	(void)state;
+	assert_true(num_round_sig(0.0063245553203367, 2) == 0.0063);
+	assert_true(num_round_sig(123.456, 3) == 123);
+	assert_true(num_round_sig(-0.81649, 3) == -0.816);
+	assert_true(num_round_sig(99.96, 3) == 100);
+	assert_true(num_round_sig(0, 2) == 0);
+	assert_true(isinf(num_round_sig(-INFINITY, 2)) && num_round_sig(-INFINITY, 2) < 0);
+	assert_true(isnan(num_round_sig(NAN, 2)));
+}
+
 static void test_util(void **state)
 {
 	(void)state;
@@ -162,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_decimals),
 		cmocka_unit_test(test_util),
+		cmocka_unit_test(test_round_sig),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

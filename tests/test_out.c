@@ -239,7 +239,8 @@ static void test_show(void **state)
 	                           "height   auto\n"
 	                           "color    auto\n"
 	                           "ascii    off\n"
-	                           "deriv    on\n");
+	                           "deriv    on\n"
+	                           "describe off\n");
 	out_reset(&o);
 	s.range = (struct range){-0.5, 1e-8, 1, 8};
 	s.samples = 100000;
@@ -249,6 +250,7 @@ static void test_show(void **state)
 	s.color = TRI_ON;
 	s.ascii = TRI_ON;
 	s.deriv = false;
+	s.describe = true;
 	for (int i = 0; i < SET_COUNT; i++)
 		settings_show(&o, &s, (enum setting)i);
 	assert_string_equal(o.buf, "range    -0.5..1e-08\n"
@@ -258,7 +260,8 @@ static void test_show(void **state)
 	                           "height   8\n"
 	                           "color    on\n"
 	                           "ascii    on\n"
-	                           "deriv    off\n");
+	                           "deriv    off\n"
+	                           "describe on\n");
 	out_reset(&o);
 	s.color = TRI_OFF;
 	s.ascii = TRI_AUTO;

@@ -235,6 +235,168 @@ static void test_errors(void **state)
 	parse_err("help 3", 6, "a help topic");
 }
 
+/* What people bring from elsewhere and the language accepts (man page,
+ * CURVES AND PARAMETERS and NUMBERS AND RANGES): each the same record as
+ * its canonical form. */
+static void test_synonyms(void **state)
+{
+	(void)state;
+	parse_ok("relu on [-3, 3]");
+	assert_true(cmd_has(&cmd, CL_ON) && cmd.range.lo == -3 && cmd.range.hi == 3);
+	parse_ok("relu on -3:3");
+	assert_true(cmd.range.lo == -3 && cmd.range.hi == 3);
+	parse_ok("table relu on [ -0.25 , 1e-1 ] step 0.05");
+	assert_true(cmd.range.lo == -0.25 && cmd.range.hi == 0.1);
+	assert_int_equal(cmd.range.lo_dec, 2);
+	assert_int_equal(cmd.range.hi_dec, 1);
+	parse_ok("set range [-5,5]");
+	assert_true(cmd.range.lo == -5 && cmd.range.hi == 5);
+	parse_ok("relu on 0...5"); /* two dots and .5, as before */
+	assert_true(cmd.range.lo == 0 && cmd.range.hi == 0.5);
+	parse_ok("sweep bias -8:0");
+	assert_true(cmd.bias_range.lo == -8 && cmd.bias_range.hi == 0);
+}
+
+/* What the language refuses with a hint that spells the working command,
+ * each at its column. */
+static void test_hints(void **state)
+{
+	(void)state;
+	parse_err("relu on [3, -3]", 10, "empty range: LO must be less than HI (did you mean -3..3?)");
+	parse_err("relu on 3:-3", 9, "(did you mean -3..3?)");
+	parse_err("relu on [-3 3]", 13, "expected ',' ([LO, HI])");
+	parse_err("relu on [-3, 3", 15, "expected ']' ([LO, HI])");
+	parse_err("relu on [-3:3]", 12, "expected ',' ([LO, HI])");
+	parse_err("relu on [x, 3]", 10, "expected a number ([LO, HI])");
+	parse_err("relu at [1, 2]", 9, "unexpected '['");
+	parse_err("relu on 1...2", 10, "a range is written with two dots (did you mean 1..2?)");
+	parse_err("set range 2...1", 12, "(did you mean 1..2?)");
+	parse_err("relu on 1...1", 10, "a range is written with two dots: LO..HI");
+	parse_err("relu on -1...-2", 13, "unexpected '.' (a range is written with two dots");
+	parse_err("relu on -3 to 3", 12, "unexpected 'to' (write `relu on -3..3`)");
+	parse_err("table relu on -3 to 3 step 1 # c", 18, "(write `table relu on -3..3 step 1`)");
+	parse_err("relu on -3:0.5:3", 15, "a table's step is a clause: on LO..HI step S");
+	parse_err("relu on (-3, 3)", 9, "unexpected '(' (write `relu on -3..3`)");
+	parse_err("relu on (-3, x)", 9, "unexpected '(' (expected a range LO..HI)");
+	/* English joins and ranges */
+	parse_err("relu from -3 to 3", 6, "unexpected 'from' (write `relu on -3..3`)");
+	parse_err("relu between -3 and 3", 6, "(write `relu on -3..3`)");
+	parse_err("relu over [-3, 3]", 6, "(write `relu on -3..3`)");
+	parse_err("table relu from -3 to 3 step 1", 12, "(write `table relu on -3..3 step 1`)");
+	parse_err("dead relu from -3 to 3", 11, "unexpected 'from' (expected ','");
+	parse_err("relu and leaky", 6, "unexpected 'and' (write `relu, leaky`)");
+	parse_err("relu, elu and leaky 0.1 vs gelu tanh from -2 to 2", 11,
+	          "(write `relu, elu, leaky 0.1, gelu tanh on -2..2`)");
+	parse_err("dead relu and elu with normal(-1, 2)", 11,
+	          "(write `dead relu, elu with normal(-1, 2)`)");
+	parse_err("relu and", 6, "unexpected 'and' (expected ','");
+	parse_err("relu on -3..3 and elu", 15, "unexpected 'and' (expected ','");
+	/* the derivative */
+	parse_err("relu'", 5, "f' is shown with f: `relu` (lower panel), `table relu` (dy), "
+	          "`info relu`");
+	parse_err("leaky 0.2' on -1..1", 10, "`table leaky 0.2`");
+	parse_err("relu'(2)", 5, "write `relu at 2`: f'(2) is its dy column");
+	parse_err("relu\xe2\x80\xb2", 5, "f' is shown with f");
+	/* show NAME */
+	parse_err("show relu", 6, "unexpected 'relu' (write `info relu`: show is for settings)");
+	parse_err("show foo", 6, "expected 'settings' or the name of a setting");
+	/* a first word that starts an English phrasing */
+	parse_err("derivative of relu", 1, "unknown command 'derivative' (write `table relu`: f' is "
+	          "its dy column; `relu` plots it below f)");
+	parse_err("gradient of elu at 1", 1, "(write `elu at 1`: f' is its dy column)");
+	parse_err("compare relu elu", 1, "unknown command 'compare' (write `relu, elu`: one plot of them all)");
+	parse_err("compare relu and leaky 0.1 from -3 to 3", 1, "(write `relu, leaky 0.1 on -3..3`:");
+	parse_err("what is dying relu", 1, "unknown command 'what' (write `help dying`)");
+	parse_err("why do units die", 1, "(write `help dying`)");
+	parse_err("what is elu", 1, "(write `info elu`)");
+	parse_err("what is a range", 1, "(write `help range`)");
+	parse_err("how", 1, "(write `help`: it lists");
+	parse_err("draw relu on -2..2", 1, "unknown command 'draw' (write `relu on -2..2`)");
+	parse_err("draw", 1, "unknown command or activation 'draw'");
+	/* letters that look like ASCII ones */
+	parse_err("r\xc3\xa9lu at 1", 2,
+	          "unexpected '\xc3\xa9' in 'r\xc3\xa9lu' (did you mean 'relu'? `relu at 1`)");
+	parse_err("r\xd0\xb5lu", 2, "(did you mean 'relu'? `relu`)"); /* Cyrillic e */
+	parse_err("relu, \xce\xb5lu", 7, "(did you mean 'elu'? `relu, elu`)"); /* Greek epsilon */
+	parse_err("t\xc3\xa1" "ble relu", 2, "(did you mean 'table'? `table relu`)");
+	parse_err("relu at \xc3\xa9", 9, "unexpected '\xc3\xa9'");
+	parse_err("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 1, "unexpected '\xc3\xa9'");
+	/* calls that could mean two things */
+	parse_err("leaky(0.2)", 7, "write `leaky 0.2` (parameters) or `leaky at 0.2` (a point)");
+	parse_err("softplus(1, 10)", 10,
+	          "write `softplus 1 10` (parameters) or `softplus 10 at 1` (a point)");
+	parse_err("table relu(2)", 12,
+	          "write `relu at 2` (a point in parentheses is a line of its own)");
+	parse_err("relu(1), sigmoid(2)", 6, "write `relu, sigmoid at 1, 2`");
+	parse_err("relu(2) on -3..3", 6, "write `relu at 2`");
+	parse_err("info torch.relu(2)", 17, "write `relu at 2` for the value there (info describes");
+	parse_err("relu(1, 2)", 9, "too many arguments: relu(x)");
+	parse_err("nn.LeakyReLU(0.2, 0.3)", 19, "too many arguments: leaky(negative_slope)");
+	parse_err("F.leaky_relu(1, 0.2, 3)", 22, "too many arguments: leaky(x, negative_slope)");
+	parse_err("nn.ELU(beta=2)", 8, "elu has no parameter 'beta'");
+	parse_err("nn.ReLU(inplace=maybe)", 17, "inplace must be True or False");
+	parse_err("nn.ReLU(", 9, "expected a value or ')'");
+	parse_err("nn.ReLU(1 2)", 11, "unexpected '2' (expected ',' or ')')");
+	parse_err("nn.Linear(3)", 4, "unknown activation 'Linear' (list shows them all)");
+	parse_err("tf.nn.relu", 1, "unknown activation 'tf.nn.relu' (did you mean 'relu'?)");
+	parse_err("nn.CELU(alpha=0)", 15, "celu: alpha must be > 0 (got 0)");
+}
+
+/* PyTorch's spellings (man page, SPELLINGS FROM ELSEWHERE): each the
+ * same record as its canonical form. */
+static void test_pytorch(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"torch.relu", "F.relu", "nn.ReLU", "torch.nn.ReLU",
+	                                    "torch.nn.functional.relu", "nn.functional.relu",
+	                                    "TORCH.RELU", "relu()", "nn.ReLU()", "relu(x)",
+	                                    "torch.relu(input)", "nn.ReLU(inplace=True)"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		parse_ok(names[i]);
+		assert_int_equal(cmd.kind, CMD_PLOT);
+		assert_string_equal(cmd.curve[0].label, "relu");
+	}
+	parse_ok("F.leaky_relu");
+	assert_string_equal(cmd.curve[0].label, "leaky");
+	parse_ok("nn.LeakyReLU(0.2) on -1..1");
+	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
+	assert_true(cmd_has(&cmd, CL_ON) && cmd.range.lo == -1);
+	parse_ok("torch.nn.ELU(alpha=1.5), nn.GELU(approximate='tanh'), nn.Softplus(1, 10)");
+	assert_int_equal(cmd.ncurves, 3);
+	assert_string_equal(cmd.curve[0].label, "elu 1.5");
+	assert_string_equal(cmd.curve[1].label, "gelu tanh");
+	assert_string_equal(cmd.curve[2].label, "softplus 1 10");
+	parse_ok("torch.nn.LeakyReLU(0.2)"); /* a class: 0.2 is the slope, not x */
+	assert_int_equal(cmd.kind, CMD_PLOT);
+	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
+	parse_ok("leaky(negative_slope=0.2)");
+	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
+	parse_ok("F.leaky_relu(x, 0.2)");
+	assert_int_equal(cmd.kind, CMD_PLOT);
+	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
+	/* a point: the same record as `at` */
+	parse_ok("relu(2)");
+	assert_int_equal(cmd.kind, CMD_AT);
+	assert_true(cmd_has(&cmd, CL_AT) && cmd.npoints == 1 && cmd.points[0] == 2);
+	parse_ok("torch.sigmoid(-inf)");
+	assert_true(cmd.kind == CMD_AT && cmd.points[0] == -INFINITY);
+	parse_ok("F.leaky_relu(-1, 0.2)");
+	assert_true(cmd.kind == CMD_AT && cmd.points[0] == -1);
+	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
+	parse_ok("F.elu(-1, alpha=2), torch.relu(-1)");
+	assert_true(cmd.kind == CMD_AT && cmd.npoints == 1 && cmd.ncurves == 2);
+	assert_string_equal(cmd.curve[0].label, "elu 2");
+	parse_ok("relu(1.0), sigmoid(1)"); /* one point, written two ways */
+	assert_true(cmd.kind == CMD_AT && cmd.npoints == 1 && cmd.points[0] == 1);
+	parse_err("relu(0), sigmoid(-0)", 6, "write `relu, sigmoid at 0, -0`");
+	parse_ok("table torch.relu on -1..1 step 1");
+	assert_int_equal(cmd.kind, CMD_TABLE);
+	parse_ok("info nn.LeakyReLU(0.2)");
+	assert_string_equal(cmd.curve[0].label, "leaky 0.2");
+	parse_ok("dead nn.ReLU(), F.elu");
+	assert_int_equal(cmd.ncurves, 2);
+}
+
 static void test_statistics(void **state)
 {
 	(void)state;
@@ -352,6 +514,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_limits, teardown),
 		cmocka_unit_test(test_clause_words),
 		cmocka_unit_test_teardown(test_statistics, teardown),
+		cmocka_unit_test_teardown(test_synonyms, teardown),
+		cmocka_unit_test_teardown(test_hints, teardown),
+		cmocka_unit_test_teardown(test_pytorch, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -228,6 +228,9 @@ check "sweep: its picture" 'grep -q "^dead share  ── relu  ── leaky  ─
 run "train relu steps 300"
 check "train: its picture" 'grep -q "^log10 loss" "$tmp/screen" && [ "$(title)" = "train relu steps 300" ]'
 check "train: its table in the messages" 'grep -q "^ relu   300 " "$tmp/screen"'
+run "depth layers 12 width 32 batch 64"
+check "depth: its picture, the gradient on a log scale" 'grep -q "^std of the activations  ── relu  ── sigmoid  ── tanh" "$tmp/screen" && grep -q "^log10 |dL/dW|" "$tmp/screen" && [ "$(title)" = "depth layers 12 width 32 batch 64" ]'
+check "depth: its note in the messages" 'grep -q "^x: layer; 12 layers of 32, init he" "$tmp/screen"'
 run "relu"
 check "a plot replaces the picture and the figures" '[ "$(title)" = "relu on -5..5" ] && grep -q "▸ relu" "$tmp/screen" && ! grep -q "z ~ normal" "$tmp/screen"'
 

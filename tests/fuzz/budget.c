@@ -6,6 +6,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "depth.h"
+#include "bench.h"
+#include "command.h"
+#include "session.h"
 #include "tab.h"
 #include "train.h"
 
@@ -37,7 +41,19 @@ static double grid_cells(struct exec_env *env, int max_rows)
 
 static double figures_work(const struct actfn_curve *c)
 {
-	return c->def->degree > 0 ? NS_CLOSED : NS_QUADRATURE;
+	if (!actfn_breaks_known(c)) /* a definition's figures from samples */
+		return STATS_FALLBACK_SAMPLES * NS_MC_SAMPLE * actfn_cost(c);
+	return (c->def->degree > 0 ? NS_CLOSED : NS_QUADRATURE) * actfn_cost(c);
+}
+
+/* How much slower than a built-in the command's slowest curve is. */
+static double cost_of(const struct cmd *cmd)
+{
+	double worst = 1;
+	for (int i = 0; i < cmd->ncurves; i++)
+		if (actfn_cost(&cmd->curve[i].fn) > worst)
+			worst = actfn_cost(&cmd->curve[i].fn);
+	return worst;
 }
 
 /* Table rows and sweep biases, less one, as the commands compute them:
@@ -83,6 +99,10 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 	bool text = set->format == TAB_TEXT;
 	double nc = cmd->ncurves, cols = 1 + 2 * nc, work = NS_COMMAND;
 	switch (cmd->kind) {
+	case CMD_DEF:
+	case CMD_DEFS:
+		work += (double)actfn_user_count() * NS_CELL;
+		break;
 	case CMD_EMPTY:
 	case CMD_SET:
 	case CMD_SHOW:
@@ -105,6 +125,11 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 			        grid_cells(env, LIMIT_HEIGHT_MAX) * NS_GRID_CELL;
 		else
 			work += (double)set->samples * cols * NS_CELL;
+		if (text && set->describe) /* its words: the samples read again */
+			work += nc * (double)set->samples * NS_PLOT_POINT;
+		break;
+	case CMD_DESCRIBE:
+		work += nc * (double)set->samples * NS_PLOT_POINT;
 		break;
 	case CMD_AT:
 		work += (double)cmd->npoints * cols * NS_CELL;
@@ -148,10 +173,55 @@ double fuzz_work(struct exec_env *env, const struct cmd *cmd)
 		work += text ? grid_cells(env, LIMIT_HEIGHT_MAX) * NS_GRID_CELL : nb * nc * 4 * NS_CELL;
 		break;
 	}
+	case CMD_BENCH: {
+		/* timed by the clock: a warm-up, then the budget or the repeats */
+		double np = ceil(BENCH_REPEAT_ELEMENTS / cmd->size);
+		double per = cmd->repeats > 0 ? cmd->repeats * 2 * np * cmd->size * NS_EVAL
+		                              : BENCH_BUDGET * 1e9;
+		work += nc * (BENCH_WARMUP * 1e9 + per) + nc * 9 * NS_CELL;
+		break;
+	}
+	case CMD_SIMPLENN:
+		/* a layer of one neuron per seed, for batches 1, 2, 4, ... K */
+		for (double k = 1;; k = fmin(2 * k, cmd->batch)) {
+			struct layer_spec s = cmd->layer;
+			s.batch = (long)k;
+			work += cmd->seeds * layer_work(&s, cmd->ncurves, 1) + nc * 7 * NS_CELL;
+			if (k >= cmd->batch)
+				break;
+		}
+		break;
 	case CMD_TRAIN:
 		if (train_memory(&cmd->train, cmd->ncurves) <= LIMIT_MEMORY)
 			work += train_work(env, &cmd->train, cmd->ncurves, text);
 		break;
+	case CMD_DEPTH: {
+		const struct depth_spec *s = &cmd->deep;
+		if (depth_memory(s) > LIMIT_MEMORY) /* refused by the command */
+			break;
+		double L = (double)s->layers, w = (double)s->width, b = (double)s->batch;
+		/* the draws; per curve three products a layer and f, f' */
+		work += (L * w * w + 2 * w * b) * NS_NORMAL +
+		        nc * L * (3 * w * w * b * NS_MAC + w * b * NS_EVAL);
+		work += text ? grid_cells(env, LIMIT_HEIGHT_MAX) * NS_GRID_CELL + nc * 12 * NS_CELL
+		             : nc * L * 6 * NS_CELL;
+		break;
 	}
-	return work;
+	case CMD_LOAD: /* refused: the fuzz target reads no files */
+		break;
+	case CMD_SAVE:
+		/* the last picture's command again, and its SVG: every sample
+		 * of every curve written out */
+		if (cmd->save_what == 0 && env->session && env->session->picture) {
+			struct cmd pc;
+			struct diag d;
+			const char *line = env->session->picture;
+			if (command_parse_line(line, strlen(line), &pc, &d) == 0)
+				work += fuzz_work(env, &pc) +
+				        2 * pc.ncurves * (double)env->session->picture_set.samples * NS_CELL;
+			cmd_free(&pc);
+		}
+		break;
+	}
+	return work * cost_of(cmd);
 }

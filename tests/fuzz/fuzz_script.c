@@ -12,6 +12,7 @@
 #include "out.h"
 #include "render_text.h"
 #include "run.h"
+#include "session.h"
 #include "settings.h"
 
 /* Work per input, in nanoseconds of the -O3 build as fuzz_work (budget.c) estimates
@@ -68,6 +69,8 @@ void fuzz_run(const uint8_t *data, size_t size, FILE *show)
 	/* fmemopen may refuse an empty buffer; an empty script does nothing. */
 	if (size == 0)
 		return;
+	/* each input starts with no definitions of the one before */
+	actfn_user_reset();
 	/* Read as a stream, so that lines are split (over-long lines and NUL
 	 * bytes included) by run_stream itself, as for a pipe. */
 	FILE *fp = fmemopen((void *)data, size, "r");
@@ -94,7 +97,13 @@ void fuzz_run(const uint8_t *data, size_t size, FILE *show)
 	/* -k: every line runs, whatever the lines before it did. */
 	struct run_ctx rc = {.env = &env, .err = &err, .keep_going = true, .vet = vet,
 	                     .vet_ctx = &work_left};
+	/* save draws its SVG but writes no file; load reads none */
+	struct session session;
+	session_init(&session, &set, &rc);
+	session.no_files = true;
+	env.session = &session;
 	run_stream(&rc, "<stdin>", fp);
+	session_free(&session);
 	fclose(fp);
 	if (show) {
 		fwrite(out.buf ? out.buf : "", 1, out.len, show);

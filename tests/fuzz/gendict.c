@@ -49,5 +49,9 @@ int main(void)
 				words("choice", pp->choices);
 		}
 	}
+	/* def's expression language: its functions, constants and operators */
+	words("expr", actfn_user_words());
+	static const char *const ops[] = {"^", "**", "<=", ">=", "==", "!=", "(x)", "=", NULL};
+	words("expr", ops);
 	return ferror(stdout) || fflush(stdout) ? 1 : 0;
 }

@@ -21,6 +21,10 @@ echo "# Written by tests/fuzz/gendict.sh; do not edit by hand."
 	grep -ho '{"[a-z]*", TRI_[A-Z]*}' "$src/settings.c" | sed 's/{"\([a-z]*\)".*/word \1/'
 	grep -o 'util_word_eq([^"]*"[a-z_]*")' "$src/settings.c" "$src/lexer.c" |
 		sed 's/.*"\(.*\)")/word \1/'
+	# English words the hints recognise (src/hint.c's tables)
+	grep -o '"[a-z][a-z]*"' "$src/hint.c" | sed 's/"\(.*\)"/hint \1/'
+	# PyTorch's module paths before a name (torch.nn.ReLU)
+	grep -o '{"[A-Za-z.]*\.", ACTFN' "$src/actfn_text.c" | sed 's/{"\(.*\)", ACTFN/torch \1/'
 	# other names of help topics
 	sed -n '/^static const struct topic aliases/,/^};/p' "$src/help.c" |
 		grep -o '{"[a-z_]*"' | sed 's/{"\(.*\)"/help \1/'
@@ -34,12 +38,17 @@ echo "# Written by tests/fuzz/gendict.sh; do not edit by hand."
 
 cat <<'END'
 
-# punctuation: ranges, lists, named parameters, distributions, comments
+# punctuation: ranges (LO..HI, [LO, HI], LO:HI), lists, named parameters,
+# distributions, comments
 ".."
 ","
 "="
 "("
 ")"
+"["
+"]"
+":"
+"..."
 "#"
 "-"
 "+"
@@ -47,9 +56,21 @@ cat <<'END'
 "\x09"
 "\x0D\x0A"
 "\x0A"
-# characters the lexer has a hint for: a Unicode minus, ';'
+# characters the lexer has a hint for: a Unicode minus, ';', '&', '?';
+# quotes and primes (relu', relu\u2032, 'tanh'); letters that look like
+# ASCII ones (e acute, Cyrillic e, Greek epsilon, a fullwidth r)
 "\xE2\x88\x92"
 ";"
+"&"
+"?"
+"'"
+"\x22"
+"\xE2\x80\xB2"
+"\xE2\x80\x99"
+"\xC3\xA9"
+"\xD0\xB5"
+"\xCE\xB5"
+"\xEF\xBD\x92"
 
 # numbers at the edges: specials, extremes, denormals, hex floats
 "-inf"

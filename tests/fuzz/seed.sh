@@ -22,10 +22,10 @@ args_to_script() { # DIR ARGS...
 	shift
 	while [ $# -gt 0 ]; do
 		case $1 in
-		-f) printf 'set format %s\n' "$2"; shift ;;
-		-W) printf 'set width %s\n' "$2"; shift ;;
-		-H) printf 'set height %s\n' "$2"; shift ;;
-		-e) printf '%s\n' "$2"; shift ;;
+		-f) printf 'set format %s\n' "${2-}"; [ $# -lt 2 ] || shift ;;
+		-W) printf 'set width %s\n' "${2-}"; [ $# -lt 2 ] || shift ;;
+		-H) printf 'set height %s\n' "${2-}"; [ $# -lt 2 ] || shift ;;
+		-e) printf '%s\n' "${2-}"; [ $# -lt 2 ] || shift ;;
 		--ascii) echo 'set ascii on' ;;
 		-*) ;;
 		*) [ -f "$dir/$1" ] && cat "$dir/$1" ;;

@@ -1,0 +1,1 @@
+depth relu, elu layers 2 width 4 batch 3
