@@ -266,6 +266,8 @@ static const struct actfn_def table[] = {
 		.formula = "x*Phi(x) = 0.5*x*(1 + erf(x/sqrt(2))) (approximate=none), or "
 		           "0.5*x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3))) (approximate=tanh); "
 		           "here approximate={approximate}",
+		.formula_of = {"x*Phi(x) = 0.5*x*(1 + erf(x/sqrt(2)))",
+		               "0.5*x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3)))"},
 		.derivative = "Phi(x) + x*phi(x) (none), the derivative of the tanh form (tanh)",
 		.range = "[-0.16997, inf) (minimum at x = -0.75179)",
 		.kink = "none: smooth",

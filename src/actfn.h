@@ -56,6 +56,9 @@ struct actfn_def {
 
 	/* What `info` prints. {name} is replaced by a parameter's name or value. */
 	const char *formula;    /* f(x) */
+	/* f(x) for each value of a choice (the first parameter), where they
+	 * differ: the full screen shows the one in use, not all of formula */
+	const char *formula_of[ACTFN_MAX_CHOICES];
 	const char *derivative; /* f'(x), PyTorch's autograd convention included */
 	const char *range;      /* image of f */
 	const char *kink;       /* the convention at each kink, in words */

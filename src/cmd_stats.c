@@ -44,7 +44,16 @@ struct dead_rows {
 	struct stats_figures fig[LIMIT_CURVES];
 	int n;
 	char dist[96];
+	struct exec_env *env; /* for the progress of a long Monte Carlo run */
+	int curve;            /* the curve it is on */
 };
+
+static void dead_progress(void *ctx, double done)
+{
+	struct dead_rows *d = ctx;
+	d->env->stats_progress(d->env->hook_ctx, d->cmd, d->curve, done,
+	                       mc_samples(d->cmd, DEFAULT_MC_SAMPLES));
+}
 
 static bool dead_row(void *ctx, size_t i, struct tab_cell *cells)
 {
@@ -69,7 +78,7 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 {
 	static const char *const header[] = {"curve", "dist", "p_dead", "p_zero", "mean", "std",
 	                                     "mean_grad", "mean_grad_sq", "method", "err"};
-	struct dead_rows rows = {.cmd = cmd};
+	struct dead_rows rows = {.cmd = cmd, .env = env};
 	dist_text(&cmd->dist, rows.dist, sizeof rows.dist);
 	enum exec_status st = EXEC_OK;
 	double done_last = 0;
@@ -77,8 +86,11 @@ static enum exec_status dead_figures(struct exec_env *env, const struct cmd *cmd
 		const struct actfn_curve *c = &cmd->curve[i].fn;
 		if (wants_monte_carlo(cmd)) {
 			double done;
-			stats_monte_carlo(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES), (uint64_t)cmd->seed,
-			                  env->stop, &rows.fig[i], &done);
+			rows.curve = i;
+			stats_monte_carlo_watched(c, &cmd->dist, mc_samples(cmd, DEFAULT_MC_SAMPLES),
+			                          (uint64_t)cmd->seed, env->stop,
+			                          env->stats_progress ? dead_progress : NULL, &rows, &rows.fig[i],
+			                          &done);
 			done_last = done;
 			if (done < mc_samples(cmd, DEFAULT_MC_SAMPLES)) {
 				/* what was drawn before Ctrl-C is shown, its error bound
@@ -172,7 +184,18 @@ static void layer_title(const struct cmd *cmd, long batch_done, char *buf, size_
 
 /* ---- histograms ------------------------------------------------------------------ */
 
-/* On a screen the histograms of n curves share its height. */
+/* The rows of a picture whose command writes a line of text under it:
+ * on the full screen all it has for such a picture (unless set height
+ * says), else the plot's. */
+static int rows_over_a_line(const struct exec_env *env, int height)
+{
+	if (env->grid_hook && !env->set->height && env->picture_rows_most > height)
+		return env->picture_rows_most;
+	return height;
+}
+
+/* On a screen the histograms of n curves share its height, each of them
+ * a few bar rows at least. */
 static void hist_size(struct exec_env *env, int n, int *w, int *h)
 {
 	struct plot_curve none[1];
@@ -182,8 +205,9 @@ static void hist_size(struct exec_env *env, int n, int *w, int *h)
 	exec_plot_spec(env, &empty, &env->set->range, none, &spec);
 	*w = spec.width;
 	*h = spec.height > 16 ? 16 : spec.height;
-	if (env->grid_hook && n > 1 && spec.height / n < *h)
-		*h = spec.height / n < 6 ? 6 : spec.height / n;
+	int most = rows_over_a_line(env, spec.height);
+	if (env->grid_hook && n > 1 && most / n < *h)
+		*h = most / n < 6 ? 6 : most / n;
 }
 
 /* Counts into bins over [lo, hi]; the top edge belongs to the last bin. */
@@ -319,7 +343,10 @@ static enum exec_status exec_hist_or_rates(struct exec_env *env, const struct cm
 			snprintf(title, sizeof title, "%s: distribution of f(z)", cmd->curve[c].label);
 			snprintf(xlabel, sizeof xlabel, "f(z)");
 		}
-		struct plot_hist ph = {.title = title, .xlabel = xlabel, .count = H.count + (size_t)c * nb,
+		/* stacked on a screen, what was counted is said once, by the
+		 * last: the titles say it too, and the bars get the row */
+		bool stacked = env->grid_hook && H.n > 1 && c + 1 < H.n;
+		struct plot_hist ph = {.title = title, .xlabel = stacked ? NULL : xlabel, .count = H.count + (size_t)c * nb,
 		                       .bins = (int)nb, .lo = H.lo[c], .hi = H.hi[c],
 		                       .unicode = exec_braille(env), .width = w, .height = h};
 		struct plot_grid g;
@@ -416,6 +443,7 @@ static enum exec_status exec_sweep(struct exec_env *env, const struct cmd *cmd, 
 		struct plot_curve curves[LIMIT_CURVES];
 		struct plot_spec spec;
 		exec_plot_spec(env, cmd, r, curves, &spec);
+		spec.height = rows_over_a_line(env, spec.height);
 		for (int c = 0; c < cmd->ncurves; c++) {
 			curves[c].fn = NULL;
 			curves[c].y[0] = out.dead_share + (size_t)c * (size_t)nb;

@@ -20,6 +20,10 @@ struct exec_env {
 	struct out *out;        /* results */
 	int term_width;         /* plot size when width/height are auto */
 	int term_height;
+	/* The full screen: the rows a picture may take when its command
+	 * writes a line or two of text under it (stacked histograms); 0:
+	 * term_height. */
+	int picture_rows_most;
 	bool utf8;              /* the locale can show braille */
 	bool color_auto;        /* what color=auto means here (a terminal, no NO_COLOR) */
 	const struct palette *pal; /* escapes for colour, NULL until loaded */
@@ -47,6 +51,10 @@ struct exec_env {
 	void (*progress)(void *ctx, const struct cmd *cmd, long step, long steps,
 	                 const struct train_report *reports);
 	void *progress_ctx;
+	/* The same for long statistics (dead by Monte Carlo): samples done of
+	 * total for curve i of the command, now and then; called with
+	 * hook_ctx. NULL: nothing is said (a pipe, the line prompt). */
+	void (*stats_progress)(void *ctx, const struct cmd *cmd, int curve, double done, double total);
 
 	/* At the prompt and on the full screen, how to go on in a lesson
 	 * ("Enter goes on"): lesson then shows one step at a time. NULL

@@ -15,6 +15,9 @@ struct out {
 	size_t len, cap;
 	size_t limit;  /* memory sink: most bytes kept (0: no limit) */
 	int err;       /* first errno seen; later writes are dropped */
+	/* Display columns the reader has (the full screen's): a text table
+	 * wider than this is laid out to fit it (tab.c). 0: no limit. */
+	int width;
 };
 
 void out_init_file(struct out *o, FILE *fp);

@@ -17,11 +17,11 @@
 
 /* Box-drawing characters, or their ASCII stand-ins. */
 struct glyphs {
-	uint32_t hline, vline, ytick, xtick, corner, cross, swatch, dead, dead_tick;
+	uint32_t hline, vline, ytick, xtick, corner, cross, swatch, dead, dead_tick, sel;
 };
 static const struct glyphs box = {0x2500, 0x2502, 0x2524, 0x252C, 0x2514,
-                                  0x253C, 0x2500, 0x2501, 0x2533};
-static const struct glyphs ascii = {'-', '|', '+', '+', '+', '+', '-', '=', '+'};
+                                  0x253C, 0x2500, 0x2501, 0x2533, 0x25B8};
+static const struct glyphs ascii = {'-', '|', '+', '+', '+', '+', '-', '=', '+', '>'};
 
 /* ---- ticks ----------------------------------------------------------------- */
 
@@ -122,10 +122,18 @@ static void put(struct plot_grid *g, int row, int col, uint32_t ch, uint8_t colo
 }
 
 /* Writes ASCII text from col; returns the column after it. */
+/* Text from col up to maxcol; cut, it ends in an ellipsis that says so. */
 static int put_text(struct plot_grid *g, int row, int col, const char *s, int maxcol, uint8_t color)
 {
+	int start = col;
 	for (; *s && col < maxcol; s++, col++)
 		put(g, row, col, (unsigned char)*s, color);
+	if (*s && col > start) {
+		if (!g->ascii)
+			put(g, row, col - 1, 0x2026, color);
+		for (int c = col - 3 > start ? col - 3 : start; g->ascii && c < col; c++)
+			put(g, row, c, '.', color);
+	}
 	return col;
 }
 
@@ -277,6 +285,36 @@ static void choose_y_ticks(const struct plot_panel *p, struct layout *L, int k)
 	L->nyt[k] = 0;
 }
 
+/* Whether the legend marks curve i as the selected one. */
+static bool legend_selected(const struct plot_spec *s, int i)
+{
+	return s->mark_selected && s->ncurves > 1 && i == s->mark_dead;
+}
+
+/* The columns of curve i's entry in the legend, its gap after aside. */
+static int legend_need(const struct plot_spec *s, int i, bool glyph_mode)
+{
+	return (int)strlen(s->curve[i].label) + (glyph_mode || s->color ? 3 : 0) +
+	       (legend_selected(s, i) ? 1 : 0);
+}
+
+/* The rows the legend takes at width w with every label whole, as
+ * draw_legend lays it out. */
+static int legend_rows_needed(const struct plot_spec *s, int w, bool glyph_mode)
+{
+	int rows = 1;
+	int col = (int)strlen(s->title[0] ? s->title[0] : "f(x)") + 2;
+	for (int i = 0; i < s->ncurves; i++) {
+		int need = legend_need(s, i, glyph_mode);
+		if (col + need > w && col > 6) {
+			rows++;
+			col = 6;
+		}
+		col += need + 2;
+	}
+	return rows;
+}
+
 static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const struct glyphs *gl,
                         bool glyph_mode, int rows)
 {
@@ -285,7 +323,8 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
 	int start_of[16], first = 0; /* where this row's labels start */
 	for (int i = 0; i < s->ncurves; i++) {
 		const char *label = s->curve[i].label;
-		int need = (int)strlen(label) + (glyph_mode || s->color ? 3 : 0);
+		bool sel = legend_selected(s, i);
+		int need = legend_need(s, i, glyph_mode);
 		if (col + need > g->w && col > 6) {
 			if (row + 1 < rows) {
 				row++;
@@ -310,6 +349,8 @@ static void draw_legend(struct plot_grid *g, const struct plot_spec *s, const st
 		if (i < 16)
 			start_of[i] = col;
 		uint8_t color = (uint8_t)(PLOT_COLOR_CURVE + i);
+		if (sel) /* the selected curve: marked before its swatch */
+			put(g, row, col++, gl->sel, color);
 		if (glyph_mode) {
 			put(g, row, col, (uint32_t)CANVAS_GLYPHS[i % 16], color);
 			col += 2;
@@ -473,9 +514,10 @@ static void notice(struct plot_grid *g, const char *msg)
 
 /* A blank grid of w x h; returns 1, or 0 when it is too small to plot
  * (it then holds a notice), or -1 when out of memory. */
-static int new_grid(struct plot_grid *g, int w, int h)
+static int new_grid(struct plot_grid *g, int w, int h, bool ascii_only)
 {
 	memset(g, 0, sizeof *g);
+	g->ascii = ascii_only;
 	g->w = w > 0 ? w : 1;
 	g->h = h > 0 ? h : 1;
 	g->cell = malloc((size_t)g->w * (size_t)g->h * sizeof *g->cell);
@@ -494,10 +536,11 @@ static int new_grid(struct plot_grid *g, int w, int h)
 static bool layout_rows(const struct plot_spec *s, struct plot_grid *g, struct layout *L,
                         bool glyph_mode)
 {
-	int legend_w = 6;
-	for (int i = 0; i < s->ncurves; i++)
-		legend_w += (int)strlen(s->curve[i].label) + (glyph_mode || s->color ? 3 : 0) + 2;
-	L->legend_rows = legend_w > g->w + 2 && g->h >= 16 ? 2 : 1;
+	/* every label whole where the height allows: two rows from 12,
+	 * three from 16 (sixteen curves at 80 columns take three) */
+	int most = g->h >= 24 ? 4 : g->h >= 16 ? 3 : g->h >= 12 ? 2 : 1;
+	int need = legend_rows_needed(s, g->w, glyph_mode);
+	L->legend_rows = need < most ? need : most;
 	int avail = g->h - L->legend_rows - 2;
 	bool deriv = s->deriv && avail >= 5;
 	g->npanels = deriv ? 2 : 1;
@@ -610,7 +653,7 @@ static void draw_frame(struct plot_grid *g, const struct plot_spec *s, const str
 
 int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 {
-	int rc = new_grid(g, s->width, s->height);
+	int rc = new_grid(g, s->width, s->height, !s->braille);
 	if (rc <= 0)
 		return rc;
 	const struct glyphs *gl = s->braille ? &box : &ascii;
@@ -665,9 +708,35 @@ int plot_layout(const struct plot_spec *s, struct plot_grid *g)
 	return rc;
 }
 
+/* A histogram's x axis on row `row`: value ticks over [lo, hi], their
+ * labels under it. */
+static void hist_x_axis(struct plot_grid *g, const struct plot_hist *h, struct layout *L, int row,
+                        const struct glyphs *gl)
+{
+	struct plot_spec sx = {.xlo = h->lo, .xhi = h->hi};
+	choose_x_ticks(&sx, L, g->w);
+	put(g, row, L->canvas_x - 1, gl->corner, PLOT_COLOR_AXIS);
+	for (int c = 0; c < L->canvas_w && L->canvas_x + c < g->w; c++)
+		put(g, row, L->canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
+	for (int i = 0; i < L->nxt; i++) {
+		int c = (int)lround((L->xt[i] - h->lo) / (h->hi - h->lo) * L->canvas_w);
+		if (c >= L->canvas_w)
+			c = L->canvas_w - 1;
+		put(g, row, L->canvas_x + c, gl->xtick, PLOT_COLOR_AXIS);
+		char buf[40];
+		int n = plot_tick_label(L->xt[i], L->xstep, buf, sizeof buf);
+		int start = L->canvas_x + c - n / 2;
+		if (start < 0)
+			start = 0;
+		if (start + n > g->w)
+			start = g->w - n;
+		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
+	}
+}
+
 int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 {
-	int rc = new_grid(g, h->width, h->height);
+	int rc = new_grid(g, h->width, h->height, !h->unicode);
 	if (rc <= 0)
 		return rc;
 	const struct glyphs *gl = h->unicode ? &box : &ascii;
@@ -680,12 +749,12 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 	struct plot_panel *p = &g->panel[0];
 	g->npanels = 1;
 	p->top = 1;
-	p->rows = g->h - 4;
-	/* Columns: each bar gets the same width; several bins share a column
+	p->rows = g->h - (h->xlabel ? 4 : 3);
+	/* Columns: the bars share the width, each its part of it (narrow
+	 * bars' widths differ by one at most); several bins share a column
 	 * when there are more bins than columns. */
 	int margin_guess = 7;
 	int cw = g->w - margin_guess - 1;
-	int per = cw >= h->bins ? cw / h->bins : 1;
 	int merge = cw >= h->bins ? 1 : (h->bins + cw - 1) / cw;
 	int bars = (h->bins + merge - 1) / merge;
 	long *merged = calloc((size_t)bars, sizeof *merged);
@@ -708,9 +777,16 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 			L.yl_width = n + 1;
 	}
 	L.canvas_x = L.yl_width + 2;
-	L.canvas_w = bars * per;
+	L.canvas_w = g->w - L.canvas_x - 1;
+	if (L.canvas_w < bars)
+		L.canvas_w = bars;
 	if (L.canvas_x + L.canvas_w > g->w)
 		L.canvas_w = g->w - L.canvas_x;
+	/* bars of three columns and more keep a gap between them, and all
+	 * one width: a bar wider than its neighbours would read as more */
+	int per = L.canvas_w / bars;
+	if (per > 2)
+		L.canvas_w = bars * per;
 	g->canvas_x = L.canvas_x;
 	g->canvas_w = L.canvas_w;
 
@@ -736,9 +812,10 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 		long full = h->unicode ? (long)eighths : 8 * lround(eighths / 8);
 		if (merged[b] > 0 && full == 0)
 			full = h->unicode ? 1 : 8; /* a bin with anything shows */
-		for (int k = 0; k < per; k++) {
-			int col = L.canvas_x + b * per + k;
-			if (per > 2 && k == per - 1)
+		int from = (int)((long)b * L.canvas_w / bars), to = (int)((long)(b + 1) * L.canvas_w / bars);
+		for (int k = from; k < to; k++) {
+			int col = L.canvas_x + k;
+			if (per > 2 && k == to - 1)
 				continue; /* a gap between wide bars */
 			for (int r = 0; r < p->rows; r++) {
 				long level = full - 8L * (p->rows - 1 - r);
@@ -751,29 +828,9 @@ int plot_histogram(const struct plot_hist *h, struct plot_grid *g)
 			}
 		}
 	}
-	/* the x axis: value ticks over [lo, hi] */
-	struct plot_spec sx = {.xlo = h->lo, .xhi = h->hi};
-	L.canvas_w = bars * per;
-	choose_x_ticks(&sx, &L, g->w);
-	int row = g->h - 3;
-	put(g, row, axis, gl->corner, PLOT_COLOR_AXIS);
-	for (int c = 0; c < L.canvas_w && L.canvas_x + c < g->w; c++)
-		put(g, row, L.canvas_x + c, gl->hline, PLOT_COLOR_AXIS);
-	for (int i = 0; i < L.nxt; i++) {
-		int c = (int)lround((L.xt[i] - h->lo) / (h->hi - h->lo) * L.canvas_w);
-		if (c >= L.canvas_w)
-			c = L.canvas_w - 1;
-		put(g, row, L.canvas_x + c, gl->xtick, PLOT_COLOR_AXIS);
-		char buf[40];
-		int n = plot_tick_label(L.xt[i], L.xstep, buf, sizeof buf);
-		int start = L.canvas_x + c - n / 2;
-		if (start < 0)
-			start = 0;
-		if (start + n > g->w)
-			start = g->w - n;
-		put_text(g, row + 1, start, buf, g->w, PLOT_COLOR_DEFAULT);
-	}
-	put_text(g, g->h - 1, L.canvas_x, h->xlabel, g->w, PLOT_COLOR_DEFAULT);
+	hist_x_axis(g, h, &L, p->top + p->rows, gl);
+	if (h->xlabel)
+		put_text(g, g->h - 1, L.canvas_x, h->xlabel, g->w, PLOT_COLOR_DEFAULT);
 	free(merged);
 	return 0;
 }

@@ -41,6 +41,8 @@ struct plot_spec {
 	bool deriv;       /* the f' panel under the f panel */
 	int mark_dead;    /* this curve's zero-gradient x ranges are marked
 	                   * on the x axis; -1 for none */
+	bool mark_selected; /* the legend marks curve mark_dead (the full
+	                     * screen's selected curve) */
 	/* The y range of the f and f' panels; NAN for automatic. */
 	double ylo[2], yhi[2];
 	/* Given data instead of activations (sweep, train): samples points
@@ -72,6 +74,7 @@ struct plot_grid {
 	int canvas_x, canvas_w; /* grid columns of the canvases */
 	int npanels;
 	struct plot_panel panel[2];
+	bool ascii; /* text cut to fit ends in "..." (else in an ellipsis) */
 };
 
 /* The smallest grid plot_layout draws into; smaller sizes get a one-line

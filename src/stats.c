@@ -778,6 +778,14 @@ int stats_monte_carlo(const struct actfn_curve *c, const struct stats_dist *d, d
                       uint64_t seed, volatile sig_atomic_t *stop, struct stats_figures *out,
                       double *done)
 {
+	return stats_monte_carlo_watched(c, d, n, seed, stop, NULL, NULL, out, done);
+}
+
+int stats_monte_carlo_watched(const struct actfn_curve *c, const struct stats_dist *d, double n,
+                              uint64_t seed, volatile sig_atomic_t *stop,
+                              void (*watch)(void *ctx, double done), void *ctx,
+                              struct stats_figures *out, double *done)
+{
 	memset(out, 0, sizeof *out);
 	*done = 0;
 	if (!dist_valid(d) || !(n >= 1) || n > STATS_MC_MAX || n != floor(n))
@@ -789,6 +797,7 @@ int stats_monte_carlo(const struct actfn_curve *c, const struct stats_dist *d, d
 	double dy[MC_CHUNK] __attribute__((aligned(64))), part[NSUM];
 	struct total t = {{0}, {0}};
 	double drawn = 0;
+	unsigned long chunks = 0;
 	while (drawn < n) {
 		if (stop && *stop)
 			break;
@@ -798,6 +807,8 @@ int stats_monte_carlo(const struct actfn_curve *c, const struct stats_dist *d, d
 		chunk_sums(y, dy, k, part);
 		add_total(&t, part);
 		drawn += (double)k;
+		if (watch && ++chunks % 256 == 0)
+			watch(ctx, drawn);
 	}
 	*done = drawn;
 	if (drawn == 0)

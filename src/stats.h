@@ -51,6 +51,13 @@ int stats_monte_carlo(const struct actfn_curve *c, const struct stats_dist *d, d
                       uint64_t seed, volatile sig_atomic_t *stop, struct stats_figures *out,
                       double *done);
 
+/* The same, saying how far it got: watch(ctx, samples drawn) now and
+ * then (every 2^18 samples), for a progress line. */
+int stats_monte_carlo_watched(const struct actfn_curve *c, const struct stats_dist *d, double n,
+                              uint64_t seed, volatile sig_atomic_t *stop,
+                              void (*watch)(void *ctx, double done), void *ctx,
+                              struct stats_figures *out, double *done);
+
 /* The same by quadrature even where a closed form exists: how the two
  * methods check each other. */
 int stats_quadrature(const struct actfn_curve *c, const struct stats_dist *d,

@@ -209,6 +209,156 @@ static void flush_line(struct out *o, struct out *line)
 	out_reset(line);
 }
 
+/* ---- text wider than its reader: laid out to fit ----------------------------- */
+
+/* A table turned (a column per row) has at most this many rows. */
+#define TURN_MAX 16
+
+/* Groups of consecutive items, each of its widths w[i] plus two spaces
+ * after a first column of `lead`, as many as fit in `width` (at least one
+ * each): start[g] is the first item of group g; returns how many. */
+static int fit_groups(const size_t *w, int n, size_t lead, size_t width, int *start)
+{
+	int groups = 0;
+	size_t used = 0;
+	for (int i = 0; i < n; i++) {
+		if (groups == 0 || used + 2 + w[i] > width) {
+			start[groups++] = i;
+			used = lead;
+		}
+		used += 2 + w[i];
+	}
+	return groups;
+}
+
+/* Blocks of columns, the first column leading each: the header, then
+ * every row again; a blank line between blocks. */
+static size_t write_blocks(struct out *o, const struct tab_source *src, struct tab_cell *cells,
+                           const size_t *width, const int *start, int nblocks, size_t rows,
+                           volatile sig_atomic_t *stop, bool *stopped)
+{
+	struct out line;
+	out_init_mem(&line, 0);
+	bool stopped_before = *stopped;
+	size_t done = 0;
+	for (int b = 0; b < nblocks && !o->err; b++) {
+		int end = b + 1 < nblocks ? start[b + 1] : src->ncols - 1;
+		if (b)
+			out_putc(o, '\n');
+		pad_cell(&line, src->header[0], width[0], src->left_align);
+		for (int j = start[b]; j < end; j++) {
+			out_puts(&line, "  ");
+			pad_cell(&line, src->header[j + 1], width[j + 1], src->left_align);
+		}
+		flush_line(o, &line);
+		size_t i;
+		for (i = 0; i < rows && !o->err; i++) {
+			if (!stopped_before && stop && *stop) {
+				*stopped = true;
+				break;
+			}
+			if (!src->row(src->ctx, i, cells))
+				break;
+			pad_cell(&line, cells[0].text, width[0], src->left_align && !cells[0].is_num);
+			for (int j = start[b]; j < end; j++) {
+				out_puts(&line, "  ");
+				pad_cell(&line, cells[j + 1].text, width[j + 1],
+				         src->left_align && !cells[j + 1].is_num);
+			}
+			flush_line(o, &line);
+		}
+		done = i;
+		if (i < rows)
+			break;
+	}
+	out_free(&line);
+	return done;
+}
+
+/* The table turned: a line per column, its name first, then its cell of
+ * each row; rows in groups that fit, a blank line between groups. */
+static size_t write_turned(struct out *o, const struct tab_source *src, const struct tab_cell *all,
+                           size_t rows, const size_t *rw, size_t name_w, const int *start,
+                           int ngroups)
+{
+	struct out line;
+	out_init_mem(&line, 0);
+	for (int g = 0; g < ngroups && !o->err; g++) {
+		size_t end = g + 1 < ngroups ? (size_t)start[g + 1] : rows;
+		if (g)
+			out_putc(o, '\n');
+		for (int j = 0; j < src->ncols; j++) {
+			pad_cell(&line, src->header[j], name_w, true);
+			for (size_t i = (size_t)start[g]; i < end; i++) {
+				const struct tab_cell *c = &all[i * (size_t)src->ncols + (size_t)j];
+				out_puts(&line, "  ");
+				pad_cell(&line, c->text, rw[i], src->left_align && !c->is_num);
+			}
+			flush_line(o, &line);
+		}
+	}
+	out_free(&line);
+	return rows;
+}
+
+/* Rows (few) into memory, and the widest cell of each; NULL without
+ * memory or when the rows are not all there. */
+static struct tab_cell *fetch_rows(const struct tab_source *src, size_t rows, size_t *rw)
+{
+	struct tab_cell *all = calloc(rows * (size_t)src->ncols, sizeof *all);
+	if (!all)
+		return NULL;
+	for (size_t i = 0; i < rows; i++) {
+		struct tab_cell *c = &all[i * (size_t)src->ncols];
+		if (!src->row(src->ctx, i, c)) {
+			free(all);
+			return NULL;
+		}
+		rw[i] = 0;
+		for (int j = 0; j < src->ncols; j++) {
+			size_t n = util_utf8_count(c[j].text, strlen(c[j].text));
+			rw[i] = n > rw[i] ? n : rw[i];
+		}
+	}
+	return all;
+}
+
+/* A table wider than o->width: blocks of its columns, or turned (a
+ * column per row) when that takes fewer lines. Never cut: a column wider
+ * than the reader gets a block of its own. */
+static size_t write_fitted(struct out *o, const struct tab_source *src, struct tab_cell *cells,
+                           const size_t *width, size_t rows, volatile sig_atomic_t *stop,
+                           bool *stopped)
+{
+	size_t W = (size_t)o->width;
+	int *start = malloc((size_t)(src->ncols + TURN_MAX + 1) * sizeof *start);
+	if (!start)
+		return 0;
+	int nblocks = fit_groups(width + 1, src->ncols - 1, width[0], W, start);
+	size_t block_lines = (size_t)nblocks * (rows + 2) - 1;
+	if (rows > 0 && rows <= TURN_MAX && !*stopped) {
+		size_t rw[TURN_MAX], name_w = 0;
+		for (int j = 0; j < src->ncols; j++) {
+			size_t n = util_utf8_count(src->header[j], strlen(src->header[j]));
+			name_w = n > name_w ? n : name_w;
+		}
+		struct tab_cell *all = fetch_rows(src, rows, rw);
+		int *gstart = start + src->ncols;
+		int ngroups = all ? fit_groups(rw, (int)rows, name_w, W, gstart) : 0;
+		size_t turned_lines = (size_t)ngroups * (size_t)(src->ncols + 1) - 1;
+		if (all && turned_lines < block_lines) {
+			size_t n = write_turned(o, src, all, rows, rw, name_w, gstart, ngroups);
+			free(all);
+			free(start);
+			return n;
+		}
+		free(all);
+	}
+	size_t n = write_blocks(o, src, cells, width, start, nblocks, rows, stop, stopped);
+	free(start);
+	return n;
+}
+
 static size_t write_text(struct out *o, const struct tab_source *src, struct tab_cell *cells,
                          volatile sig_atomic_t *stop, bool *stopped)
 {
@@ -231,6 +381,14 @@ static size_t write_text(struct out *o, const struct tab_source *src, struct tab
 			if (n > width[j])
 				width[j] = n;
 		}
+	}
+	size_t total = 0;
+	for (int j = 0; j < src->ncols; j++)
+		total += width[j] + (j ? 2 : 0);
+	if (o->width > 0 && total > (size_t)o->width && src->ncols > 1) {
+		size_t n = write_fitted(o, src, cells, width, rows, stop, stopped);
+		free(width);
+		return n;
 	}
 	struct out line;
 	out_init_mem(&line, 0);

@@ -241,8 +241,38 @@ static void stats_hook(void *ctx, const struct cmd *cmd, const struct stats_figu
 	num_format(cmd->dist.b, b);
 	snprintf(t->stats_dist, sizeof t->stats_dist, "%s(%s, %s)",
 	         cmd->dist.kind == DIST_NORMAL ? "normal" : "uniform", a, b);
+	if (t->line)
+		snprintf(t->stats_title, sizeof t->stats_title, "%s", t->line);
 	t->show_stats = true;
+	/* the figures go with the plot, beside it or in its place, not with
+	 * an earlier picture */
+	t->show_picture = false;
 	t->dirty = true;
+}
+
+/* How far a command has got, on the prompt's row. */
+static void train_progress(void *ctx, const struct cmd *cmd, long step, long steps,
+                           const struct train_report *reports)
+{
+	struct tui *t = ctx;
+	(void)cmd;
+	(void)reports;
+	if (step >= steps)
+		snprintf(t->status, sizeof t->status, "training: step %ld of %ld, done", steps, steps);
+	else
+		snprintf(t->status, sizeof t->status, "training: step %ld of %ld (Ctrl-C stops it)", step,
+		         steps);
+	tui_draw_status(t, step >= steps);
+}
+
+static void stats_progress(void *ctx, const struct cmd *cmd, int curve, double done, double total)
+{
+	struct tui *t = ctx;
+	char of[NUM_BUF];
+	num_format(total, of);
+	snprintf(t->status, sizeof t->status, "dead: %s (%d of %d), %.0f%% of %s samples (Ctrl-C stops it)",
+	         cmd->curve[curve].label, curve + 1, cmd->ncurves, 100 * done / total, of);
+	tui_draw_status(t, false);
 }
 
 /* A line typed at the prompt (NULL: Ctrl-D on an empty line): kept in
@@ -256,6 +286,8 @@ static void run_command(struct tui *t, char *line)
 	}
 	prompt_history_add(&t->history, line, &t->err);
 	note_keyed_plot(t);
+	/* the view opens at this command's echo, its output under it */
+	tui_msg_command(t);
 	size_t n = strlen(PROMPT_TEXT) + strlen(line);
 	char *echo = malloc(n + 1);
 	if (echo) {
@@ -264,10 +296,17 @@ static void run_command(struct tui *t, char *line)
 		free(echo);
 	}
 	*t->sigint = 0;
-	/* pictures are laid out for the plot area */
-	t->env->term_width = t->lay.plot.w;
-	t->env->term_height = t->lay.plot.h;
+	/* pictures take the width of the screen, and leave the messages room
+	 * under them; tables are laid out to the width */
+	t->env->term_width = t->cols;
+	t->env->term_height = screen_picture_rows(t->rows);
+	t->env->picture_rows_most = screen_picture_rows_most(t->rows);
+	t->out.width = t->err.width = t->cols;
+	/* while it runs, the prompt's row says so, not the line again */
 	t->line = line;
+	snprintf(t->status, sizeof t->status, "running (Ctrl-C stops it)");
+	tui_layout(t);
+	tui_draw_all(t);
 	struct range before = t->env->set->range;
 	midway.busy = 1;
 	enum exec_status st = run_line(t->rc, NULL, 0, line, strlen(line));
@@ -278,8 +317,10 @@ static void run_command(struct tui *t, char *line)
 		t->view = t->home = t->env->set->range;
 	tui_msg_sink(t, &t->out);
 	tui_msg_sink(t, &t->err);
-	if (st == EXEC_INTERRUPTED || *t->sigint)
-		tui_msg_puts(t, "actviz: interrupted");
+	if (st == EXEC_INTERRUPTED || *t->sigint) {
+		static const char note[] = "actviz: interrupted";
+		tui_msg_line(t, note, strlen(note));
+	}
 	*t->sigint = 0;
 	if (st == EXEC_QUIT)
 		t->quit = true;
@@ -343,7 +384,11 @@ static void hook(struct tui *t)
 	t->env->plot_hook = plot_hook;
 	t->env->grid_hook = grid_hook;
 	t->env->stats_hook = stats_hook;
+	t->env->stats_progress = stats_progress;
 	t->env->hook_ctx = t;
+	/* train's progress on the prompt's row, its curves growing above */
+	t->env->progress = train_progress;
+	t->env->progress_ctx = t;
 }
 
 static void unhook(struct tui *t, struct out *saved_out, struct out *saved_err)
@@ -353,7 +398,10 @@ static void unhook(struct tui *t, struct out *saved_out, struct out *saved_err)
 	t->env->plot_hook = NULL;
 	t->env->grid_hook = NULL;
 	t->env->stats_hook = NULL;
+	t->env->stats_progress = NULL;
 	t->env->hook_ctx = NULL;
+	t->env->progress = NULL;
+	t->env->progress_ctx = NULL;
 }
 
 #define BENCH_CLOCK CLOCK_PROCESS_CPUTIME_ID
@@ -461,7 +509,6 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	hook(t);
 	rc->flush = NULL;
 	rc->prompt_width = (int)strlen(PROMPT_TEXT);
-	t->env->progress = NULL; /* the curves themselves show the progress */
 	t->history = prompt_history_begin(&t->err);
 	tui_rl_start(t, run_command);
 	refresh(); /* program mode in place, so that its settings can be kept */

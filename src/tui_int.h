@@ -58,9 +58,15 @@ struct tui {
 	char stats_label[LIMIT_CURVES][CMD_LABEL];
 	struct stats_figures stats[LIMIT_CURVES];
 	char stats_dist[96];
+	char stats_title[256]; /* the dead command, for the title over its card */
 
 	char **msg;          /* message lines, oldest first */
-	int nmsg, scroll;
+	int nmsg;
+	int cmd_first;       /* the last command's first line (its echo) */
+	int scroll;          /* message rows under the view (0: the newest in sight) */
+	bool pinned;         /* the view opens at the last command's first line */
+	char status[200];    /* the prompt's row while a command runs */
+	double status_ms;    /* when it was last drawn */
 	bool help;           /* the F1 box is up */
 	bool dirty, quit;
 
@@ -84,10 +90,15 @@ void tui_draw_screen(struct tui *t);
  * then the terminal is brought up to date. */
 void tui_draw_prompt(struct tui *t, const char *prompt, const char *text, size_t n, size_t point);
 /* Messages: one line as it is; text, a line at a time (the view goes back
- * to the newest); and what a command wrote to o. */
+ * to the newest); and what a command wrote to o (the view opens at the
+ * command's first line: tui_msg_command marks it). */
 void tui_msg_line(struct tui *t, const char *s, size_t n);
 void tui_msg_puts(struct tui *t, const char *s);
 void tui_msg_sink(struct tui *t, struct out *o);
+void tui_msg_command(struct tui *t);
+/* The prompt's row while a command runs: what it is doing, at most every
+ * 50 ms unless now. */
+void tui_draw_status(struct tui *t, bool now);
 
 /* ---- tui_rl.c ---- */
 /* Readline's callback interface, drawing into the prompt's row; each

@@ -142,6 +142,7 @@ static void act_scroll(struct tui *t, int dir)
 	t->scroll += dir * (t->lay.messages.h > 2 ? t->lay.messages.h - 2 : 1);
 	if (t->scroll < 0)
 		t->scroll = 0;
+	t->pinned = false; /* from here on where the keys put it */
 	t->dirty = true;
 }
 

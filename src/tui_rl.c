@@ -22,6 +22,10 @@ static void (*line_handler)(struct tui *t, char *line);
 
 static void draw_prompt(struct tui *t)
 {
+	if (t->line) { /* a command runs: what it does, not the line again */
+		tui_draw_status(t, true);
+		return;
+	}
 	const char *prompt = rl_display_prompt ? rl_display_prompt : PROMPT_TEXT;
 	size_t n = rl_line_buffer ? (size_t)rl_end : 0;
 	size_t point = rl_line_buffer ? (size_t)rl_point : 0;

@@ -271,6 +271,72 @@ static void test_show(void **state)
 	out_free(&o);
 }
 
+/* A table of `rows` rows and 8 columns, cells "rRcC" padded wide. */
+static bool wide_row(void *ctx, size_t i, struct tab_cell *cells)
+{
+	if (i >= *(size_t *)ctx)
+		return false;
+	for (int j = 0; j < 8; j++) {
+		char t[40];
+		snprintf(t, sizeof t, j ? "%zu.%d_0123456789" : "row%zu", i, j);
+		tab_str(&cells[j], t);
+		cells[j].is_num = j > 0;
+	}
+	return true;
+}
+
+static size_t longest_line(const char *s)
+{
+	size_t most = 0;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		most = n > most ? n : most;
+		s += n + (s[n] == '\n');
+	}
+	return most;
+}
+
+/* Text tables wider than o->width are laid out to fit, never cut: a few
+ * rows turned (a line per column), many in blocks of columns; width 0 (a
+ * pipe) keeps a line a row. */
+static void test_fitted_tables(void **state)
+{
+	(void)state;
+	static const char *const header[] = {"curve", "a", "b", "c", "d", "e", "f", "g"};
+	for (size_t rows = 3; rows <= 40; rows += 37) {
+		struct tab_source src = {.ncols = 8, .header = header, .row = wide_row, .ctx = &rows};
+		for (int width = 0; width <= 80; width += 40) {
+			struct out o;
+			out_init_mem(&o, 0);
+			o.width = width;
+			bool stopped = false;
+			assert_int_equal(tab_write(&o, TAB_TEXT, &src, NULL, &stopped), rows);
+			out_putc(&o, '\0');
+			if (width)
+				assert_true(longest_line(o.buf) <= (size_t)width);
+			else
+				assert_true(longest_line(o.buf) > 80);
+			/* every cell whole, once */
+			for (size_t i = 0; i < rows; i++)
+				for (int j = 1; j < 8; j++) {
+					char t[40];
+					snprintf(t, sizeof t, " %zu.%d_0123456789", i, j);
+					char *at = strstr(o.buf, t);
+					assert_non_null(at);
+					assert_null(strstr(at + 1, t));
+				}
+			/* a few rows: turned, the column names down the left */
+			if (width && rows == 3) {
+				size_t first = strcspn(o.buf, "\n");
+				assert_true(strncmp(o.buf, "curve ", 6) == 0);
+				char *row0 = strstr(o.buf, "row0");
+				assert_true(row0 && (size_t)(row0 - o.buf) < first);
+			}
+			out_free(&o);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_printf),
 		cmocka_unit_test(test_setting_names),
 		cmocka_unit_test(test_show),
+		cmocka_unit_test(test_fitted_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

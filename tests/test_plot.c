@@ -255,6 +255,16 @@ static void test_long_legend(void **state)
 	char *text = render(&g);
 	assert_non_null(strstr(text, "hardsigmoid"));
 	assert_non_null(strstr(text, "\n      \xe2\x94\x80\xe2\x94\x80 logsigmoid"));
+	/* 24 rows: a row each, every label whole */
+	assert_non_null(strstr(text, "\n      \xe2\x94\x80\xe2\x94\x80 softshrink"));
+	assert_null(strstr(text, "more"));
+	free(text);
+	plot_grid_free(&g);
+	/* 14 rows: two rows of legend, the rest counted */
+	s = spec_of(names, 4, 30, 14, true, true);
+	assert_int_equal(plot_layout(&s, &g), 0);
+	text = render(&g);
+	assert_non_null(strstr(text, "\n      \xe2\x94\x80\xe2\x94\x80 logsigmoid"));
 	assert_non_null(strstr(text, "+2 more"));
 	free(text);
 	plot_grid_free(&g);
@@ -378,6 +388,51 @@ static void test_histogram(void **state)
 	}
 }
 
+/* Narrow bars fill the width (40 bins over 80 columns: not 40 columns of
+ * one); without a label under it the axis moves down and the bars get
+ * the row. */
+static void test_histogram_width(void **state)
+{
+	(void)state;
+	long count[40];
+	for (int b = 0; b < 40; b++)
+		count[b] = 40 - b;
+	for (int labelled = 0; labelled <= 1; labelled++) {
+		struct plot_hist h = {.title = "t", .xlabel = labelled ? "x" : NULL, .count = count,
+		                      .bins = 40, .lo = 0, .hi = 40, .unicode = true, .width = 80,
+		                      .height = 12};
+		struct plot_grid g;
+		assert_int_equal(plot_histogram(&h, &g), 0);
+		assert_true(g.canvas_x + g.canvas_w >= 78);
+		int bottom = g.panel[0].top + g.panel[0].rows - 1, last = 0;
+		for (int c = 0; c < g.w; c++)
+			if (cell(&g, bottom, c) == 0x2588 || (cell(&g, bottom, c) > 0x2580 && cell(&g, bottom, c) < 0x2588))
+				last = c;
+		assert_true(last >= 77);
+		/* the axis right under the bars, its labels under it */
+		assert_int_equal(cell(&g, bottom + 1, g.canvas_x - 1), 0x2514);
+		assert_int_equal(g.panel[0].rows, labelled ? 8 : 9);
+		plot_grid_free(&g);
+	}
+	/* a title wider than the grid: cut, and it says so */
+	for (int unicode = 0; unicode <= 1; unicode++) {
+		struct plot_hist h = {.title = "relu: distribution of f(z)", .xlabel = "f(z)",
+		                      .count = count, .bins = 40, .lo = 0, .hi = 40,
+		                      .unicode = unicode, .width = 20, .height = 10};
+		struct plot_grid g;
+		assert_int_equal(plot_histogram(&h, &g), 0);
+		if (unicode) {
+			assert_int_equal(cell(&g, 0, 19), 0x2026);
+			assert_int_equal(cell(&g, 0, 17), 'n');
+		} else {
+			assert_int_equal(cell(&g, 0, 16), 'o');
+			assert_int_equal(cell(&g, 0, 17), '.');
+			assert_int_equal(cell(&g, 0, 19), '.');
+		}
+		plot_grid_free(&g);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_odd_ranges),
 		cmocka_unit_test(test_jump_in_f),
 		cmocka_unit_test(test_histogram),
+		cmocka_unit_test(test_histogram_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

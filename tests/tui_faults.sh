@@ -100,7 +100,7 @@ if command -v bash >/dev/null 2>&1; then
 	check "fg: a note while it computes" 'grep -q "^actviz: still computing (Ctrl-C stops it)" "$tmp/screen" && [ "$(ps -o stat= -p "$(pid_of)" | cut -c1)" = R ]'
 	t send-keys -t s C-c
 	wait_for "interrupted" 100
-	check "then Ctrl-C: the whole screen again" 'grep -q "^f(x)" "$tmp/screen" && grep -q "actviz: interrupted" "$tmp/screen"'
+	check "then Ctrl-C: the whole screen again" 'grep -q "^ actviz  dead relu" "$tmp/screen" && grep -q "^ z ~ normal(0, 1):" "$tmp/screen" && grep -q "actviz: interrupted" "$tmp/screen"'
 	t send-keys -t s "quit" Enter
 	poll '[ -z "$(pid_of)" ]' 100
 	t send-keys -t s "echo \$? >'$tmp/rc'; stty -g >'$tmp/stty.next' && mv '$tmp/stty.next' '$tmp/stty.after'" Enter

@@ -61,12 +61,12 @@ check "F3 goes back round to the last" 'grep -q "▸ elu" "$tmp/screen"'
 keys F4 F4 F7
 wait_for "leaky 0, elu on"
 title=$(title)
-check "F7 steps the selected curve's parameter down ten steps" '[ "$title" = "relu, leaky 0, elu on -3..3" ]'
+check "F7 steps the selected curve's parameter down ten steps" '[ "$title" = "relu, ▸leaky 0, elu on -3..3" ]'
 keys F1
 wait_for "derivative panel on or off"
 keys F8
 wait_until '! grep -q "derivative panel on or off" "$tmp/screen"'
-check "a key that closes the help does nothing else" '[ "$(title)" = "relu, leaky 0, elu on -3..3" ]'
+check "a key that closes the help does nothing else" '[ "$(title)" = "relu, ▸leaky 0, elu on -3..3" ]'
 
 # A curve without parameters says so.
 run "relu"
@@ -125,19 +125,24 @@ keys F9
 wait_until 'cmp -s "$tmp/screen" "$tmp/home_view"'
 check "F9 resets the y zoom" 'cmp -s "$tmp/screen" "$tmp/home_view"'
 
-# PgUp/PgDn scroll the messages; the view stops at the oldest.
-run "list" "hardshrink"
+# Output longer than the messages: from its first line, the lines below
+# counted; PgUp/PgDn scroll the messages; the view stops at the oldest.
+run "list"
+check "long output: from its first line, the rest counted" 'grep -q "^actviz> list" "$tmp/screen" && grep -q "^name  *aliases  *params" "$tmp/screen" && grep -q "── [0-9]* more lines (PgDn) ──" "$tmp/screen" && ! grep -q "^hardshrink" "$tmp/screen"'
+keys NPage NPage NPage NPage NPage NPage NPage NPage
+wait_until '! grep -q "more lines (PgDn)" "$tmp/screen"'
+check "PgDn goes on to the newest" 'grep -q "^hardshrink" "$tmp/screen"'
 keys PPage
-wait_for "4 newer lines below (PgDn)"
-check "PgUp scrolls back, says what is below" 'grep -q "── 4 newer lines below (PgDn) ──" "$tmp/screen" && ! grep -q "^hardshrink" "$tmp/screen"'
+wait_until 'grep -q "more lines (PgDn)" "$tmp/screen"'
+check "PgUp scrolls back, says what is below" 'grep -q "── [0-9]* more lines (PgDn) ──" "$tmp/screen" && ! grep -q "^hardshrink" "$tmp/screen"'
 keys NPage
-wait_until '! grep -q "newer lines below" "$tmp/screen"'
+wait_until '! grep -q "more lines (PgDn)" "$tmp/screen"'
 check "PgDn comes back to the newest" 'grep -q "^hardshrink" "$tmp/screen"'
 keys PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage
 wait_for "Type a command (help lists them)"
 check "PgUp stops at the first message" 'grep -q "^Type a command (help lists them)" "$tmp/screen"'
 keys NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
-wait_until '! grep -q "newer lines below" "$tmp/screen"'
+wait_until '! grep -q "more lines (PgDn)" "$tmp/screen"'
 
 # Ctrl-L draws everything again (here after the terminal was reset
 # behind actviz's back).
@@ -202,6 +207,12 @@ check "set range moves the view" '[ "$(title)" = "relu on -5..5" ]'
 # Pictures: the title names the command that drew them, and keeps it.
 run "hist relu"
 check "hist: its picture" 'grep -q "^relu: distribution of f(z)" "$tmp/screen" && [ "$(title)" = "hist relu" ]'
+# A smaller screen clips the picture, and says so.
+t resize-window -t s -x 60 -y 20
+wait_until '[ "$(widest)" -le 60 ] && grep -q "relu: distribution" "$tmp/screen"'
+check "resize: the picture clipped to 60 columns" '[ "$(widest)" -le 60 ] && grep -q "relu: distribution" "$tmp/screen" && grep -q "^(cut to fit the screen" "$tmp/screen"'
+t resize-window -t s -x 100 -y 30
+wait_until '[ "$(widest)" -gt 60 ]'
 run "relu at 1"
 check "hist: a command without a picture leaves the title" '[ "$(title)" = "hist relu" ]'
 run "bogus"
@@ -211,13 +222,6 @@ check "hist: so does an error" '[ "$(title)" = "hist relu" ]'
 run "dead relu, elu"
 check "dead: the figures pane" 'grep -q "│ z ~ normal(0, 1):" "$tmp/screen" && grep -q "│     closed_form" "$tmp/screen"'
 check "dead: an error bound is never cut" 'grep -q "7.6e-14 *$" "$tmp/screen"'
-
-# A smaller screen clips the picture.
-t resize-window -t s -x 60 -y 20
-wait_until '[ "$(widest)" -le 60 ] && grep -q "relu: distribution" "$tmp/screen"'
-check "resize: the picture clipped to 60 columns" '[ "$(widest)" -le 60 ] && grep -q "relu: distribution" "$tmp/screen"'
-t resize-window -t s -x 100 -y 30
-wait_until '[ "$(widest)" -gt 60 ]'
 
 run "sweep bias -8..0"
 check "sweep: its picture" 'grep -q "^dead share  ── relu  ── leaky  ── elu" "$tmp/screen" && [ "$(title)" = "sweep bias -8..0" ]'
@@ -244,7 +248,7 @@ check "Ctrl-C: still running" '[ ! -s "$tmp/rc" ]'
 # Output past what the screen keeps: cut, and said so.
 run "table relu on 0..0.5 step 0.000001"
 wait_for "the rest of the output was cut"
-check "long output: cut, and said so" 'grep -q "^actviz: (the rest of the output was cut; a pipe gets all of it)" "$tmp/screen"'
+check "long output: cut, and said so where it opens" 'grep -q "^actviz> table relu on 0..0.5 step 0.000001" "$tmp/screen" && grep -q "^actviz: (the rest of the output was cut; a pipe gets all of it)" "$tmp/screen" && grep -q "^   1e-06     1e-06   1" "$tmp/screen"'
 
 type_text "quit"
 keys Enter
@@ -257,18 +261,18 @@ start 100 30 "HOME=$tmp/home" --
 wait_for "actviz>"
 # more curves than colours: glyphs, in the plot and before each label
 run "relu, leaky, elu, gelu, silu, mish, softplus, selu, celu"
-check "9 curves: the legend on two rows" 'grep -q "^f(x)  \* relu  + leaky .* @ softplus " "$tmp/screen" && grep -q "^      & selu  = celu " "$tmp/screen"'
+check "9 curves: the legend on two rows" 'grep -q "^f(x)  ▸\* relu  + leaky .* @ softplus " "$tmp/screen" && grep -q "^      & selu  = celu " "$tmp/screen"'
 check "9 curves: labelled by glyph, one colour each is not enough" 'grep -q "│ ▸ \* relu" "$tmp/screen" && grep -q "│   + leaky" "$tmp/screen"'
 check "9 curves: the figures stop at the messages" '[ "$(widest)" -le 100 ] && grep -q "^────" "$tmp/screen"'
 # ASCII plots tell curves apart by glyph, colour or not
 run "set ascii on"
 run "relu, elu"
-check "set ascii on: glyph labels" 'grep -q "│ ▸ \* relu" "$tmp/screen" && grep -q "^f(x)  \* relu  + elu" "$tmp/screen"'
+check "set ascii on: glyph labels" 'grep -q "│ ▸ \* relu" "$tmp/screen" && grep -q "^f(x)  >\* relu  + elu" "$tmp/screen"'
 run "set ascii off"
 # the figures of dead for more curves than fit, under a uniform
 run "dead relu, elu, leaky, gelu, silu, mish with uniform(-1, 1)" "z ~ uniform(-1, 1)"
-check "dead: the distribution named" 'grep -q "│ z ~ uniform(-1, 1):" "$tmp/screen"'
-check "dead: as many curves as fit, numbers whole" 'grep -q "│     mean 0.25, std 0.3227$" "$tmp/screen" && grep -q "│       error < 2.3e-14$" "$tmp/screen"'
+check "dead: the distribution named" 'grep -q "^ z ~ uniform(-1, 1):" "$tmp/screen"'
+check "dead: more curves than fit beside the plot go across, numbers whole" 'grep -q "^  mean 0.25, std 0.3227 " "$tmp/screen" && grep -q " error < 2.3e-14$" "$tmp/screen" && grep -q "^ silu  *mish$" "$tmp/screen"'
 # set range moving one end only
 run "relu"
 run "set range -3..5"
@@ -306,7 +310,7 @@ start 100 30 "HOME=$tmp/home" TERM=vt100 -- --color=always
 wait_for "actviz>"
 run "relu, elu"
 screen_esc
-check "vt100: no colours even when asked" '! grep -q "$(printf "\033")\[3[0-7]m\|38;5;" "$tmp/screen" && grep -q "f(x)  \* relu  + elu" "$tmp/screen"'
+check "vt100: no colours even when asked" '! grep -q "$(printf "\033")\[3[0-7]m\|38;5;" "$tmp/screen" && grep -q "f(x)  ▸\* relu  + elu" "$tmp/screen"'
 keys C-d
 ended
 
@@ -319,10 +323,10 @@ screen_esc
 check "NO_COLOR: no colour" '! grep -q "$(printf "\033")\[38;5;" "$tmp/screen"'
 screen
 check "LC_ALL=C: ASCII axes and box" 'grep -q "^  0 +\*" "$tmp/screen" && grep -q "| > \* relu" "$tmp/screen" && ! LC_ALL=C grep -q "[^ -~]" "$tmp/screen"'
-check "without colour: curves told apart by glyph" 'grep -q "^f(x)  \* relu  + elu" "$tmp/screen" && grep -q "|   + elu" "$tmp/screen"'
+check "without colour: curves told apart by glyph" 'grep -q "^f(x)  >\* relu  + elu" "$tmp/screen" && grep -q "|   + elu" "$tmp/screen"'
 keys F1
 wait_for "derivative panel"
-check "LC_ALL=C: the help box in ASCII" 'grep -q "|------*|" "$tmp/screen"'
+check "LC_ALL=C: the help box in ASCII, corners and all" 'grep -B1 "| Keys of the full-screen" "$tmp/screen" | head -1 | grep -q "+----*+"'
 keys Escape
 wait_until '! grep -q "derivative panel" "$tmp/screen"'
 keys C-d
@@ -336,7 +340,7 @@ check "--color=always wins over NO_COLOR" 'grep -q "$(printf "\033")\[38;5;33m" 
 run "set color off"
 run "relu, elu"
 screen_esc
-check "set color off: no colour, glyphs" '! grep -q "$(printf "\033")\[38;5;" "$tmp/screen" && grep -q "f(x)  \* relu  + elu" "$tmp/screen"'
+check "set color off: no colour, glyphs" '! grep -q "$(printf "\033")\[38;5;" "$tmp/screen" && grep -q "f(x)  ▸\* relu  + elu" "$tmp/screen"'
 keys C-d
 ended
 

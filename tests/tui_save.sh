@@ -18,7 +18,7 @@ printf 'relu at 1\nrelu on 3..1\nrelu at 2\n' >"$tmp/bad.avz"
 start 80 24 -- -i "$tmp/demo.avz"
 wait_for "relu, leaky 0.1, elu on -4..4"
 check "-i: the script's plot on the first screen" \
-	'grep -q "actviz  relu, leaky 0.1, elu on -4..4" "$tmp/screen"'
+	'grep -q "actviz  ▸relu, leaky 0.1, elu on -4..4" "$tmp/screen"'
 check "-i: at the prompt" 'tail -1 "$tmp/screen" | grep -q "^actviz> *$"'
 type_text "save $tmp/plot.svg"
 keys Enter
