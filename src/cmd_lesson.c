@@ -54,8 +54,12 @@ static int parse_lesson(struct parser *p, struct cmd *cmd)
 }
 
 /* Step i (0-based) of topic t: its heading, prose, and its commands run
- * as if typed, each shown after "> ". */
-static enum exec_status show_step(struct exec_env *env, size_t t, int i, struct diag *d)
+ * as if typed, each shown after "> ". One step at a time (keys not NULL),
+ * the heading says how to go on and no blank line is spent: on the full
+ * screen the messages' view opens at the top of the step and should hold
+ * as much of it as it can. */
+static enum exec_status show_step(struct exec_env *env, size_t t, int i, const char *keys,
+                                  struct diag *d)
 {
 	const int *order;
 	int n = lesson_topic_steps(t, &order);
@@ -65,10 +69,14 @@ static enum exec_status show_step(struct exec_env *env, size_t t, int i, struct 
 	char text[LESSON_TEXT + 256];
 	if (lesson_text(&ctx, s, 78, text, sizeof text) < 0)
 		return diag_set(d, 0, "%s", text);
-	out_printf(env->out, "Step %d of %d: %s\n\n%s", i + 1, n, s->title, text);
+	if (keys)
+		out_printf(env->out, "Step %d of %d%s: %s (%s)\n%s", i + 1, n,
+		           i + 1 < n ? "" : ", the last", s->title, keys, text);
+	else
+		out_printf(env->out, "Step %d of %d: %s\n\n%s", i + 1, n, s->title, text);
 	struct session *sess = env->session;
 	for (int k = 0; k < LESSON_MAX_LINES && s->lines[k]; k++) {
-		out_printf(env->out, "\n> %s\n", s->lines[k]);
+		out_printf(env->out, "%s> %s\n", keys ? "" : "\n", s->lines[k]);
 		if (!sess || !sess->rc)
 			continue; /* shown, not run (no session to run it in) */
 		enum exec_status st = run_line(sess->rc, "lesson", k + 1, s->lines[k], strlen(s->lines[k]));
@@ -79,18 +87,6 @@ static enum exec_status show_step(struct exec_env *env, size_t t, int i, struct 
 		}
 	}
 	return EXEC_OK;
-}
-
-static void footer(struct exec_env *env, size_t t, int i)
-{
-	const int *order;
-	int n = lesson_topic_steps(t, &order);
-	if (i + 1 < n)
-		out_printf(env->out, "\n(step %d of %d: %s; lesson back, lesson end)\n", i + 1, n,
-		           env->step_keys ? env->step_keys : "lesson next");
-	else
-		out_printf(env->out, "\n(the last step: lesson back, lesson 1 to start again, lesson "
-		           "end)\n");
 }
 
 static enum exec_status exec_lesson(struct exec_env *env, const struct cmd *cmd, struct diag *d)
@@ -106,7 +102,7 @@ static enum exec_status exec_lesson(struct exec_env *env, const struct cmd *cmd,
 		           lesson_topic_about(t));
 		for (int i = 0; i < n; i++) {
 			out_puts(env->out, "\n");
-			enum exec_status st = show_step(env, t, i, d);
+			enum exec_status st = show_step(env, t, i, NULL, d);
 			if (st != EXEC_OK)
 				return st;
 		}
@@ -140,10 +136,7 @@ static enum exec_status exec_lesson(struct exec_env *env, const struct cmd *cmd,
 		}
 		s->lesson_pos = to;
 	}
-	enum exec_status st = show_step(env, (size_t)s->lesson_topic, s->lesson_pos, d);
-	if (st == EXEC_OK)
-		footer(env, (size_t)s->lesson_topic, s->lesson_pos);
-	return st;
+	return show_step(env, (size_t)s->lesson_topic, s->lesson_pos, env->step_keys, d);
 }
 
 const struct command command_lesson_entry = {

@@ -27,6 +27,9 @@ static const struct key_entry table[] = {
 	/* the terminal's SIGINT, and readline's end of input */
 	{{KEYC_CTRL('c')}, "Ctrl-C", "clears the line", KEY_ACT_NONE, true},
 	{{KEYC_CTRL('d')}, "Ctrl-D or quit", "leaves", KEY_ACT_NONE, true},
+	/* done by the line's own handling (tui.c, tui_keys.c) */
+	{{KEYC_ENTER, KEYC_BACKSPACE}, "Enter/Bksp/q", "in a lesson, on an empty line: next step, "
+	 "back, leave", KEY_ACT_NONE, false},
 };
 
 #define NKEYS (sizeof table / sizeof table[0])

@@ -23,6 +23,10 @@ enum key_code {
 	KEYC_SHIFT_DOWN,
 	KEYC_PGUP,
 	KEYC_PGDN,
+	/* the line's own keys, listed for the help: the line editing sees
+	 * them, and in a lesson tui.c and tui_keys.c */
+	KEYC_ENTER,
+	KEYC_BACKSPACE,
 	KEYC_COUNT,
 };
 

@@ -71,7 +71,7 @@ int repl_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag, bool echo_t
 	rl_outstream = echo_to_stderr ? stderr : stdout;
 	rl_signal_event_hook = on_signal_event;
 	rc->prompt_width = (int)strlen(PROMPT_TEXT);
-	rc->env->step_keys = "Enter goes on";
+	rc->env->step_keys = "Enter goes on; lesson back, lesson N, lesson end";
 
 	char *path = prompt_history_begin(rc->err);
 

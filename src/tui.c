@@ -284,6 +284,14 @@ static void run_command(struct tui *t, char *line)
 		t->quit = true;
 		return;
 	}
+	/* Enter alone, during a lesson, goes on to its next step */
+	if (!line[strspn(line, " \t")] && t->env->session && t->env->session->lesson_topic >= 0) {
+		char *next = strdup("lesson next");
+		if (next) {
+			free(line);
+			line = next;
+		}
+	}
 	prompt_history_add(&t->history, line, &t->err);
 	note_keyed_plot(t);
 	/* the view opens at this command's echo, its output under it */
@@ -327,6 +335,11 @@ static void run_command(struct tui *t, char *line)
 	free(line);
 	t->figs_valid = false;
 	t->dirty = true;
+}
+
+void tui_run_line(struct tui *t, char *line)
+{
+	run_command(t, line);
 }
 
 /* ---- set-up ---------------------------------------------------------------------- */
@@ -510,6 +523,7 @@ int tui_run(struct run_ctx *rc, volatile sig_atomic_t *sigint_flag)
 	rc->flush = NULL;
 	rc->prompt_width = (int)strlen(PROMPT_TEXT);
 	t->history = prompt_history_begin(&t->err);
+	t->env->step_keys = "Enter goes on, Backspace goes back, q leaves";
 	tui_rl_start(t, run_command);
 	refresh(); /* program mode in place, so that its settings can be kept */
 	if (have_shell)

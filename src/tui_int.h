@@ -109,6 +109,10 @@ void tui_rl_stop(struct tui *t);
 void tui_rl_feed(struct tui *t, const char *bytes, size_t n);
 /* Ctrl-C: the line goes. */
 void tui_rl_clear_line(struct tui *t);
+/* Whether the line being typed is empty. */
+bool tui_rl_line_empty(void);
+/* Runs a line as if typed and entered (it takes line, malloc'd). */
+void tui_run_line(struct tui *t, char *line);
 /* The whole screen, the prompt's line included. */
 void tui_draw_all(struct tui *t);
 

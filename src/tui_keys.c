@@ -10,6 +10,7 @@
 
 #include "dmath.h"
 #include "keys.h"
+#include "session.h"
 #include "util.h"
 
 /* ---- what the actions do ------------------------------------------------------- */
@@ -239,6 +240,18 @@ void tui_key(struct tui *t, int r, wint_t k)
 		t->help = false;
 		t->dirty = true;
 		return;
+	}
+	/* In a lesson, on an empty line: Backspace goes back a step, q
+	 * leaves (Enter, going on, is the empty line's own: tui.c) */
+	if (t->env->session && t->env->session->lesson_topic >= 0 && tui_rl_line_empty()) {
+		bool back = (r == KEY_CODE_YES && k == KEY_BACKSPACE) || (r != KEY_CODE_YES && (k == 127 || k == 8));
+		bool leave = r != KEY_CODE_YES && k == 'q';
+		if (back || leave) {
+			char *line = strdup(back ? "lesson back" : "lesson end");
+			if (line)
+				tui_run_line(t, line);
+			return;
+		}
 	}
 	enum key_action a = keys_action(key_code_of(r, k));
 	if (a != KEY_ACT_NONE && actions[a].fn) {

@@ -95,6 +95,11 @@ static void show_matches(char **matches, int num, int max_len)
 	tui_draw_all(rl_tui);
 }
 
+bool tui_rl_line_empty(void)
+{
+	return !rl_line_buffer || rl_end == 0;
+}
+
 void tui_rl_clear_line(struct tui *t)
 {
 	(void)t;

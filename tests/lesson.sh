@@ -49,4 +49,37 @@ screen
 check "after the end, Enter alone is an empty line again" '! grep -q "^Step" "$tmp/screen"'
 type_text quit
 keys Enter
+
+# ---- on the full screen: Enter, Backspace and q on an empty line ------------------
+
+for size in "80 24" "100 30"; do
+	start $size
+	wait_for "actviz>"
+	type_text "lesson"
+	keys Enter
+	wait_for "Step 1 of 10: the definition (Enter goes on, Backspace goes back, q leaves)"
+	r=$?
+	check "full screen $size: step 1, and the keys that go on" '[ $r = 0 ]'
+	# the whole lesson, a step an Enter
+	k=2
+	while [ $k -le 10 ]; do
+		keys Enter
+		wait_for "Step $k of 10" 200 || break
+		k=$((k + 1))
+	done
+	check "full screen $size: Enter alone through all ten steps" '[ $k = 11 ]'
+	keys BSpace
+	wait_for "Step 9 of 10" 200
+	check "full screen $size: Backspace on an empty line, a step back" 'grep -q "^Step 9 of 10: the fixes" "$tmp/screen"'
+	keys q
+	wait_for "End of the lesson."
+	r=$?
+	check "full screen $size: q on an empty line leaves the lesson" '[ $r = 0 ]'
+	type_text q
+	wait_prompt "q"
+	check "full screen $size: after the lesson, q is typed" 'is_prompt "q"'
+	keys C-u
+	type_text quit
+	keys Enter
+done
 finish

@@ -61,7 +61,9 @@ static void test_help(void **state)
 	                    "  F3 / F4          select the previous / next curve\n";
 	assert_true(strncmp(buf, first, strlen(first)) == 0);
 	assert_non_null(strstr(buf, "\n  F9 or Alt-0      reset the view to the command's range\n"));
-	const char *last = "  Ctrl-L           redraw;  Ctrl-C clears the line;  Ctrl-D or quit leaves\n";
+	assert_non_null(strstr(buf, "\n  Ctrl-L           redraw;  Ctrl-C clears the line;  Ctrl-D or quit "
+	                            "leaves\n"));
+	const char *last = "  Enter/Bksp/q     in a lesson, on an empty line: next step, back, leave\n";
 	assert_string_equal(buf + n - strlen(last), last);
 	/* help keys is it, under a heading */
 	const char *text = help_text("keys", 4);
