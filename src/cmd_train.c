@@ -2,6 +2,7 @@
  * side, and the dead units it leaves. */
 #define _POSIX_C_SOURCE 200809L
 #include "command.h"
+#include "curve.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -263,16 +264,26 @@ static int finish_train(struct parser *p, struct cmd *cmd)
 	return 0;
 }
 
+/* train may leave its curves out: the demo's four, ReLU and its fixes. */
+static int parse_train(struct parser *p, struct cmd *cmd)
+{
+	static const char *const demo[] = {"relu", "leaky", "elu", "prelu"};
+	if (curve_parse_list_or(p, cmd, demo, 4) < 0)
+		return -1;
+	return command_clauses(p, cmd);
+}
+
 const struct command command_train_entry = {
 	.name = "train",
 	.kind = CMD_TRAIN,
 	.clauses = CL_SEED | CL(CLAUSE_BIAS) | CL_INIT | CL(CLAUSE_TRAIN_BATCH) | CL_LR | CL_STEPS |
 	           CL_WIDTH | CL_DEPTH | CL_TASK | CL_OPTIMIZER | CL_EVERY,
 	.defaults = train_defaults,
+	.parse = parse_train,
 	.finish = finish_train,
 	.exec = exec_train,
 	.overview = "  train relu, leaky 0.01, elu   ReLU units dying while a network learns\n",
-	.help = "train CURVES [lr X] [steps N] [batch B] [width W] [depth D] [task sin|spirals]\n"
+	.help = "train [CURVES] [lr X] [steps N] [batch B] [width W] [depth D] [task sin|spirals]\n"
 	 "      [optimizer sgd|adam] [bias B] [init torch|he|xavier|normal(0, S)]\n"
 	 "      [every N] [seed S]\n"
 	 "\n"
@@ -283,7 +294,8 @@ const struct command command_train_entry = {
 	 "whole batch), per layer too. Defaults: 1000 steps, batch 64, Adam at lr 0.01\n"
 	 "(SGD: lr 0.02), PyTorch's nn.Linear initialisation with the hidden biases at -1,\n"
 	 "where most ReLU units die and stay dead while the fixes learn; bias 0 starts\n"
-	 "them alive. Ctrl-C stops it, keeping what was computed.\n",
+	 "them alive. Without CURVES: relu, leaky, elu, prelu. Ctrl-C stops it, keeping\n"
+	 "what was computed.\n",
 	.arg = COMMAND_ARG_CURVES,
 	.data = true,
 	.listed = true,
