@@ -345,32 +345,67 @@ static int inline_term(struct parse *ps, const struct user_prog *from, int i, in
 	return op_node(ps, f->op, a, b, c, off);
 }
 
-/* name(args): a function of the language, a built-in activation, or a
- * definition made before this one. The name is the current token. */
-static int call(struct parse *ps, size_t off, size_t len)
+/* The arguments of a call, as parsed: each one's term and where it
+ * starts, and the parameter a keyword names (-1: by position). */
+#define MAX_ARGS (ACTFN_MAX_PARAMS + 3)
+struct call_args {
+	int term[MAX_ARGS];
+	size_t off[MAX_ARGS];
+	int kw[MAX_ARGS];
+	int n;
+	size_t close; /* where the ')' is */
+};
+
+/* An activation's argument after the first, at a word: a keyword
+ * (alpha=1.5) noted in ca->kw, then a choice word (tanh) taken as its
+ * value. Returns 1 when it took a choice word, 0 when the value is an
+ * expression still to parse (the current token), -1 on an error. */
+static int keyword_or_choice(struct parse *ps, const struct actfn_def *act, struct call_args *ca,
+                             size_t *aoff)
 {
 	const char *s = ps->lx.s;
-	const struct user_func *fn = func_lookup(s + off, len);
-	const struct actfn_def *bi = fn ? NULL : builtin_lookup(s + off, len);
-	const struct actfn_def *ud = fn || bi ? NULL : actfn_lookup(s + off, len);
-	if (!fn && !bi && !ud) {
-		if (util_word_eq(s + off, len, ps->u->name))
-			fail(ps, off, "%s cannot call itself: a definition has no recursion", ps->u->name);
-		else
-			fail(ps, off, "unknown function '%.*s'", (int)len, s + off);
+	int i = ca->n;
+	size_t woff = ps->lx.off, wlen = ps->lx.tlen;
+	struct lex save = ps->lx;
+	next(ps);
+	if (ps->lx.t == T_ASSIGN) {
+		int k = actfn_param_index(act, s + woff, wlen);
+		if (k < 0) {
+			fail(ps, woff, "%s has no parameter '%.*s'", act->name, (int)wlen, s + woff);
+			return -1;
+		}
+		ca->kw[i] = k;
+		next(ps);
+		*aoff = ps->lx.off;
+		save = ps->lx;
+	}
+	ps->lx = save; /* the value's first token */
+	int pk = ca->kw[i] >= 0 ? ca->kw[i] : i - 1;
+	if (pk >= act->nparams || act->param[pk].type != ACTFN_CHOICE || ps->lx.t != T_NAME)
+		return 0;
+	int ch = actfn_choice_index(&act->param[pk], s + ps->lx.off, ps->lx.tlen);
+	if (ch < 0) {
+		fail(ps, ps->lx.off, "%s's %s is one of its words, not '%.*s'", act->name,
+		     act->param[pk].name, (int)ps->lx.tlen, s + ps->lx.off);
 		return -1;
 	}
-	const struct actfn_def *act = bi ? bi : ud;
+	ca->term[i] = num_node(ps, ch, ps->lx.off);
+	next(ps);
+	return 1;
+}
+
+/* The arguments from '(' to ')', at most cap of them. */
+static int call_args(struct parse *ps, const struct user_func *fn, const struct actfn_def *act,
+                     struct call_args *ca)
+{
+	int cap = fn ? (fn->arity < 0 ? MAX_ARGS : fn->arity) : 1 + act->nparams;
 	next(ps); /* ( */
-	int args[ACTFN_MAX_PARAMS + 3], nargs = 0;
-	size_t argoff[ACTFN_MAX_PARAMS + 3];
-	int kw[ACTFN_MAX_PARAMS + 3]; /* the parameter a keyword names, else -1 */
-	int cap = fn ? (fn->arity < 0 ? ACTFN_MAX_PARAMS + 3 : fn->arity) : 1 + act->nparams;
+	ca->n = 0;
 	while (ps->lx.t != T_RP) {
-		if (nargs > 0 && !expect(ps, T_COMMA, "',' or ')'"))
+		if (ca->n > 0 && !expect(ps, T_COMMA, "',' or ')'"))
 			return -1;
 		size_t aoff = ps->lx.off;
-		if (nargs >= cap) {
+		if (ca->n >= cap) {
 			if (fn)
 				fail(ps, aoff, "%s takes %s%d argument%s", fn->name, fn->arity < 0 ? "at most " : "",
 				     cap, cap == 1 ? "" : "s");
@@ -379,116 +414,115 @@ static int call(struct parse *ps, size_t off, size_t len)
 				     act->nparams == 1 ? "" : "s");
 			return -1;
 		}
-		kw[nargs] = -1;
-		/* a keyword (alpha=1.5) or a choice word (tanh) of an activation */
-		if (act && nargs > 0 && ps->lx.t == T_NAME) {
-			size_t woff = ps->lx.off, wlen = ps->lx.tlen;
-			struct lex save = ps->lx;
-			next(ps);
-			if (ps->lx.t == T_ASSIGN) {
-				int k = actfn_param_index(act, s + woff, wlen);
-				if (k < 0) {
-					fail(ps, woff, "%s has no parameter '%.*s'", act->name, (int)wlen, s + woff);
-					return -1;
-				}
-				kw[nargs] = k;
-				next(ps);
-				aoff = ps->lx.off;
-				save = ps->lx;
-			}
-			if (kw[nargs] < 0)
-				ps->lx = save; /* not a keyword: back to the word */
-			int pk = kw[nargs] >= 0 ? kw[nargs] : nargs - 1;
-			if (pk < act->nparams && act->param[pk].type == ACTFN_CHOICE && ps->lx.t == T_NAME) {
-				int ch = actfn_choice_index(&act->param[pk], s + ps->lx.off, ps->lx.tlen);
-				if (ch < 0) {
-					fail(ps, ps->lx.off, "%s's %s is one of its words, not '%.*s'", act->name,
-					     act->param[pk].name, (int)ps->lx.tlen, s + ps->lx.off);
-					return -1;
-				}
-				args[nargs] = num_node(ps, ch, ps->lx.off);
-				argoff[nargs++] = aoff;
-				next(ps);
-				continue;
-			}
-			ps->lx = save;
-		}
-		args[nargs] = expr(ps);
-		argoff[nargs++] = aoff;
+		ca->kw[ca->n] = -1;
+		int took = act && ca->n > 0 && ps->lx.t == T_NAME ? keyword_or_choice(ps, act, ca, &aoff) : 0;
+		if (took < 0)
+			return -1;
+		if (!took)
+			ca->term[ca->n] = expr(ps);
+		ca->off[ca->n++] = aoff;
 		if (ps->failed)
 			return -1;
 	}
-	size_t close = ps->lx.off;
+	ca->close = ps->lx.off;
 	next(ps); /* ) */
-	if (fn) {
-		int need = fn->arity < 0 ? 2 : fn->arity;
-		if (nargs < need) {
-			fail(ps, close, "%s takes %s%d argument%s", fn->name, fn->arity < 0 ? "at least " : "",
-			     need, need == 1 ? "" : "s");
-			return -1;
-		}
-		if (fn->op == U_MIN || fn->op == U_MAX) {
-			int r = args[0];
-			for (int i = 1; i < nargs; i++)
-				r = op_node(ps, fn->op, r, args[i], -1, off);
-			return r;
-		}
-		return op_node(ps, fn->op, args[0], nargs > 1 ? args[1] : -1, nargs > 2 ? args[2] : -1, off);
-	}
-	if (nargs < 1) {
-		fail(ps, close, "%s needs its argument: %s(x)", act->name, act->name);
+	return 0;
+}
+
+/* An activation's call: its parameters bound (as given, else its
+ * defaults); a definition's inlined, a built-in's checked: free of x,
+ * and in its domain when a number. */
+static int call_activation(struct parse *ps, const struct actfn_def *act, const struct call_args *ca,
+                           size_t off)
+{
+	if (ca->n < 1) {
+		fail(ps, ca->close, "%s needs its argument: %s(x)", act->name, act->name);
 		return -1;
 	}
-	/* the parameters: as given, else the activation's defaults */
 	int par[ACTFN_MAX_PARAMS];
 	bool given[ACTFN_MAX_PARAMS] = {false};
-	for (int i = 1; i < nargs; i++) {
-		int k = kw[i] >= 0 ? kw[i] : i - 1;
+	for (int i = 1; i < ca->n; i++) {
+		int k = ca->kw[i] >= 0 ? ca->kw[i] : i - 1;
 		if (given[k]) {
-			fail(ps, argoff[i], "%s's %s is given twice", act->name, act->param[k].name);
+			fail(ps, ca->off[i], "%s's %s is given twice", act->name, act->param[k].name);
 			return -1;
 		}
 		given[k] = true;
-		par[k] = args[i];
+		par[k] = ca->term[i];
 	}
 	for (int k = 0; k < act->nparams; k++) {
 		if (given[k])
 			continue;
 		if (act->param[k].required) {
-			fail(ps, close, "%s needs its %s", act->name, act->param[k].name);
+			fail(ps, ca->close, "%s needs its %s", act->name, act->param[k].name);
 			return -1;
 		}
-		par[k] = num_node(ps, act->param[k].def, close);
+		par[k] = num_node(ps, act->param[k].def, ca->close);
 	}
-	if (ud)
-		return inline_term(ps, &user_from_def(ud)->prog, user_from_def(ud)->prog.root, args[0], par, off);
-	for (int i = 1; i < nargs; i++) {
-		int k = kw[i] >= 0 ? kw[i] : i - 1;
-		if (ps->pg->node[args[i]].dep) {
-			fail(ps, argoff[i], "%s's %s must not depend on %s", act->name, act->param[k].name,
+	if (act->user)
+		return inline_term(ps, &user_from_def(act)->prog, user_from_def(act)->prog.root,
+		                   ca->term[0], par, off);
+	for (int i = 1; i < ca->n; i++) {
+		int k = ca->kw[i] >= 0 ? ca->kw[i] : i - 1;
+		const struct user_node *q = &ps->pg->node[ca->term[i]];
+		if (q->dep) {
+			fail(ps, ca->off[i], "%s's %s must not depend on %s", act->name, act->param[k].name,
 			     ps->u->var);
 			return -1;
 		}
-		if (ps->pg->node[args[i]].op == U_NUM) {
-			char buf[160];
-			const char *why = actfn_param_domain_error(act, k, ps->pg->node[args[i]].num, buf,
-			                                           sizeof buf);
-			if (why) {
-				fail(ps, argoff[i], "%s: %s", act->name, why);
-				return -1;
-			}
+		char buf[160];
+		const char *why = q->op == U_NUM ? actfn_param_domain_error(act, k, q->num, buf, sizeof buf)
+		                                 : NULL;
+		if (why) {
+			fail(ps, ca->off[i], "%s: %s", act->name, why);
+			return -1;
 		}
 	}
 	int n = add_node(ps, U_CALL, off);
 	if (n < 0)
 		return -1;
 	struct user_node *nn = &ps->pg->node[n];
-	nn->a = args[0];
+	nn->a = ca->term[0];
 	nn->fn = act;
-	nn->dep = ps->pg->node[args[0]].dep;
+	nn->dep = ps->pg->node[ca->term[0]].dep;
 	for (int k = 0; k < act->nparams; k++)
 		nn->fp[k] = par[k];
 	return n;
+}
+
+/* name(args): a function of the language, a built-in activation, or a
+ * definition made before this one. The name is the current token. */
+static int call(struct parse *ps, size_t off, size_t len)
+{
+	const char *s = ps->lx.s;
+	const struct user_func *fn = func_lookup(s + off, len);
+	const struct actfn_def *act = fn ? NULL : actfn_lookup(s + off, len);
+	if (!fn && !act) {
+		if (util_word_eq(s + off, len, ps->u->name))
+			fail(ps, off, "%s cannot call itself: a definition has no recursion", ps->u->name);
+		else
+			fail(ps, off, "unknown function '%.*s'", (int)len, s + off);
+		return -1;
+	}
+	struct call_args ca;
+	if (call_args(ps, fn, act, &ca) < 0)
+		return -1;
+	if (!fn)
+		return call_activation(ps, act, &ca, off);
+	int need = fn->arity < 0 ? 2 : fn->arity;
+	if (ca.n < need) {
+		fail(ps, ca.close, "%s takes %s%d argument%s", fn->name, fn->arity < 0 ? "at least " : "",
+		     need, need == 1 ? "" : "s");
+		return -1;
+	}
+	if (fn->op == U_MIN || fn->op == U_MAX) {
+		int r = ca.term[0];
+		for (int i = 1; i < ca.n; i++)
+			r = op_node(ps, fn->op, r, ca.term[i], -1, off);
+		return r;
+	}
+	return op_node(ps, fn->op, ca.term[0], ca.n > 1 ? ca.term[1] : -1, ca.n > 2 ? ca.term[2] : -1,
+	               off);
 }
 
 static int primary(struct parse *ps)
