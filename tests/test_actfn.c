@@ -513,7 +513,7 @@ static void test_examples_hold(void **state)
 		const struct actfn_def *d = actfn_at(i);
 		if (!d->example)
 			continue;
-		double x[16], want[16], y[16];
+		double x[16] = {0}, want[16] = {0}, y[16] = {0};
 		const char *end;
 		int nx = tensor_numbers(d->example, x, 16, &end);
 		assert_non_null(end);
