@@ -157,6 +157,17 @@ static void KB(bias_grad)(const double *dZ, double *db, long N, long bp)
 }
 
 #if KB_PARTS & 1
+/* Lanes picked from two vectors, where the compiler has a builtin for it
+ * (clang; GCC from 12): data moved, never computed. */
+#ifndef KB_SHUFFLE
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
+#define KB_SHUFFLE 1
+#define KB_SHUF(a, b, ...) __builtin_shufflevector((a), (b), __VA_ARGS__)
+#else
+#define KB_SHUFFLE 0
+#endif
+#endif
+
 /* The columns of a KB_VW-wide slice of B as vectors: lane r of column c
  * is row r's element c. */
 #if KB_VW == 2
@@ -181,8 +192,22 @@ static void KB(transpose)(double *P, long ldp, const double *B, long ldb, long w
 			VD L[KB_VW];
 			KB_UNROLL for (int r = 0; r < KB_VW; r++)
 				L[r] = LOAD(B + (v + r) * ldb + q);
+#if KB_SHUFFLE && KB_VW == 4
+			/* in shuffles (unpack, then swap halves): lane by lane, GCC
+			 * built each column from four scalar loads */
+			VD t0 = KB_SHUF(L[0], L[1], 0, 4, 2, 6), t1 = KB_SHUF(L[0], L[1], 1, 5, 3, 7);
+			VD t2 = KB_SHUF(L[2], L[3], 0, 4, 2, 6), t3 = KB_SHUF(L[2], L[3], 1, 5, 3, 7);
+			STORE(P + q * ldp + v, KB_SHUF(t0, t2, 0, 1, 4, 5));
+			STORE(P + (q + 1) * ldp + v, KB_SHUF(t1, t3, 0, 1, 4, 5));
+			STORE(P + (q + 2) * ldp + v, KB_SHUF(t0, t2, 2, 3, 6, 7));
+			STORE(P + (q + 3) * ldp + v, KB_SHUF(t1, t3, 2, 3, 6, 7));
+#elif KB_SHUFFLE && KB_VW == 2
+			STORE(P + q * ldp + v, KB_SHUF(L[0], L[1], 0, 2));
+			STORE(P + (q + 1) * ldp + v, KB_SHUF(L[0], L[1], 1, 3));
+#else
 			KB_UNROLL for (int c = 0; c < KB_VW; c++)
 				STORE(P + (q + c) * ldp + v, COLUMN(L, c));
+#endif
 		}
 		for (; q < qn; q++)
 			KB_UNROLL for (int r = 0; r < KB_VW; r++)
