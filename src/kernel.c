@@ -9,12 +9,6 @@
 
 #include "simd.h"
 
-/* The eight chains of a sum along the batch, added in one fixed order. */
-static double lanes8(const double l[8])
-{
-	return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
-}
-
 /* Two doubles a vector: SSE2 on x86-64, NEON on arm64; elsewhere the
  * compiler splits the vectors into what the target has. */
 #define KB_VW 2

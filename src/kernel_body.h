@@ -8,8 +8,9 @@
  * Every width does the same multiplications and additions in the same
  * order (no fused multiply-add: -ffp-contract=off): a sum along k or n is
  * one chain per sample, and a sum along the batch keeps eight chains
- * (sample j in chain j mod 8) added up by lanes8, so a seed gives the
- * same bytes on every path. */
+ * (sample j in chain j mod 8) added up as lanes8, ((l0 + l4) + (l2 + l6))
+ * + ((l1 + l5) + (l3 + l7)), so a seed gives the same bytes on every
+ * path. */
 
 #define KB_CAT2(a, b) a##_##b
 #define KB_CAT(a, b) KB_CAT2(a, b)
@@ -35,6 +36,21 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 #endif
 /* vectors in one chain of eight along the batch */
 #define KB_G (8 / KB_VW)
+
+/* lanes8 (above) of the eight chains s[0..KB_G-1] (chain i in lane i % KB_VW of
+ * vector i / KB_VW), in registers: the pairs (i, i + 4) first, as one
+ * vector addition where they sit in two vectors, then lanes8's order. A
+ * copy to memory and back cost a store-to-load stall per sum. */
+#if KB_VW == 8
+#define HSUM8(s) ((((s)[0][0] + (s)[0][4]) + ((s)[0][2] + (s)[0][6])) + \
+                  (((s)[0][1] + (s)[0][5]) + ((s)[0][3] + (s)[0][7])))
+#elif KB_VW == 4
+#define HSUM8(s) KB(hsum8)((s)[0] + (s)[1])
+#define KB_HSUM_PAIRS
+#else
+#define HSUM8(s) KB(hsum8)((s)[0] + (s)[2], (s)[1] + (s)[3])
+#define KB_HSUM_PAIRS
+#endif
 
 /* Before each loop of a fixed, small count (rows, vectors, chains of a
  * block): unrolled in full, its arrays of accumulators become registers.
@@ -138,6 +154,23 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 #define KB_QB 128
 #define KB_NEAR 64
 
+#ifdef KB_HSUM_PAIRS
+/* u[i] = l[i] + l[i + 4] (and w, for two-double vectors, the pairs 2, 6
+ * and 3, 7); inlined, so no vector crosses a call. */
+#if KB_VW == 4
+KB_ATTR static inline __attribute__((always_inline)) double KB(hsum8)(VD u)
+{
+	return (u[0] + u[2]) + (u[1] + u[3]);
+}
+#else
+KB_ATTR static inline __attribute__((always_inline)) double KB(hsum8)(VD u, VD w)
+{
+	return (u[0] + w[0]) + (u[1] + w[1]);
+}
+#endif
+#undef KB_HSUM_PAIRS
+#endif
+
 /* db[n] = sum_j dZ[n][j] in eight chains: the padding of dZ is zero, so
  * all of it. */
 KB_ATTR
@@ -150,9 +183,7 @@ static void KB(bias_grad)(const double *dZ, double *db, long N, long bp)
 		for (long j = 0; j < bp; j += 8)
 			KB_UNROLL for (int g = 0; g < KB_G; g++)
 				s[g] += LOAD(dZ + n * bp + j + g * KB_VW);
-		double lane[8];
-		memcpy(lane, s, sizeof lane);
-		db[n] = lanes8(lane);
+		db[n] = HSUM8(s);
 	}
 }
 
@@ -362,9 +393,7 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 				}
 				KB_UNROLL for (int r = 0; r < KB_DR; r++) {
 					KB_UNROLL for (int q = 0; q < KB_DQ; q++) {
-						double lane[8];
-						memcpy(lane, c[r][q], sizeof lane);
-						dW[(n + r) * K + k + q] = lanes8(lane);
+						dW[(n + r) * K + k + q] = HSUM8(c[r][q]);
 					}
 				}
 				continue;
@@ -379,9 +408,7 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 						KB_UNROLL for (int g = 0; g < KB_G; g++)
 							c[g] += LOAD(dZ + (n + r) * bp + j + g * KB_VW) *
 							        LOAD(A + (k + q) * bp + j + g * KB_VW);
-					double lane[8];
-					memcpy(lane, c, sizeof lane);
-					dW[(n + r) * K + k + q] = lanes8(lane);
+					dW[(n + r) * K + k + q] = HSUM8(c);
 				}
 			}
 		}
@@ -397,6 +424,7 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 #undef KB_DR
 #undef KB_DQ
 #undef KB_G
+#undef HSUM8
 #undef COLUMN
 #undef SPLAT
 #undef STORE
