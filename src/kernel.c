@@ -9,12 +9,6 @@
 
 #include "simd.h"
 
-/* The eight chains of a sum along the batch, added in one fixed order. */
-static double lanes8(const double l[8])
-{
-	return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
-}
-
 /* Two doubles a vector: SSE2 on x86-64, NEON on arm64; elsewhere the
  * compiler splits the vectors into what the target has. */
 #define KB_VW 2
@@ -107,14 +101,28 @@ double *kernel_doubles(size_t n)
 
 /* ---- elementwise ----------------------------------------------------------- */
 
+/* The loops below go eight elements at a time, unrolled, then one at a
+ * time: -O3 vectorises the plain loops, but -O2 (GCC 12's cheap cost
+ * model: no loop that needs a scalar tail) left them scalar, a fifth of a
+ * training step's time there. Each element's operation is the same. */
+#define KERNEL_UNROLL _Pragma("GCC unroll 8")
+
 SIMD_INLINE void dead_rows_body(const double *d, long rows, long b, long bp, long *dead)
 {
 	long count = 0;
 	for (long u = 0; u < rows; u++) {
 		/* any non-zero: an OR over the row, no early exit to mispredict */
+		const double *row = d + u * bp;
+		int any8[8] = {0};
+		long j = 0;
+		for (; j + 8 <= b; j += 8)
+			KERNEL_UNROLL for (int k = 0; k < 8; k++)
+				any8[k] |= row[j + k] != 0;
 		int any = 0;
-		for (long j = 0; j < b; j++)
-			any |= d[u * bp + j] != 0;
+		KERNEL_UNROLL for (int k = 0; k < 8; k++)
+			any |= any8[k];
+		for (; j < b; j++)
+			any |= row[j] != 0;
 		count += !any;
 	}
 	*dead = count;
@@ -123,13 +131,21 @@ SIMD_INLINE void dead_rows_body(const double *d, long rows, long b, long bp, lon
 SIMD_INLINE void mul_body(double *restrict z, const double *restrict a,
                           const double *restrict b, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8)
+		KERNEL_UNROLL for (size_t k = 0; k < 8; k++)
+			z[i + k] = a[i + k] * b[i + k];
+	for (; i < n; i++)
 		z[i] = a[i] * b[i];
 }
 
 SIMD_INLINE void sgd_body(double *restrict p, const double *restrict g, double lr, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8)
+		KERNEL_UNROLL for (size_t k = 0; k < 8; k++)
+			p[i + k] -= lr * g[i + k];
+	for (; i < n; i++)
 		p[i] -= lr * g[i];
 }
 

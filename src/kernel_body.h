@@ -8,8 +8,9 @@
  * Every width does the same multiplications and additions in the same
  * order (no fused multiply-add: -ffp-contract=off): a sum along k or n is
  * one chain per sample, and a sum along the batch keeps eight chains
- * (sample j in chain j mod 8) added up by lanes8, so a seed gives the
- * same bytes on every path. */
+ * (sample j in chain j mod 8) added up as lanes8, ((l0 + l4) + (l2 + l6))
+ * + ((l1 + l5) + (l3 + l7)), so a seed gives the same bytes on every
+ * path. */
 
 #define KB_CAT2(a, b) a##_##b
 #define KB_CAT(a, b) KB_CAT2(a, b)
@@ -35,6 +36,30 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 #endif
 /* vectors in one chain of eight along the batch */
 #define KB_G (8 / KB_VW)
+
+/* lanes8 (above) of the eight chains s[0..KB_G-1] (chain i in lane i % KB_VW of
+ * vector i / KB_VW), in registers: the pairs (i, i + 4) first, as one
+ * vector addition where they sit in two vectors, then lanes8's order. A
+ * copy to memory and back cost a store-to-load stall per sum. */
+#if KB_VW == 8
+#define HSUM8(s) ((((s)[0][0] + (s)[0][4]) + ((s)[0][2] + (s)[0][6])) + \
+                  (((s)[0][1] + (s)[0][5]) + ((s)[0][3] + (s)[0][7])))
+#elif KB_VW == 4
+#define HSUM8(s) KB(hsum8)((s)[0] + (s)[1])
+#define KB_HSUM_PAIRS
+#else
+#define HSUM8(s) KB(hsum8)((s)[0] + (s)[2], (s)[1] + (s)[3])
+#define KB_HSUM_PAIRS
+#endif
+
+/* Before each loop of a fixed, small count (rows, vectors, chains of a
+ * block): unrolled in full, its arrays of accumulators become registers.
+ * -O3 does that unasked; -O2 (a packager's CFLAGS) left them on the stack,
+ * a store and a reload per multiply-add, and trained 2.5x slower on the
+ * AVX-512 path. The operations and their order are the same either way. */
+#ifndef KB_UNROLL
+#define KB_UNROLL _Pragma("GCC unroll 16")
+#endif
 
 /* A 4 x (2 KB_VW) block of C: C[r][:] += sum_q w_r[q ws] B[q][:], or
  * init[r] + that sum when init is given, eight accumulators in registers
@@ -85,8 +110,8 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 	do {                                                                         \
 		VD c_[4][KB_CV];                                                         \
 		const double *wr_[4] = {(w0), (w1), (w2), (w3)};                         \
-		for (int r_ = 0; r_ < 4; r_++)                                           \
-			for (int v_ = 0; v_ < KB_CV; v_++) {                                 \
+		KB_UNROLL for (int r_ = 0; r_ < 4; r_++)                                     \
+			KB_UNROLL for (int v_ = 0; v_ < KB_CV; v_++) {                       \
 				if (init)                                                        \
 					c_[r_][v_] = SPLAT((init)[r_]);                              \
 				else                                                             \
@@ -95,16 +120,16 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 		for (long q = 0; q < (qmax); q++) {                                      \
 			const double *bq = (B) + q * (ldb);                                  \
 			VD b_[KB_CV];                                                        \
-			for (int v_ = 0; v_ < KB_CV; v_++)                                   \
+			KB_UNROLL for (int v_ = 0; v_ < KB_CV; v_++)                         \
 				b_[v_] = LOAD(bq + v_ * KB_VW);                                  \
-			for (int r_ = 0; r_ < 4; r_++) {                                     \
+			KB_UNROLL for (int r_ = 0; r_ < 4; r_++) {                           \
 				VD d_ = SPLAT(wr_[r_][q * (ws)]);                                \
-				for (int v_ = 0; v_ < KB_CV; v_++)                               \
+				KB_UNROLL for (int v_ = 0; v_ < KB_CV; v_++)                 \
 					c_[r_][v_] += d_ * b_[v_];                                   \
 			}                                                                    \
 		}                                                                        \
-		for (int r_ = 0; r_ < 4; r_++)                                           \
-			for (int v_ = 0; v_ < KB_CV; v_++)                                   \
+		KB_UNROLL for (int r_ = 0; r_ < 4; r_++)                                     \
+			KB_UNROLL for (int v_ = 0; v_ < KB_CV; v_++)                         \
 				STORE((C) + r_ * (ldc) + v_ * KB_VW, c_[r_][v_]);                \
 	} while (0)
 #else
@@ -129,6 +154,23 @@ typedef double KB(vdu) __attribute__((vector_size(8 * KB_VW), aligned(8), may_al
 #define KB_QB 128
 #define KB_NEAR 64
 
+#ifdef KB_HSUM_PAIRS
+/* u[i] = l[i] + l[i + 4] (and w, for two-double vectors, the pairs 2, 6
+ * and 3, 7); inlined, so no vector crosses a call. */
+#if KB_VW == 4
+KB_ATTR static inline __attribute__((always_inline)) double KB(hsum8)(VD u)
+{
+	return (u[0] + u[2]) + (u[1] + u[3]);
+}
+#else
+KB_ATTR static inline __attribute__((always_inline)) double KB(hsum8)(VD u, VD w)
+{
+	return (u[0] + w[0]) + (u[1] + w[1]);
+}
+#endif
+#undef KB_HSUM_PAIRS
+#endif
+
 /* db[n] = sum_j dZ[n][j] in eight chains: the padding of dZ is zero, so
  * all of it. */
 KB_ATTR
@@ -136,18 +178,27 @@ static void KB(bias_grad)(const double *dZ, double *db, long N, long bp)
 {
 	for (long n = 0; n < N; n++) {
 		VD s[KB_G];
-		for (int g = 0; g < KB_G; g++)
+		KB_UNROLL for (int g = 0; g < KB_G; g++)
 			s[g] = SPLAT(0.0);
 		for (long j = 0; j < bp; j += 8)
-			for (int g = 0; g < KB_G; g++)
+			KB_UNROLL for (int g = 0; g < KB_G; g++)
 				s[g] += LOAD(dZ + n * bp + j + g * KB_VW);
-		double lane[8];
-		memcpy(lane, s, sizeof lane);
-		db[n] = lanes8(lane);
+		db[n] = HSUM8(s);
 	}
 }
 
 #if KB_PARTS & 1
+/* Lanes picked from two vectors, where the compiler has a builtin for it
+ * (clang; GCC from 12): data moved, never computed. */
+#ifndef KB_SHUFFLE
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
+#define KB_SHUFFLE 1
+#define KB_SHUF(a, b, ...) __builtin_shufflevector((a), (b), __VA_ARGS__)
+#else
+#define KB_SHUFFLE 0
+#endif
+#endif
+
 /* The columns of a KB_VW-wide slice of B as vectors: lane r of column c
  * is row r's element c. */
 #if KB_VW == 2
@@ -170,13 +221,27 @@ static void KB(transpose)(double *P, long ldp, const double *B, long ldb, long w
 		long q = 0;
 		for (; q + KB_VW <= qn; q += KB_VW) {
 			VD L[KB_VW];
-			for (int r = 0; r < KB_VW; r++)
+			KB_UNROLL for (int r = 0; r < KB_VW; r++)
 				L[r] = LOAD(B + (v + r) * ldb + q);
-			for (int c = 0; c < KB_VW; c++)
+#if KB_SHUFFLE && KB_VW == 4
+			/* in shuffles (unpack, then swap halves): lane by lane, GCC
+			 * built each column from four scalar loads */
+			VD t0 = KB_SHUF(L[0], L[1], 0, 4, 2, 6), t1 = KB_SHUF(L[0], L[1], 1, 5, 3, 7);
+			VD t2 = KB_SHUF(L[2], L[3], 0, 4, 2, 6), t3 = KB_SHUF(L[2], L[3], 1, 5, 3, 7);
+			STORE(P + q * ldp + v, KB_SHUF(t0, t2, 0, 1, 4, 5));
+			STORE(P + (q + 1) * ldp + v, KB_SHUF(t1, t3, 0, 1, 4, 5));
+			STORE(P + (q + 2) * ldp + v, KB_SHUF(t0, t2, 2, 3, 6, 7));
+			STORE(P + (q + 3) * ldp + v, KB_SHUF(t1, t3, 2, 3, 6, 7));
+#elif KB_SHUFFLE && KB_VW == 2
+			STORE(P + q * ldp + v, KB_SHUF(L[0], L[1], 0, 2));
+			STORE(P + (q + 1) * ldp + v, KB_SHUF(L[0], L[1], 1, 3));
+#else
+			KB_UNROLL for (int c = 0; c < KB_VW; c++)
 				STORE(P + (q + c) * ldp + v, COLUMN(L, c));
+#endif
 		}
 		for (; q < qn; q++)
-			for (int r = 0; r < KB_VW; r++)
+			KB_UNROLL for (int r = 0; r < KB_VW; r++)
 				P[q * ldp + v + r] = B[(v + r) * ldb + q];
 	}
 }
@@ -207,9 +272,20 @@ static void KB(products)(double *C, long ldc, const double *init, const double *
 				P = B + j;
 				ldp = ldb;
 			} else {
-				for (long q = 0; q < qn; q++)
-					for (long v = 0; v < width; v += KB_VW)
-						STORE(panel + q * width + v, LOAD(B + (q0 + q) * ldb + j + v));
+				/* a fixed count of vectors a row in the usual case: a
+				 * variable one became a `rep movsq` per row, whose start-up
+				 * took a tenth of a batch of 256's time on AVX2 */
+				if (width == KB_CV * KB_VW)
+					for (long q = 0; q < qn; q++) {
+						KB_UNROLL for (int v = 0; v < KB_CV; v++)
+							STORE(panel + q * width + v * KB_VW,
+							      LOAD(B + (q0 + q) * ldb + j + v * KB_VW));
+					}
+				else
+					for (long q = 0; q < qn; q++)
+						for (long v = 0; v < width; v += KB_VW)
+							STORE(panel + q * width + v,
+							      LOAD(B + (q0 + q) * ldb + j + v));
 			}
 			long r = 0;
 			for (; r + 4 <= rows && width >= 2 * KB_VW; r += 4) {
@@ -298,28 +374,26 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 			long nq = kend - k < KB_DQ ? kend - k : KB_DQ;
 			if (nr == KB_DR && nq == KB_DQ) {
 				VD c[KB_DR][KB_DQ][KB_G];
-				for (int r = 0; r < KB_DR; r++)
-					for (int q = 0; q < KB_DQ; q++)
-						for (int g = 0; g < KB_G; g++)
+				KB_UNROLL for (int r = 0; r < KB_DR; r++)
+					KB_UNROLL for (int q = 0; q < KB_DQ; q++)
+						KB_UNROLL for (int g = 0; g < KB_G; g++)
 							c[r][q][g] = SPLAT(0.0);
 				for (long j = 0; j < bp; j += 8) {
 					VD a[KB_DQ][KB_G];
-					for (int q = 0; q < KB_DQ; q++)
-						for (int g = 0; g < KB_G; g++)
+					KB_UNROLL for (int q = 0; q < KB_DQ; q++)
+						KB_UNROLL for (int g = 0; g < KB_G; g++)
 							a[q][g] = LOAD(A + (k + q) * bp + j + g * KB_VW);
-					for (int r = 0; r < KB_DR; r++) {
-						for (int g = 0; g < KB_G; g++) {
+					KB_UNROLL for (int r = 0; r < KB_DR; r++) {
+						KB_UNROLL for (int g = 0; g < KB_G; g++) {
 							VD z = LOAD(dZ + (n + r) * bp + j + g * KB_VW);
-							for (int q = 0; q < KB_DQ; q++)
+							KB_UNROLL for (int q = 0; q < KB_DQ; q++)
 								c[r][q][g] += z * a[q][g];
 						}
 					}
 				}
-				for (int r = 0; r < KB_DR; r++) {
-					for (int q = 0; q < KB_DQ; q++) {
-						double lane[8];
-						memcpy(lane, c[r][q], sizeof lane);
-						dW[(n + r) * K + k + q] = lanes8(lane);
+				KB_UNROLL for (int r = 0; r < KB_DR; r++) {
+					KB_UNROLL for (int q = 0; q < KB_DQ; q++) {
+						dW[(n + r) * K + k + q] = HSUM8(c[r][q]);
 					}
 				}
 				continue;
@@ -328,15 +402,13 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 			for (long r = 0; r < nr; r++) {
 				for (long q = 0; q < nq; q++) {
 					VD c[KB_G];
-					for (int g = 0; g < KB_G; g++)
+					KB_UNROLL for (int g = 0; g < KB_G; g++)
 						c[g] = SPLAT(0.0);
 					for (long j = 0; j < bp; j += 8)
-						for (int g = 0; g < KB_G; g++)
+						KB_UNROLL for (int g = 0; g < KB_G; g++)
 							c[g] += LOAD(dZ + (n + r) * bp + j + g * KB_VW) *
 							        LOAD(A + (k + q) * bp + j + g * KB_VW);
-					double lane[8];
-					memcpy(lane, c, sizeof lane);
-					dW[(n + r) * K + k + q] = lanes8(lane);
+					dW[(n + r) * K + k + q] = HSUM8(c);
 				}
 			}
 		}
@@ -352,6 +424,7 @@ static void KB(weight_grad_dot)(const double *dZ, const double *A, double *dW, d
 #undef KB_DR
 #undef KB_DQ
 #undef KB_G
+#undef HSUM8
 #undef COLUMN
 #undef SPLAT
 #undef STORE

@@ -130,6 +130,43 @@ static void test_kernels(void **state)
 	simd_select(NULL, NULL, 0);
 }
 
+/* The elementwise work on every path, at lengths that end between the
+ * eight-element chunks: the tail counts, and the padding past b never. */
+static void test_elementwise(void **state)
+{
+	(void)state;
+	enum { ROWS = 6, B = 67, BP = 72, N = 75 };
+	static double d[ROWS * BP], z[N], a[N], b[N], p[N], g[N];
+	for (int u = 0; u < ROWS; u++)
+		for (int j = 0; j < BP; j++)
+			d[u * BP + j] = j >= B ? 1 : 0; /* the padding is never zero */
+	d[1 * BP + 0] = 2;      /* first chunk */
+	d[2 * BP + 66] = -1e-300; /* the tail, last sample */
+	d[3 * BP + 63] = 0.5;   /* last sample of the chunks */
+	d[4 * BP + 64] = -0.0;  /* zero all the same */
+	for (int i = 0; i < N; i++) {
+		a[i] = sin(i + 1.0);
+		b[i] = cos(2.0 * i);
+		g[i] = sin(0.3 * i);
+	}
+	for (int q = 0; q < SIMD_NPATHS; q++) {
+		if (!simd_force((enum simd_path)q))
+			continue;
+		long dead = -1;
+		kernel_dead_rows(d, ROWS, B, BP, &dead);
+		assert_int_equal(dead, 3); /* rows 0, 4 and 5 */
+		kernel_mul(z, a, b, N);
+		for (int i = 0; i < N; i++)
+			p[i] = cos(i + 0.5);
+		kernel_sgd(p, g, 0.01, N);
+		for (int i = 0; i < N; i++) {
+			assert_true(z[i] == a[i] * b[i]);
+			assert_true(p[i] == cos(i + 0.5) - 0.01 * g[i]);
+		}
+	}
+	simd_select(NULL, NULL, 0);
+}
+
 /* Same seed, same numbers; a different seed, others. */
 static void test_reproducible(void **state)
 {
@@ -164,6 +201,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kernels),
+		cmocka_unit_test(test_elementwise),
 		cmocka_unit_test(test_gradients),
 		cmocka_unit_test(test_reproducible),
 	};
