@@ -404,7 +404,10 @@ void screen_figures(const struct actfn_curve *c, const char *label, const struct
 void screen_stats_text(const struct stats_figures *f, char text[SCREEN_STATS_LINES][SCREEN_LINE])
 {
 	snprintf(text[0], SCREEN_LINE, "dead %.4g%%, zero %.4g%%", 100 * f->p_dead, 100 * f->p_zero);
-	snprintf(text[1], SCREEN_LINE, "mean %.4g, std %.4g", f->mean, f->std);
+	/* a mean within the error bound of 0 is 0 (tanh's quadrature leaves
+	 * 3e-21), as info and the figures pane say it */
+	snprintf(text[1], SCREEN_LINE, "mean %.4g, std %.4g", fabs(f->mean) <= f->err ? 0.0 : f->mean,
+	         f->std);
 	snprintf(text[2], SCREEN_LINE, "E f' %.4g, E f'^2 %.4g", f->mean_grad, f->mean_grad_sq);
 	if (f->err > 0)
 		snprintf(text[3], SCREEN_LINE, "%s, error < %.2g", stats_method_name(f->method), f->err);

@@ -400,9 +400,26 @@ static void test_parameter_steps(void **state)
 	assert_string_equal(why, "relu has no parameter to change");
 }
 
+/* The dead card's lines: a mean within its error bound of 0 says 0. */
+static void test_stats_text(void **state)
+{
+	(void)state;
+	char text[SCREEN_STATS_LINES][SCREEN_LINE];
+	struct stats_figures f = {.p_dead = 0, .p_zero = 0, .mean = 2.885e-21, .std = 0.6279,
+	                          .mean_grad = 0.6057, .mean_grad_sq = 0.4644,
+	                          .method = STATS_QUADRATURE, .err = 2.5e-14};
+	screen_stats_text(&f, text);
+	assert_string_equal(text[1], "mean 0, std 0.6279");
+	f.mean = 0.3989422804014327;
+	f.err = 0;
+	screen_stats_text(&f, text);
+	assert_string_equal(text[1], "mean 0.3989, std 0.6279");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_stats_text),
 		cmocka_unit_test(test_every_size),
 		cmocka_unit_test(test_every_size_grown),
 		cmocka_unit_test(test_placements),
