@@ -118,18 +118,9 @@ static void bench_defaults(struct cmd *cmd)
  * ones of today's networks, and the two classics. */
 static int parse_bench(struct parser *p, struct cmd *cmd)
 {
-	if (parser_peek(p, 0)->kind == TOK_END || parser_is_clause(p, parser_peek(p, 0))) {
-		static const char *const set[] = {"relu", "leaky", "elu", "gelu", "silu", "sigmoid", "tanh"};
-		for (size_t i = 0; i < sizeof set / sizeof set[0]; i++) {
-			struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
-			actfn_curve_default(&c->fn, actfn_lookup(set[i], strlen(set[i])));
-			c->off = parser_peek(p, 0)->off;
-			c->bare = true;
-			actfn_label(&c->fn, c->label, sizeof c->label);
-		}
-	} else if (curve_parse_list(p, cmd) < 0) {
+	static const char *const set[] = {"relu", "leaky", "elu", "gelu", "silu", "sigmoid", "tanh"};
+	if (curve_parse_list_or(p, cmd, set, (int)(sizeof set / sizeof set[0])) < 0)
 		return -1;
-	}
 	return command_clauses(p, cmd);
 }
 

@@ -127,15 +127,9 @@ static void simplenn_defaults(struct cmd *cmd)
 /* The curves may be left out: the article's ReLU. */
 static int parse_simplenn(struct parser *p, struct cmd *cmd)
 {
-	if (parser_peek(p, 0)->kind == TOK_END || parser_is_clause(p, parser_peek(p, 0))) {
-		struct cmd_curve *c = &cmd->curve[cmd->ncurves++];
-		actfn_curve_default(&c->fn, actfn_lookup("relu", 4));
-		c->off = parser_peek(p, 0)->off;
-		c->bare = true;
-		actfn_label(&c->fn, c->label, sizeof c->label);
-	} else if (curve_parse_list(p, cmd) < 0) {
+	static const char *const relu[] = {"relu"};
+	if (curve_parse_list_or(p, cmd, relu, 1) < 0)
 		return -1;
-	}
 	return command_clauses(p, cmd);
 }
 
