@@ -121,6 +121,7 @@ static const char *rrelu_check(const double *p)
 static const struct actfn_def table[] = {
 	{
 		.name = "relu",
+		.gate = true,
 		.degree = 1,
 		.aliases = {"rectifier"},
 		.title = "rectified linear unit",
@@ -142,6 +143,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "relu6",
+		.gate = true,
 		.degree = 1,
 		.title = "ReLU capped at 6",
 		.eval = actfn_relu6_eval,
@@ -321,6 +323,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "hardtanh",
+		.gate = true,
 		.degree = 1,
 		.title = "hard tanh (clamp)",
 		.nparams = 2,
@@ -423,6 +426,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "threshold",
+		.gate = true,
 		.degree = 1,
 		.title = "threshold (no defaults: both parameters are required)",
 		.nparams = 2,
@@ -454,6 +458,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "softshrink",
+		.gate = true,
 		.degree = 1,
 		.title = "soft shrinkage",
 		.nparams = 1,
@@ -471,6 +476,7 @@ static const struct actfn_def table[] = {
 	},
 	{
 		.name = "hardshrink",
+		.gate = true,
 		.degree = 1,
 		.title = "hard shrinkage",
 		.nparams = 1,

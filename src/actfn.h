@@ -50,6 +50,11 @@ struct actfn_def {
 	/* 1: f is linear between breaks; 2: at most quadratic; 0: neither.
 	 * Polynomial pieces have closed-form statistics. */
 	int degree;
+	/* f' is exactly 0 or 1 wherever x is not NaN, whatever the
+	 * parameters (a gate: ReLU's family of clamps and shrinks). Sums of
+	 * f'^2 are then sums of f', and f' is 0 wherever it is not 1, so
+	 * statistics need not compute them apart. */
+	bool gate;
 	/* A parameter that training learns (PReLU's slope): dp[i] is the
 	 * derivative of f(x[i]) with respect to p[0]. NULL for the others. */
 	void (*dparam)(const double *p, const double *x, double *dp, size_t n);

@@ -11,6 +11,7 @@
  * independent lanes keep vector units busy while the stream stays the
  * same on every machine, whatever its vector width. */
 #define RNG_LANES 8
+#define RNG_AUX_BUF 32
 
 struct rng {
 	uint64_t s[4][RNG_LANES]; /* s[word][lane] */
@@ -18,8 +19,17 @@ struct rng {
 	int pos;
 	/* A scalar generator of its own for the ziggurat's rare slow path,
 	 * so the k-th normal always comes from the k-th word of the stream,
-	 * however the normals are asked for. */
+	 * however the normals are asked for. Its next words wait in
+	 * aux_buf[aux_pos..], with what the ziggurat makes of each (its
+	 * uniform, and the normal it gives as a new draw if that lands in
+	 * its layer's rectangle), so that a draw can look at the words it
+	 * may need before it knows how many it takes. */
 	uint64_t aux[4];
+	uint64_t aux_buf[RNG_AUX_BUF];
+	double aux_uniform[RNG_AUX_BUF];
+	double aux_redraw[RNG_AUX_BUF];
+	unsigned char aux_lands[RNG_AUX_BUF];
+	int aux_pos;
 };
 
 void rng_seed(struct rng *r, uint64_t seed);

@@ -358,6 +358,48 @@ static void test_central_difference(void **state)
 /* Where the table says f' jumps, its one-sided limits differ; where it
  * says f jumps, f's do. And no jump is left out: away from the breaks,
  * f is continuous (checked on a fine grid). */
+/* A gate's f' is 0 or 1 everywhere, with every parameter set the
+ * reference table tries (statistics rely on it: stats.c sums f' alone
+ * for a gate); and a function not marked a gate has some other f'. */
+static void test_gates(void **state)
+{
+	(void)state;
+	double x[4096], y[4096], dy[4096];
+	size_t n = 0;
+	for (double v = -9; v <= 9 && n < 3600; v += 1.0 / 256)
+		x[n++] = v;
+	const double odd[] = {0.0, -0.0, 1e-300, -1e-300, 6, 1e300, -1e300, INFINITY, -INFINITY};
+	for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+		x[n++] = odd[k];
+	bool seen[64] = {false};
+	for (size_t k = 0; k < sizeof ref_cases / sizeof ref_cases[0]; k++) {
+		struct actfn_curve c = curve(ref_cases[k].name, ref_cases[k].p[0], ref_cases[k].p[1],
+		                             ref_cases[k].nparams);
+		struct actfn_break br[ACTFN_MAX_BREAKS];
+		int nb = actfn_breaks(&c, br);
+		size_t m = n;
+		for (int b = 0; b < nb; b++) {
+			x[m++] = br[b].x;
+			x[m++] = nextafter(br[b].x, -INFINITY);
+			x[m++] = nextafter(br[b].x, INFINITY);
+		}
+		actfn_eval(&c, x, y, dy, m);
+		bool only01 = true;
+		for (size_t i = 0; i < m; i++)
+			only01 &= dy[i] == 0 || dy[i] == 1;
+		if (c.def->gate && !only01)
+			fail_msg("%s is marked a gate, but f' is neither 0 nor 1 somewhere",
+			         c.def->name);
+		for (size_t i = 0; i < actfn_count() && i < 64; i++)
+			if (actfn_at(i) == c.def)
+				seen[i] |= !only01;
+	}
+	for (size_t i = 0; i < actfn_count() && i < 64; i++)
+		if (!actfn_at(i)->gate && !seen[i])
+			fail_msg("%s: f' was only 0 or 1 in every case tried, but it is not a gate",
+			         actfn_at(i)->name);
+}
+
 static void test_breaks(void **state)
 {
 	(void)state;
@@ -543,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_fma_paths_same_bits),
 		cmocka_unit_test(test_central_difference),
 		cmocka_unit_test(test_breaks),
+		cmocka_unit_test(test_gates),
 		cmocka_unit_test(test_lookup_and_labels),
 		cmocka_unit_test(test_domains),
 		cmocka_unit_test(test_table_complete),
