@@ -90,6 +90,22 @@ static void add_curve_words(struct gather *g, const char *line, const struct tok
 		if (t[i].kind == TOK_COMMA)
 			current = NULL;
 	}
+	/* right after a clause: its value's words, if it has words; a number
+	 * or a range has none, and the clauses would be wrong there */
+	const struct clause *last = is_word(&t[n - 1]) && n > 1
+	                                ? clause_lookup(line + t[n - 1].off, t[n - 1].len, 0)
+	                                : NULL;
+	if (last) {
+		static const char *const dists[] = {"normal", "uniform", NULL};
+		static const char *const init_dist[] = {"normal", NULL};
+		if (last->words)
+			add_list(g, last->words);
+		if (last->value == CLAUSE_V_DIST)
+			add_list(g, dists);
+		if (last->value == CLAUSE_V_INIT)
+			add_list(g, init_dist);
+		return;
+	}
 	if (t[n - 1].kind == TOK_COMMA || (!current && !clauses)) {
 		add_activations(g);
 		if (!(optional && n == 1))

@@ -103,6 +103,16 @@ static void test_clauses(void **state)
 	assert_string_equal(offered("simplenn relu see"), "seed seeds");
 	assert_string_equal(offered("simplenn relu ba"), "batch");
 	assert_string_equal(offered("simplenn relu si"), "");
+	/* a clause's value: its words, or nothing where a number goes */
+	assert_string_equal(offered("train relu init "), "he xavier torch normal");
+	assert_string_equal(offered("depth relu init x"), "xavier");
+	assert_string_equal(offered("train relu optimizer "), "sgd adam");
+	assert_string_equal(offered("train relu task s"), "sin spirals");
+	assert_string_equal(offered("dead relu with "), "normal uniform");
+	assert_string_equal(offered("train relu steps "), "");
+	assert_string_equal(offered("relu on "), "");
+	assert_string_equal(offered("train relu steps 10 "),
+	                    "seed bias init batch lr steps width depth task optimizer every");
 }
 
 static void test_settings(void **state)
