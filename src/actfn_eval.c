@@ -67,11 +67,16 @@ void actfn_use_variant(int v)
  * target attribute. NaN in gives NaN out for f and f' alike, so no point
  * function has to test for it; the test is a select, not a branch, so
  * that simple functions vectorise. The point functions are the same on
- * every variant, so are the bytes: only the width of the loop changes. */
+ * every variant, so are the bytes: only the width of the loop changes.
+ * The parameters are copied first: y or dy might be where they live, for
+ * all a compiler knows, and it reloaded them at every element and would
+ * not vectorise (leaky's loop: scalar, with a branch on each sign). */
 #define ACTFN_LOOP(name, suffix, attr)                                                \
-	attr static void name##_eval_##suffix(const double *p, const double *x, double *y, \
+	attr static void name##_eval_##suffix(const double *pp, const double *x, double *y, \
 	                                      double *dy, size_t n)                       \
 	{                                                                               \
+		double p[ACTFN_MAX_PARAMS];                                                 \
+		memcpy(p, pp, sizeof p);                                                    \
 		if (dy) {                                                                   \
 			for (size_t i = 0; i < n; i++) {                                        \
 				double v = x[i], f, d;                                              \

@@ -94,6 +94,7 @@ static int parse_nothing(struct parser *p, struct cmd *cmd)
 const struct command command_def_entry = {
 	.name = "def",
 	.kind = CMD_DEF,
+	.arg = COMMAND_ARG_EXPR,
 	.parse_raw = parse_def,
 	.exec = exec_def,
 	.overview = "  def sq(x) = relu(x)^2         an activation of your own, f' exact (defs lists)\n",

@@ -138,8 +138,19 @@ static int misplaced(struct parser *p, const struct token *t, const struct claus
 		if ((takes & CL(clause_at(i)->id)) && strlen(w) > strlen(c->word) &&
 		    strncmp(w, c->word, strlen(c->word)) == 0)
 			return diag_set(p->d, t->off, "'%s' does not go with %s (did you mean '%s'?)",
-			                c->word, cmd->command->name, w);
+			                c->word, name, w);
 	}
+	/* a clause that says the same for another command: train's hidden
+	 * layers are its depth, the depth command's are its layers */
+	static const enum clause_id kin[][2] = {{CLAUSE_DEPTH, CLAUSE_LAYERS}};
+	for (size_t k = 0; k < sizeof kin / sizeof kin[0]; k++)
+		for (int side = 0; side < 2; side++)
+			if (c->id == kin[k][side] && (takes & CL(kin[k][!side])))
+				for (size_t i = 0; i < clause_count(); i++)
+					if (clause_at(i)->id == kin[k][!side])
+						return diag_set(p->d, t->off,
+						                "'%s' does not go with %s (did you mean '%s'?)",
+						                c->word, name, clause_at(i)->word);
 	if (c->id == CLAUSE_STEP) {
 		char takers[64];
 		command_takers(CL(c->id), takers, sizeof takers);

@@ -23,6 +23,7 @@ enum command_arg {
 	COMMAND_ARG_TOPIC,   /* a help topic or an activation */
 	COMMAND_ARG_LESSON,  /* a lesson's topic, or where to go in it */
 	COMMAND_ARG_FILE,    /* the words of `words` (save session), then a file name */
+	COMMAND_ARG_EXPR,    /* NAME(X, P=V) = an expression (def) */
 };
 
 struct command {

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "complete.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "actfn.h"
@@ -90,6 +91,22 @@ static void add_curve_words(struct gather *g, const char *line, const struct tok
 		if (t[i].kind == TOK_COMMA)
 			current = NULL;
 	}
+	/* right after a clause: its value's words, if it has words; a number
+	 * or a range has none, and the clauses would be wrong there */
+	const struct clause *last = is_word(&t[n - 1]) && n > 1
+	                                ? clause_lookup(line + t[n - 1].off, t[n - 1].len, 0)
+	                                : NULL;
+	if (last) {
+		static const char *const dists[] = {"normal", "uniform", NULL};
+		static const char *const init_dist[] = {"normal", NULL};
+		if (last->words)
+			add_list(g, last->words);
+		if (last->value == CLAUSE_V_DIST)
+			add_list(g, dists);
+		if (last->value == CLAUSE_V_INIT)
+			add_list(g, init_dist);
+		return;
+	}
 	if (t[n - 1].kind == TOK_COMMA || (!current && !clauses)) {
 		add_activations(g);
 		if (!(optional && n == 1))
@@ -114,6 +131,7 @@ static void add_after(struct gather *g, const char *line, const struct token *t,
 	                                                 : NULL;
 	switch (cmd ? cmd->arg : COMMAND_ARG_CURVES) {
 	case COMMAND_ARG_NONE:
+	case COMMAND_ARG_EXPR: /* complete_line's, before the lexer */
 		break;
 	case COMMAND_ARG_SETTING:
 		if (n == 1)
@@ -156,10 +174,55 @@ static void add_after(struct gather *g, const char *line, const struct token *t,
 	}
 }
 
+/* In a definition's expression (after the head NAME(X, P=V)'s "="): its
+ * variable and parameters, the functions and constants, and the
+ * activations, built-in or defined. Nothing in the head. */
+static void add_expr_words(struct gather *g, const char *line, size_t start)
+{
+	const char *open = memchr(line, '(', start);
+	const char *close = open ? memchr(open, ')', start - (size_t)(open - line)) : NULL;
+	if (!close || !memchr(close, '=', start - (size_t)(close - line)))
+		return;
+	size_t own = 0;
+	for (const char *s = open + 1; s < close && own < 4; s++) {
+		while (s < close && (*s == ' ' || *s == '\t'))
+			s++;
+		size_t len = 0;
+		while (s + len < close && (isalnum((unsigned char)s[len]) || s[len] == '_'))
+			len++;
+		if (len > 0 && len < sizeof g->c->own[0]) {
+			memcpy(g->c->own[own], s, len);
+			g->c->own[own][len] = '\0';
+			add(g, g->c->own[own++], false);
+		}
+		const char *comma = memchr(s, ',', (size_t)(close - s));
+		if (!comma)
+			break;
+		s = comma;
+	}
+	add_list(g, actfn_user_words());
+	add_activations(g);
+}
+
+/* Whether the line starts with a command whose text is an expression
+ * (def), with more than its name before pos. */
+static bool is_expr_line(const char *line, size_t pos)
+{
+	size_t w = strspn(line, " \t"), wl = strcspn(line + w, " \t(");
+	const struct command *cmd = w + wl < pos ? command_lookup(line + w, wl) : NULL;
+	return cmd && cmd->arg == COMMAND_ARG_EXPR;
+}
+
+const char *complete_breaks(const char *line)
+{
+	return is_expr_line(line, strlen(line)) ? COMPLETE_EXPR_BREAKS : COMPLETE_BREAKS;
+}
+
 size_t complete_word_start(const char *line, size_t cursor)
 {
 	size_t i = cursor;
-	while (i > 0 && !strchr(COMPLETE_BREAKS, line[i - 1]))
+	const char *breaks = complete_breaks(line);
+	while (i > 0 && !strchr(breaks, line[i - 1]))
 		i--;
 	return i;
 }
@@ -171,6 +234,11 @@ void complete_line(const char *line, size_t start, size_t end, struct completion
 	struct diag d;
 	c->n = 0;
 	c->files = false;
+	/* a definition's text is not the command language's: it is read raw */
+	if (is_expr_line(line, start)) {
+		add_expr_words(&g, line, start);
+		return;
+	}
 	if (lex_line(line, start, &tl, &d) < 0) {
 		add_activations(&g);
 		return;

@@ -10,6 +10,9 @@
 
 /* The characters that end a word for completion (readline's word breaks). */
 #define COMPLETE_BREAKS " \t,=()"
+/* ... and in a definition's expression, where operators end words too
+ * (not elsewhere: a file name may have / + - in it) */
+#define COMPLETE_EXPR_BREAKS " \t,=()+-*/^<>!"
 /* At most this many candidates (more than any place offers). */
 #define COMPLETE_MAX 96
 
@@ -20,8 +23,13 @@ struct completion {
 	bool param[COMPLETE_MAX];
 	/* a file name may go here too (save, load): the UI adds the files */
 	bool files;
+	/* words the line itself names (a definition's variable and
+	 * parameters), where word[] points for them */
+	char own[4][32];
 };
 
+/* The characters that end a word in this line: one of the two above. */
+const char *complete_breaks(const char *line);
 /* Where the word that ends at the cursor (byte offset) begins. */
 size_t complete_word_start(const char *line, size_t cursor);
 

@@ -159,9 +159,17 @@ static char **complete(const char *text, int start, int end)
 	return m;
 }
 
+/* readline asks for the word breaks at each completion: a definition's
+ * expression has more of them (complete.c) */
+static char *word_breaks(void)
+{
+	return (char *)complete_breaks(rl_line_buffer);
+}
+
 void prompt_setup_completion(void)
 {
 	rl_readline_name = "actviz";
 	rl_attempted_completion_function = complete;
 	rl_completer_word_break_characters = (char *)COMPLETE_BREAKS;
+	rl_completion_word_break_hook = word_breaks;
 }

@@ -103,6 +103,16 @@ static void test_clauses(void **state)
 	assert_string_equal(offered("simplenn relu see"), "seed seeds");
 	assert_string_equal(offered("simplenn relu ba"), "batch");
 	assert_string_equal(offered("simplenn relu si"), "");
+	/* a clause's value: its words, or nothing where a number goes */
+	assert_string_equal(offered("train relu init "), "he xavier torch normal");
+	assert_string_equal(offered("depth relu init x"), "xavier");
+	assert_string_equal(offered("train relu optimizer "), "sgd adam");
+	assert_string_equal(offered("train relu task s"), "sin spirals");
+	assert_string_equal(offered("dead relu with "), "normal uniform");
+	assert_string_equal(offered("train relu steps "), "");
+	assert_string_equal(offered("relu on "), "");
+	assert_string_equal(offered("train relu steps 10 "),
+	                    "seed bias init batch lr steps width depth task optimizer every");
 }
 
 static void test_settings(void **state)
@@ -148,6 +158,20 @@ static void test_other_commands(void **state)
 	assert_string_equal(offered("save session "), "");
 	assert_string_equal(offered("loa"), "load");
 	assert_string_equal(offered("load "), "");
+	/* def: nothing in its head; in its expression its variable and
+	 * parameters, the functions and constants, the activations */
+	assert_string_equal(offered("def "), "");
+	assert_string_equal(offered("def sq(x) = si"), "sin sinh sign silu sigmoid");
+	assert_string_equal(offered("def sq(z, alpha=2) = exp(z) * al"), "alpha");
+	assert_string_equal(offered("def sq(z, alpha=2) = z"), "z");
+	assert_string_equal(offered("def sq(x) = relu(x) + le"), "leaky");
+	assert_string_equal(offered("def sq(x) = max(0, x) + er"), "erf erfc");
+	assert_string_equal(offered("def sq(x, a"), "");
+	assert_string_equal(offered("  def f(x)=p"), "pow pi prelu");
+	assert_string_equal(offered("def q(z, alpha=1) = z*al"), "alpha");
+	assert_string_equal(offered("def q(z) = -z+si"), "sin sinh sign silu sigmoid");
+	/* elsewhere an operator is part of the word (a file name's) */
+	assert_string_equal(offered("relu+s"), "");
 }
 
 int main(void)

@@ -89,3 +89,5 @@ relu on x..1
 relu on 1..
 dead relu samples 10, 3
 set samples x
+depth relu depth 3
+train relu layers 3
