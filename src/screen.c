@@ -28,6 +28,8 @@ static int message_rows(int rows, int mid, const struct screen_want *w, bool car
 	int most;
 	if (card) /* the card whole, where it can be */
 		most = mid - w->card_h;
+	else if (w->lesson) /* a step whole, down to the plot's least */
+		most = mid - PLOT_MIN_H;
 	else /* half, and a plot of PLOT_MIN_H rows at the least */
 		most = mid / 2 < mid - PLOT_MIN_H ? mid / 2 : mid - PLOT_MIN_H;
 	if (most < base)

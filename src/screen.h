@@ -44,6 +44,7 @@ struct screen_want {
 	bool stats;    /* dead's figures in place of the plot's */
 	int card_h;    /* their rows as a card across the screen */
 	int beside_h;  /* their rows in the pane beside the plot */
+	bool lesson;   /* a lesson's step: its text, commands and results */
 };
 
 /* The width of the figures pane beside the plot on a wide screen. */
@@ -51,8 +52,10 @@ int screen_figures_width(int cols);
 
 /* The messages (a rule, then their rows) get a fifth of the screen's
  * rows (2 to 12), and grow to fit what the last command wrote: taking
- * rows from the plot up to half of the screen between title and prompt,
- * or from the card of dead's figures down to its own rows; a picture
+ * rows from the plot up to half of the screen between title and prompt
+ * (during a lesson, down to the plot's least rows, so that a step's
+ * results show whole in front of a class at 80x24), or from the card of
+ * dead's figures down to its own rows; a picture
  * keeps its rows and leaves them the rest. dead's figures go beside the
  * plot on a wide screen where they fit whole, else across the screen in
  * the plot's place (card). */

@@ -12,6 +12,7 @@
 #include "canvas.h"
 #include "help.h"
 #include "num.h"
+#include "session.h"
 #include "terminal.h"
 #include "util.h"
 
@@ -684,6 +685,7 @@ void tui_layout(struct tui *t)
 		.msg_rows = msg_rows(t, t->cmd_first, t->cols, t->rows), /* more: as many */
 		.picture_h = t->show_picture ? t->picture.h : 0,
 		.stats = t->show_stats,
+		.lesson = t->env->session && t->env->session->lesson_topic >= 0,
 	};
 	if (t->show_stats) {
 		const char *labels[LIMIT_CURVES];

@@ -68,6 +68,11 @@ for size in "80 24" "100 30"; do
 	r=$?
 	check "full screen $size: step 1, and the keys that go on" \
 		'[ $r = 0 ] && grep -q "^Step 1 of $n: .* (Enter goes on, Backspace goes back, q leaves)" "$tmp/screen"'
+	# the step's results whole: the plot gives up rows to them in a lesson
+	case $size in
+	80*) check "full screen 80x24: step 1 whole, down to relu(2) = 2, nothing left below" \
+		'grep -q "^ 2  2   1" "$tmp/screen" && ! grep -q "more lines" "$tmp/screen"' ;;
+	esac
 	# a step an Enter
 	k=2
 	while [ $k -le $n ]; do

@@ -109,6 +109,13 @@ static void test_placements(void **state)
 	assert_int_equal(L.messages.h, 2);
 	screen_layout(39, 12, &(struct screen_want){.ncurves = 1}, &L);
 	assert_true(L.too_small);
+	/* long messages: half of the screen; in a lesson, down to the plot's least */
+	screen_layout(80, 24, &(struct screen_want){.ncurves = 1, .msg_rows = 14}, &L);
+	assert_int_equal(L.messages.h, 11);
+	screen_layout(80, 24, &(struct screen_want){.ncurves = 1, .msg_rows = 12, .lesson = true}, &L);
+	assert_int_equal(L.messages.h, 13);
+	screen_layout(80, 24, &(struct screen_want){.ncurves = 1, .msg_rows = 40, .lesson = true}, &L);
+	assert_int_equal(L.plot.h, PLOT_MIN_H);
 	screen_layout(40, 11, &(struct screen_want){.ncurves = 1}, &L);
 	assert_true(L.too_small);
 
