@@ -210,24 +210,35 @@ static double aux_uniform(struct rng *r)
 	return r->aux_uniform[r->aux_pos++];
 }
 
-/* Whether the point (x, y) of layer i's wedge lies under the curve: the
- * same answer as y < zig_pdf(x), for the same bytes, but mostly without
- * the exponential. With a = x[i+1], the wedge's left edge, and
- * d = (x^2 - a^2)/2 >= 0, f(x) = f(a) e^-d, and e^-d lies between
- * 1 - d + d^2/2 - d^3/6 and 1 - d + d^2/2. Only a point within a margin
- * of those bounds, far wider than any rounding in them or in zig_pdf
- * (1e-12 of f(a) against about 1e-15), is decided by the exponential:
- * about one wedge point in ten (in the widest layers), none in most. */
-static bool zig_wedge_accepts(int i, double x, double y)
+/* The wedge test's bounds for the point at x of layer i: y below *under
+ * lies under the curve, y above *over does not, and only the
+ * exponential decides between them. With a = x[i+1], the wedge's left
+ * edge, and d = (x^2 - a^2)/2 >= 0, f(x) = f(a) e^-d, and e^-d lies
+ * between 1 - d + d^2/2 - d^3/6 and 1 - d + d^2/2; the margin, 1e-12 of
+ * f(a), is far wider than any rounding in them or in zig_pdf (about
+ * 1e-15): about one wedge point in ten falls between (in the widest
+ * layers), none in most. */
+static inline void zig_wedge_bounds(int i, double x, double *under, double *over)
 {
 	double a = zig_x[i + 1], fa = zig_f[i + 1];
 	double d = 0.5 * (x - a) * (x + a);
 	double upper = 1 - d + 0.5 * d * d;
 	double lower = upper - d * d * d * (1.0 / 6);
 	double margin = 1e-12 * fa;
-	if (y < fa * lower - margin)
+	*under = fa * lower - margin;
+	*over = fa * upper + margin;
+}
+
+/* Whether the point (x, y) of layer i's wedge lies under the curve: the
+ * same answer as y < zig_pdf(x), for the same bytes, but mostly without
+ * the exponential. */
+static bool zig_wedge_accepts(int i, double x, double y)
+{
+	double under, over;
+	zig_wedge_bounds(i, x, &under, &over);
+	if (y < under)
 		return true;
-	if (y > fa * upper + margin)
+	if (y > over)
 		return false;
 	return y < zig_pdf(x);
 }
@@ -303,14 +314,10 @@ static inline double zig_retry(struct rng *r, int *pos, int i, double su)
 	}
 	double x = fabs(su) * zig_x[i];
 	double y = zig_f[i] + r->aux_uniform[p] * (zig_f[i + 1] - zig_f[i]);
-	/* zig_wedge_accepts' bounds, both of them */
-	double a = zig_x[i + 1], fa = zig_f[i + 1];
-	double d = 0.5 * (x - a) * (x + a);
-	double upper = 1 - d + 0.5 * d * d;
-	double lower = upper - d * d * d * (1.0 / 6);
-	double margin = 1e-12 * fa;
-	unsigned take = y < fa * lower - margin;
-	unsigned refuse = y > fa * upper + margin;
+	double under, over;
+	zig_wedge_bounds(i, x, &under, &over);
+	unsigned take = y < under;
+	unsigned refuse = y > over;
 	if (__builtin_expect(!opaque(take | (refuse & r->aux_lands[p + 1])), 0)) {
 		r->aux_pos = p;
 		goto slow;
